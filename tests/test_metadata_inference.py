@@ -1,0 +1,71 @@
+"""Metadata inference: dates with their evidence, outlets named by the text, nothing invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.ingest import prepare_article
+from storyline.ingest.metadata import infer, parse_date
+from storyline.model import RawDocument
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def _art(text, **kw):
+    return prepare_article(RawDocument(source="t.txt", text=text, fmt="txt", **kw), today=TODAY)
+
+
+def test_metadata_seed_dates_and_outlets(seed_articles):
+    got = [(a.published, a.outlet) for a in seed_articles]
+    assert got[2] == ("2020-01-04", "Dawn")
+    assert got[4][0] == "2020-01-08"
+    assert got[1][1] == "SAMAA English"
+    assert got[1][0] == "2020-01-03"  # from the embedded tweet's date, with low confidence
+    assert seed_articles[1].published_confidence < seed_articles[2].published_confidence
+    assert got[3] == (None, "Newsweek Pakistan")
+    # the two texts that name no outlet get none, and no date is invented
+    assert got[0] == (None, None)
+    assert got[4][1] is None
+    assert seed_articles[0].dateline == "ISLAMABAD" and seed_articles[2].dateline == "ISLAMABAD"
+
+
+def test_metadata_published_in_signature():
+    a = _art("Heavy rain hit the city on Monday, flooding roads.\n\nPublished in The Herald, March 2nd, 2021")
+    assert a.published == "2021-03-02" and a.outlet == "The Herald" or a.outlet == "Herald"
+    assert "Published in" not in a.text
+    assert a.published_from.startswith("text:Published in")
+
+
+def test_metadata_date_line_and_leading_iso():
+    a = _art("2005/01/08 Tsunami aid donations deductible\n\nSaturday, January 8, 2005\n\n"
+             "Citizens donating in 2005 may write off their donations on their 2004 returns.")
+    assert a.published == "2005-01-08"
+    b = _art(" date 2019-07-01 The council approved the budget after a long debate on Monday.")
+    assert b.published == "2019-07-01" and b.text.startswith("The council")
+
+
+def test_metadata_future_date_is_refused_and_recorded():
+    a = _art("The ministry said the plan was on track.\n\nPublished in Dawn, January 4th, 2031")
+    assert a.published is None
+    assert any("future" in c for c in a.date_conflicts)
+
+
+def test_metadata_conflicting_dates_are_recorded():
+    a = _art("date 2020-01-08 The talks ended without a deal, officials said.", published="2020-01-09")
+    assert a.published == "2020-01-09"  # structured metadata wins
+    assert any("2020-01-08" in c for c in a.date_conflicts)
+
+
+def test_metadata_outlet_from_url_and_byline_person():
+    m = infer(["Some text here."], url="https://www.example-news.com/2020/01/story")
+    assert m.outlet == "example-news.com" and m.outlet_from.startswith("url:")
+    a = _art("By John Smith\n\nThe mayor resigned on Friday after weeks of pressure from the council.")
+    assert a.outlet is None and a.byline == "John Smith"
+
+
+def test_metadata_parse_date_forms():
+    assert parse_date("January 4th, 2020")[0] == dt.date(2020, 1, 4)
+    assert parse_date("4 January 2020")[0] == dt.date(2020, 1, 4)
+    assert parse_date("Jan. 4, 2020")[0] == dt.date(2020, 1, 4)
+    assert parse_date("2020-01-04")[0] == dt.date(2020, 1, 4)
+    assert parse_date("February 30, 2020") is None
