@@ -53,3 +53,39 @@ def seed_run(tmp_path_factory, seeds_dir):
     out = tmp_path_factory.mktemp("seed-run")
     res = run([str(seeds_dir)], out=out / "report", db=out / "storyline.db")
     return res, out
+
+
+def _store_backends() -> list[str]:
+    return ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=_store_backends())
+def store(request, tmp_path):
+    """An empty store on each backend: the same tests run on SQLite and on PostgreSQL.
+
+    PostgreSQL comes from Debian's packages, started once per session on loopback
+    (tests/pgserver.py); its tests skip with the reason when no server can start.
+    """
+    from storyline.store import open_store
+
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "storyline.db")
+    else:
+        pg = request.getfixturevalue("postgres_url")
+        s = open_store(pg(tmp_path.name))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory):
+    """A function giving a fresh empty database URL on a throwaway loopback PostgreSQL server."""
+    try:
+        from pgserver import start_postgres  # tests/pgserver.py
+    except ImportError:
+        pytest.skip("tests/pgserver.py not available")
+    server = start_postgres(tmp_path_factory.mktemp("pg"))
+    if isinstance(server, str):
+        pytest.skip(server)
+    yield server.new_database
+    server.stop()

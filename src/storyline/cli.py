@@ -327,6 +327,40 @@ def summarize(
             sys.stdout.write(s.text.replace("\n", " ") + "\n")
 
 
+@app.command()
+def serve(
+    db: DbOpt = "storyline.db",
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless told otherwise.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535)] = 8000,
+) -> None:
+    """Serve the web app and JSON API (read-only) over the store."""
+    from .web import serve as serve_app
+
+    serve_app(db=db, host=host, port=port)
+
+
+@app.command()
+def watch(
+    directory: Annotated[Optional[Path], typer.Argument(help="Folder to watch for new files.")] = None,
+    feeds: Annotated[Optional[Path], typer.Option("--feeds", help="OPML file of feeds to poll.")] = None,
+    interval: Annotated[str, typer.Option(help="Poll interval: 30s, 10m, 1h.")] = "10m",
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow feeds on private/loopback addresses.")] = False,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    db: DbOpt = "storyline.db",
+    model: ModelOpt = None,
+    engine: EngineOpt = "local",
+    workers: WorkersOpt = 1,
+) -> None:
+    """Ingest new files or feed items as they appear; new articles join stories."""
+    from .live import parse_interval
+    from .live import watch as watch_loop
+
+    if directory is None and feeds is None:
+        raise typer.BadParameter("give a DIRECTORY to watch or --feeds FILE.opml")
+    watch_loop(db=db, directory=directory, feeds=feeds, interval_s=parse_interval(interval),
+               allow_private=allow_private, once=once, model=model, engine=engine, workers=workers)
+
+
 def main() -> None:
     app()
 
