@@ -17,6 +17,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 5
 THRESHOLD = 0.7
+SCHEME = "affine64"  # stored signatures must be read back with the scheme that made them
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -33,7 +34,7 @@ def article_id(text: str) -> str:
 def minhash(text: str) -> MinHash:
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
@@ -43,13 +44,14 @@ def signature_bytes(m: MinHash) -> bytes:
 
 
 def minhash_from_bytes(b: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(b, dtype=np.uint64).copy())
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(b, dtype=np.uint64).copy(), scheme=SCHEME)
 
 
 class NearDuplicateIndex:
     """An LSH index of the articles seen so far, in ingest order."""
 
     def __init__(self, threshold: float = THRESHOLD):
+        self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
         self.order: dict[str, int] = {}
@@ -66,6 +68,6 @@ class NearDuplicateIndex:
         best = None
         for key in self.lsh.query(m):
             sim = m.jaccard(self.sigs[key])
-            if sim >= self.lsh.threshold and (best is None or self.order[key] < self.order[best[0]]):
+            if sim >= self.threshold and (best is None or self.order[key] < self.order[best[0]]):
                 best = (key, sim)
         return best

@@ -1,0 +1,67 @@
+"""The main job end to end through the CLI: report, contract, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.report import validate
+
+runner = CliRunner()
+
+
+def test_cli_run_seeds_writes_valid_report(seed_run):
+    res, out = seed_run
+    data = json.loads((out / "report" / "storyline.json").read_text())
+    validate(data)
+    assert data["schema_version"] == 1
+    assert len(data["articles"]) == 5
+    outlets = sorted(a["outlet"] for a in data["articles"] if a["outlet"])
+    assert outlets == ["Dawn", "Newsweek Pakistan", "SAMAA English"]
+    html = (out / "report" / "report.html").read_text()
+    assert "Dawn" in html and "<script" not in html.lower()
+
+
+def test_cli_run_reports_bad_files_and_exit_code(tmp_path, seeds_dir):
+    (tmp_path / "in").mkdir()
+    for p in sorted(seeds_dir.glob("*.txt"))[:2]:
+        (tmp_path / "in" / p.name).write_text(p.read_text())
+    (tmp_path / "in" / "broken.jsonl").write_text('{"text": "A fine article about the harvest this year."}\n{oops\n')
+    db = tmp_path / "s.db"
+    r = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", str(db), "--json"])
+    assert r.exit_code == 1, r.output
+    summary = json.loads(r.stdout)
+    assert summary["added"] == 3 and summary["errors"] == 1
+    r = runner.invoke(app, ["errors", "--db", str(db), "--json"])
+    errs = json.loads(r.stdout)
+    assert len(errs) == 1 and "broken.jsonl" in errs[0]["source"] and errs[0]["line"] == 2
+
+
+def test_cli_articles_show_export(seed_run):
+    _, out = seed_run
+    db = str(out / "storyline.db")
+    r = runner.invoke(app, ["articles", "--db", db, "--json"])
+    rows = json.loads(r.stdout)
+    assert len(rows) == 5 and "text" not in rows[0]
+    r = runner.invoke(app, ["show", rows[0]["id"][:8], "--db", db, "--json"])
+    assert json.loads(r.stdout)["id"] == rows[0]["id"]
+    for fmt in ("jsonl", "csv", "md", "json"):
+        r = runner.invoke(app, ["export", "--format", fmt, "--db", db])
+        assert r.exit_code == 0 and "Bajwa" in r.stdout
+    r = runner.invoke(app, ["export", "--format", "xml", "--db", db])
+    assert r.exit_code == 2
+
+
+def test_cli_report_escapes_hostile_article(tmp_path):
+    payload = ('<script>alert(1)</script> The minister <img src=x onerror=alert(2)> spoke at '
+               '<a href="javascript:alert(3)">the summit</a> on Monday about trade and tariffs.')
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil.txt").write_text(payload + "\n\nA second paragraph about the same summit talks.")
+    r = runner.invoke(app, ["-q", "run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db",
+                            str(tmp_path / "s.db")])
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
