@@ -1,8 +1,76 @@
-"""Stories and chapters. PLACEHOLDER (issue 6): one story per article."""
+"""Stories and chapters: group articles by happening (chapter) and running storyline (story).
+
+Public API:
+
+* ``build_stories(articles, analyses, entity_map, previous_assignments=None, *, index=None,
+  embedder="minilm")`` — used by ``analyze.build_corpus``. Without
+  ``previous_assignments`` it is a full rebuild; with them (article id -> (story id,
+  chapter id) from an earlier run) the earlier articles keep their places and only
+  new ones are assigned. Pass a ``StoryIndex`` restored with ``StoryIndex.from_bytes``
+  (a store keeps ``index.to_bytes()``) and old articles are not even re-read:
+  ingesting one article costs one ``StoryIndex.assign``.
+* ``recluster(articles, analyses, entity_map)`` — rebuild from scratch, forgetting
+  earlier assignments and earlier estimated dates (``storyline recluster``).
+* ``StoryIndex`` / ``Params`` — the incremental index (``add``, ``assign``,
+  ``to_bytes``, ``from_bytes``); ``get_embedder`` — the sentence embedder.
+
+Articles with ``duplicate_of`` always join their original's chapter. Undated
+articles get an estimated publication date from their chapter and the dates they
+report (``published_estimated=True``, evidence in ``published_from``).
+Everything is deterministic for the same input: ids are hashes of the founding
+article's id, and articles are processed in (own date, input position) order.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+
+import numpy as np
+
 from ..model import Article, ArticleAnalysis, Chapter, Story
+from .dates import estimate_published
+from .embed import EmbedderError, get_embedder
+from .features import ArticleFeatures, article_features
+from .index import Params, StoryIndex, _cos, stable_id
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+__all__ = ["build_stories", "recluster", "StoryIndex", "Params", "get_embedder", "stable_id"]
+
+TITLE_WORDS = 12
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\([^)]*\))?\s*[:\u2014\u2013-]+\s*")
+
+
+def _embed(feats: list[ArticleFeatures], embedder: str | None) -> list[np.ndarray | None]:
+    try:
+        emb = get_embedder(embedder)
+    except EmbedderError as exc:
+        log.warning("stories without embeddings: %s", exc)
+        emb = None
+    if emb is None or not feats:
+        return [None] * len(feats)
+    vecs = emb.encode([f.text for f in feats])
+    return list(vecs)
+
+
+def _short(text: str, words: int = TITLE_WORDS) -> str:
+    text = _DATELINE.sub("", " ".join(text.split()))
+    # A sentence ends at . ! ? after a word of two or more letters (not an initial like "Mark T.").
+    first = re.split(r"(?<=[a-z0-9\u201d\"][.!?])\s+(?=[A-Z\u201c\"])", text, maxsplit=1)[0]
+    toks = first.split()
+    return " ".join(toks[:words]) + ("\u2026" if len(toks) > words else "")
+
+
+def _title(ids: list[str], by_id: dict[str, Article], vec: dict, centroid, norm: float) -> str:
+    """Title of the member closest to the group's centroid; its lede when it has no title."""
+    best = max(ids, key=lambda a: (by_id[a].title is not None, _cos(vec[a], centroid, norm) if a in vec else 0.0, a))
+    art = by_id[best]
+    if art.title:
+        toks = art.title.split()
+        return " ".join(toks[: 2 * TITLE_WORDS]) + ("\u2026" if len(toks) > 2 * TITLE_WORDS else "")
+    return _short(art.text)
 
 
 def build_stories(
@@ -10,12 +78,131 @@ def build_stories(
     analyses: dict[str, ArticleAnalysis],
     entity_map: dict[tuple[str, str], str],
     previous_assignments: dict[str, tuple[str, str]] | None = None,
+    *,
+    index: StoryIndex | None = None,
+    embedder: str | None = "minilm",
+    params: Params | None = None,
 ) -> list[Story]:
-    stories = []
-    for a in articles:
-        if a.duplicate_of:
+    """Group ``articles`` into stories of chapters; see the module docstring.
+
+    ``index`` (optional) is updated in place, so the caller can persist it;
+    articles it already holds keep their places. Sets estimated dates on
+    undated articles (never on dated ones).
+    """
+    full_rebuild = not previous_assignments and (index is None or not index.assignments)
+    index = index if index is not None else StoryIndex(params)
+    previous = dict(previous_assignments or {})
+    by_id = {a.id: a for a in articles}
+    position = {a.id: i for i, a in enumerate(articles)}
+
+    def is_dup(a: Article) -> bool:
+        orig = a.duplicate_of
+        return bool(orig) and orig != a.id and (orig in by_id or orig in index.assignments or orig in previous)
+
+    canon = [a for a in articles if not is_dup(a)]
+    dups = [a for a in articles if is_dup(a)]
+    todo = [a for a in canon if a.id not in index.assignments]
+    feats = {a.id: article_features(a, analyses.get(a.id), entity_map) for a in todo}
+    embs = dict(zip(feats, _embed(list(feats.values()), embedder)))
+
+    # Document frequencies from the whole batch first, so early articles are weighed like late ones.
+    for f in feats.values():
+        index.observe(f)
+    old = [a for a in todo if a.id in previous]
+    new = [a for a in todo if a.id not in previous]
+    for a in old:
+        sid, cid = previous[a.id]
+        index.add(feats[a.id], sid, cid, embs[a.id], date=a.published)
+    # Dated articles first, in date order: chapters then have dates before undated articles join.
+    new.sort(key=lambda a: (feats[a.id].date or "9999-99-99", position[a.id]))
+    for a in new:
+        index.assign(feats[a.id], embs[a.id])
+    if full_rebuild:
+        merged = index.merge_stories()
+        log.debug("merged %d stories", merged)
+    for a in dups:
+        if a.id not in index.assignments:
+            orig = a.duplicate_of
+            sid, cid = index.assignments.get(orig) or previous[orig]
+            index.attach(a.id, sid, cid, a.published if not a.published_estimated else None)
+
+    _estimate_dates(index, [a for a in new + dups if a.id in index.assignments], feats, analyses)
+    return _stories(index, articles, by_id, feats)
+
+
+def _estimate_dates(index: StoryIndex, arts: list[Article], feats, analyses) -> None:
+    from .dates import reported_dates
+
+    for a in arts:
+        if a.published and not a.published_estimated:
             continue
-        ch = Chapter(id="c-" + a.id, title=a.title or a.id, date=a.published, articles=[a.id])
-        stories.append(Story(id="s-" + a.id, title=ch.title, first_date=a.published,
-                             last_date=a.published, articles=[a.id], chapters=[ch]))
-    return stories
+        sid, cid = index.assignments[a.id]
+        mates = [index.dates[m] for m in index.chapters[cid].articles if m != a.id and m in index.dates]
+        reported = feats[a.id].reported if a.id in feats else reported_dates(a, analyses.get(a.id))
+        if estimate_published(a, reported, cid, mates):
+            index.set_date(a.id, a.published)
+
+
+def _stories(index: StoryIndex, articles: list[Article], by_id: dict[str, Article], feats) -> list[Story]:
+    vec = {aid: index.vectors(f)[0] for aid, f in feats.items()}
+    position = {a.id: i for i, a in enumerate(articles)}
+
+    def ordered(ids: list[str]) -> list[str]:
+        return sorted((i for i in ids if i in by_id), key=lambda i: (by_id[i].published or "9999", position[i]))
+
+    out: list[Story] = []
+    for st in index.stories.values():
+        ids = ordered(st.articles)
+        if not ids:
+            continue
+        chapters = []
+        for cid in st.chapters:
+            ch = index.chapters[cid]
+            cids = ordered(ch.articles)
+            if not cids:
+                continue
+            dates = sorted(by_id[i].published for i in cids if by_id[i].published)
+            chapters.append(Chapter(
+                id=cid,
+                title=_title(cids, by_id, vec, ch.words, ch.words_norm),
+                date=dates[0] if dates else None,
+                articles=cids,
+                first_date=dates[0] if dates else None,
+                last_date=dates[-1] if dates else None,
+            ))
+        chapters.sort(key=lambda c: (c.date or "9999", c.id))
+        dates = sorted(by_id[i].published for i in ids if by_id[i].published)
+        out.append(Story(
+            id=st.id,
+            title=_title(ids, by_id, vec, st.words, st.words_norm),
+            first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None,
+            articles=ids,
+            chapters=chapters,
+        ))
+    out.sort(key=lambda s: (s.first_date or "9999", s.id))
+    return out
+
+
+def recluster(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    entity_map: dict[tuple[str, str], str],
+    *,
+    embedder: str | None = "minilm",
+    params: Params | None = None,
+    index: StoryIndex | None = None,
+) -> list[Story]:
+    """Rebuild all stories from scratch: earlier assignments and estimated dates are dropped.
+
+    Pass an empty ``StoryIndex`` as ``index`` to keep the rebuilt index for later ingests.
+    """
+    for a in articles:
+        if a.published_estimated:
+            a.published, a.published_from = None, None
+            a.published_estimated, a.published_confidence = False, 0.0
+    if index is not None and index.assignments:
+        raise ValueError("recluster needs an empty index; got one holding "
+                         f"{len(index.assignments)} articles")
+    return build_stories(articles, analyses, entity_map, None, index=index, embedder=embedder, params=params)
+
