@@ -1,0 +1,366 @@
+"""Temporal expressions found in text and anchored to the calendar.
+
+Finding is one compiled regular expression over the article text (no per-token parsing);
+anchoring is ``normalize(text, anchor, tense)``: explicit dates stand on their own, relative
+ones ("on Friday", "yesterday", "last month", "in November") are resolved against the
+publication date and the tense of the verb that governs them. Without an anchor a relative
+expression gets ``value=None`` and precision "unknown", so a later stage can re-anchor it with
+``normalize`` once a publication date has been estimated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from bisect import bisect_right
+from typing import Any
+
+from ..model import TimeExpr
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FUTURE", "PAST", "PRESENT", "find_times", "normalize", "tense_of"]
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "a few": None, "many": None,
+}
+_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H",
+         "minute": "MIN", "fortnight": "FN"}
+
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_ONLY = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)"
+_PART = r"(?:morning|afternoon|evening|night)"
+
+_PATTERNS = [
+    # 2020-01-08, 2020-01-08T10:00
+    rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d)?\b",
+    # (Wednesday,) January 4th(,) 2020 / January 3 / Jan. 3
+    rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAYNUM}\b(?:,?\s+{_YEAR}\b)?",
+    # 4 January 2020 / 4th of January
+    rf"\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+    # January 2020 / (last|next|this|early|late|mid-) November
+    rf"(?:\b(?:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
+    # (last|next|this) Friday (morning)
+    rf"(?:\b(?:last|next|this|early|late)\s+)?\b{_WD}(?:\s+{_PART})?",
+    r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
+    r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
+    rf"\bthis\s+{_PART}\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
+    rf"\b{_NUM}\s+{_UNITS}\s+(?:ago|earlier|before)\b",
+    rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
+    rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b",
+    rf"(?<![\d,.$£€-]){_YEAR}(?![\d,-]|\.\d)",
+]
+_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Month names that are also common words: only taken when written with a capital and a
+# neighbour that makes them a date.
+_AMBIGUOUS_MONTHS = {"may", "march", "june", "july", "august"}
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: str = "") -> int:
+    """The year of a month (and day) written without one, read from the anchor and tense."""
+    y = anchor.year
+    cur = (anchor.month, day or 0) if day else (anchor.month, 0)
+    target = (month, day or 0)
+    slack = dt.timedelta(days=2)
+
+    def date_of(yy: int) -> dt.date:
+        try:
+            return dt.date(yy, month, min(day or 1, 28) if day is None else day)
+        except ValueError:
+            return dt.date(yy, month, 28)
+
+    if mode == "last":
+        return y if (month < anchor.month) else y - 1
+    if mode == "next":
+        return y if (month > anchor.month) else y + 1
+    if day is None:
+        if tense == PAST:
+            return y if month <= anchor.month else y - 1
+        if tense == FUTURE:
+            return y if month >= anchor.month else y + 1
+        diff = month - anchor.month
+        return y - 1 if diff > 6 else (y + 1 if diff < -6 else y)
+    del cur, target
+    d = date_of(y)
+    if tense == PAST and d > anchor + slack:
+        return y - 1
+    if tense == FUTURE and d < anchor - slack:
+        return y + 1
+    if tense not in (PAST, FUTURE):
+        best = min((y - 1, y, y + 1), key=lambda yy: abs((date_of(yy) - anchor).days))
+        return best
+    return y
+
+
+def _count(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str | None, str]:
+    """ISO value and precision of a temporal expression.
+
+    ``anchor`` is the publication date; ``tense`` ("past", "present", "future") of the governing
+    verb decides the direction of bare weekdays and months. Returns (None, "unknown") for a
+    relative expression without an anchor, or for something that is not a calendar date.
+    """
+    t = " ".join(text.replace("’", "'").split())
+    low = t.lower().rstrip(".,")
+    low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
+    low = re.sub(r"(st|nd|rd|th)\b", "", low) if re.search(r"\d(st|nd|rd|th)\b", low) else low
+
+    # ISO date (time part dropped: day precision is what the timeline uses)
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", low)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+        except ValueError:
+            return None, "unknown"
+
+    # month day (year)
+    m = re.search(r"\b([a-z]+)\.?\s+(\d{1,2})\b(?:,?\s+(\d{4}))?", low)
+    if m and m[1] in _MONTHS:
+        return _day_value(_MONTHS[m[1]], int(m[2]), m[3], anchor, tense)
+    m = re.search(r"\b(\d{1,2})\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", low)
+    if m and m[2] in _MONTHS:
+        return _day_value(_MONTHS[m[2]], int(m[1]), m[3], anchor, tense)
+
+    # month (year)
+    m = re.search(r"^(?:(last|next|this|early|late|mid-?|earlier in|later in)\s+)?([a-z]+)(?:,?\s+(\d{4}))?$", low)
+    if m and m[2] in _MONTHS:
+        month = _MONTHS[m[2]]
+        if m[3]:
+            return f"{int(m[3]):04d}-{month:02d}", "month"
+        if anchor is None:
+            return None, "unknown"
+        mode = m[1] if m[1] in ("last", "next") else ""
+        y = _year_for(month, None, anchor, tense, mode)
+        return f"{y:04d}-{month:02d}", "month"
+
+    # weekday
+    m = re.search(r"^(?:(last|next|this|early|late)\s+)?([a-z]+)(?:\s+(morning|afternoon|evening|night))?$", low)
+    if m and m[2] in _WEEKDAYS:
+        if anchor is None:
+            return None, "unknown"
+        wd = _WEEKDAYS[m[2]]
+        mod = m[1]
+        back = (anchor.weekday() - wd) % 7
+        fwd = (wd - anchor.weekday()) % 7
+        if mod == "last":
+            d = anchor - dt.timedelta(days=back or 7)
+        elif mod == "next" or tense == FUTURE:
+            d = anchor + dt.timedelta(days=fwd or 7)
+        else:
+            d = anchor - dt.timedelta(days=back)
+        return d.isoformat(), "day"
+
+    rel = {
+        "today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "day before yesterday": -2, "the day after tomorrow": 2,
+        "day after tomorrow": 2, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    }
+    base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", low) if low not in rel else low
+    if base in rel:
+        if anchor is None:
+            return None, "unknown"
+        return (anchor + dt.timedelta(days=rel[base])).isoformat(), "day"
+
+    m = re.match(r"^(?:(earlier|later)\s+)?(this|last|next|past|previous|coming)\s+(week|month|year)$", low)
+    if m:
+        if anchor is None:
+            return None, "unknown"
+        k = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[m[2]]
+        if m[2] == "past" or (m[2] == "coming"):
+            return None, "unknown"  # "the past week" is a span ending now, not a calendar week
+        if m[3] == "week":
+            return _week(anchor + dt.timedelta(days=7 * k)), "week"
+        if m[3] == "month":
+            y, mo = _shift_month(anchor.year, anchor.month, k)
+            return f"{y:04d}-{mo:02d}", "month"
+        return f"{anchor.year + k:04d}", "year"
+
+    m = re.match(r"^(\w+(?: few)?)\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$", low)
+    if m:
+        n = _count(m[1])
+        if anchor is None or n is None:
+            return None, "unknown"
+        if m[2] == "day":
+            return (anchor - dt.timedelta(days=n)).isoformat(), "day"
+        if m[2] == "week":
+            return _week(anchor - dt.timedelta(days=7 * n)), "week"
+        if m[2] == "month":
+            y, mo = _shift_month(anchor.year, anchor.month, -n)
+            return f"{y:04d}-{mo:02d}", "month"
+        if m[2] == "year":
+            return f"{anchor.year - n:04d}", "year"
+        return None, "unknown"
+
+    m = re.match(r"^(\d{4})$", low)
+    if m:
+        return m[1], "year"
+    return None, "unknown"
+
+
+def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
+               tense: str) -> tuple[str | None, str]:
+    if year:
+        y = int(year)
+    elif anchor is None:
+        return None, "unknown"
+    else:
+        y = _year_for(month, day, anchor, tense)
+    try:
+        return dt.date(y, month, day).isoformat(), "day"
+    except ValueError:
+        return None, "unknown"
+
+
+def duration_value(text: str) -> str | None:
+    """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"); None if uncounted."""
+    m = re.search(r"(\w+(?: few)?)\s+(?:more\s+)?(day|week|month|year|decade|hour|minute)s?\b", text.lower())
+    if not m:
+        return None
+    n = _count(m[1])
+    unit = m[2]
+    if n is None:
+        n_s = "X"
+    else:
+        n_s = str(n * 10) if unit == "decade" else str(n)
+    if unit in ("hour", "minute"):
+        return f"PT{n_s}{'H' if unit == 'hour' else 'M'}"
+    return f"P{n_s}{'Y' if unit == 'decade' else _UNIT[unit]}"
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+_PAST_AUX = frozenset({"had", "did", "was", "were", "'d"})
+
+
+def tense_of(token: Any) -> str:
+    """Tense of the verb governing ``token``: future with will/shall/going to, past with VBD/VBN."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.head is t:
+            break
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return PAST
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass"):
+            lw = c.lower_
+            if lw in _FUTURE_AUX or lw == "would":
+                return FUTURE
+    # "is going to visit", "plans to visit on Friday" -> the infinitive looks ahead
+    if t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
+        h = t.head
+        if h.lemma_ in ("go", "plan", "expect", "schedule", "set", "due", "intend", "hope", "want"):
+            return FUTURE
+        return tense_of(h) if h is not t else PAST
+    if t.tag_ in ("VBD", "VBN"):
+        return PAST
+    if t.tag_ in ("VBZ", "VBP", "VBG"):
+        return PRESENT
+    return PAST
+
+
+def _anchor(published: str | dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _kind(match: str) -> str:
+    low = match.lower()
+    if re.search(r"\b(ago|earlier|before)\b", low):
+        return "DATE"
+    if re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low):
+        return "TIME"
+    if re.search(r"\d\d:\d\d", low):
+        return "TIME"
+    if re.search(rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b", low, re.IGNORECASE) and not re.search(
+            r"\b(this|last|next|previous)\s+(week|month|year)\b", low):
+        return "DURATION"
+    return "DATE"
+
+
+def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every temporal expression the patterns find, left to right."""
+    out = []
+    for m in _FINDER.finditer(text):
+        s, e = m.span()
+        frag = m.group(0)
+        word = frag.strip().rstrip(".").lower()
+        if word in _AMBIGUOUS_MONTHS or word in ("sun", "sat", "wed", "mar"):
+            # "May" alone is mostly the verb; "March" alone is a noun or verb just as often
+            if not frag[:1].isupper() or not re.search(r"\b(in|of|since|until|by|last|next|this|early|late)\s+$",
+                                                        text[max(0, s - 12):s]):
+                continue
+        if re.fullmatch(r"(?:an?|one)\s+(?:day|week|month|year)", word):
+            continue  # "one day", "a year" alone are too often not temporal references
+        out.append((s, e, frag))
+    return out
+
+
+def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[TimeExpr]:
+    """TimeExpr for every temporal expression in ``text``, anchored on the publication date."""
+    anchor = _anchor(published)
+    spans = find_temporal_spans(text)
+    if not spans:
+        return []
+    idx = [t.idx for t in doc] if doc is not None else []
+    out: list[TimeExpr] = []
+    for s, e, frag in spans:
+        kind = _kind(frag)
+        if kind == "DURATION":
+            out.append(TimeExpr(start=s, end=e, text=frag, value=duration_value(frag),
+                                precision="unknown", kind="DURATION"))
+            continue
+        tense = PAST
+        if idx:
+            i = bisect_right(idx, s) - 1
+            tense = tense_of(doc[max(i, 0)])
+        value, precision = normalize(frag, anchor, tense)
+        out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind))
+    return out

@@ -1,0 +1,665 @@
+"""Mentions and in-article entity resolution over one parsed spaCy doc.
+
+Everything here is one pass over the tokens plus work proportional to the number of mentions,
+so it stays cheap next to the parse itself. The rules, in order:
+
+1. NER mentions (PERSON, ORG, GPE, NORP, LOC, FAC), trimmed and repaired: titles peeled off
+   person names, split person names rejoined, platform names ("Twitter") retyped, titles-only
+   spans dropped; names after a rank or honorific that NER missed are added.
+2. Role phrases ("the army chief", "US Secretary of State", "COAS") found from a role-head lexicon.
+3. Acronym definitions "Expansion (ACR)" / "ACR (Expansion)" read from the text.
+4. Handles (@name).
+5. Clustering: persons by title-stripped name (short forms to the full name met nearest before),
+   organisations and places by folded name and acronym/initials; roles bound to the person the
+   text names in that role (title before the name, or apposition), then role nouns elsewhere
+   resolved to that person; handles bound by apposition.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import LocalEntity, Mention
+from .names import (
+    HEAD_COMPOUNDS,
+    RANKS,
+    ROLE_ACRONYMS,
+    ROLE_HEADS,
+    acronym_matches,
+    fold,
+    initials,
+    is_acronym,
+    person_key,
+    role_label,
+    role_parts,
+    role_refers,
+    strip_person_name,
+)
+
+log = logging.getLogger(__name__)
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLATFORMS = frozenset(
+    ["twitter", "facebook", "instagram", "youtube", "whatsapp", "tiktok", "telegram", "linkedin", "reddit", "snapchat", "x"]
+)
+_DETS = frozenset(["the", "a", "an"])
+_MOD_ENTS = frozenset({"", "GPE", "NORP", "ORG"})
+_POSSESSIVES = frozenset(["'s", "’s", "‘s", "his", "her", "its", "their", "our", "my", "your"])
+_HANDLE = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_]{2,30})\b")
+_ACR_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_ACR_WORDS = re.compile(r"[A-Za-z][\w’'&]*(?:-[\w’']+)*")
+
+
+@dataclass
+class _Role:
+    start: int  # char offsets of the role phrase (without determiner)
+    end: int
+    text: str
+    parts: tuple[str, frozenset[str]]
+    tok_start: int
+    tok_end: int  # exclusive
+    definite: bool  # preceded by a determiner or possessive: a reference, not a title
+    holder: int | None = None  # cluster index
+
+
+@dataclass
+class _Cluster:
+    type: str
+    names: list[str] = field(default_factory=list)  # surface forms
+    keys: set[str] = field(default_factory=set)  # folded full names
+    person_words: list[str] = field(default_factory=list)  # fullest name words (PERSON)
+    roles: list[str] = field(default_factory=list)
+    role_parts: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)  # mention starts
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _clean_ent(doc: Any, ent: Any) -> tuple[int, int] | None:
+    """Token range of an entity span without surrounding spaces, determiners, punctuation."""
+    s, e = ent.start, ent.end
+    while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETS
+                     or doc[s].lower_ in ("'s", "’s", "‘s")):
+        s += 1
+    while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ".")
+                     or doc[e - 1].lower_ in ("'s", "’s", "‘s")):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _person_span(doc: Any, s: int, e: int) -> tuple[int, int] | None:
+    """Peel titles, ranks and role words off a person span; None if nothing name-like is left."""
+    while s < e - 1:
+        t = doc[s]
+        lw = t.lower_.rstrip(".")
+        if (lw in RANKS or lw in ROLE_HEADS or lw in ROLE_ACRONYMS or lw in _DETS
+                or t.is_punct or lw in ("of", "for", "prime", "foreign", "state", "army")):
+            s += 1
+        else:
+            break
+    if not any(t.is_alpha and t.text[:1].isupper() for t in doc[s:e]):
+        return None
+    if e - s == 1 and (doc[s].lower_.rstrip(".") in RANKS or doc[s].lower_ in ROLE_HEADS):
+        return None
+    return s, e
+
+
+def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
+    """(token start, token end, label) of repaired NER mentions, sorted."""
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in KEPT_LABELS:
+            # "Killing of General Soleimani" (WORK_OF_ART) hides a person; the rank scan finds it.
+            continue
+        span = _clean_ent(doc, ent)
+        if span is None:
+            continue
+        s, e = span
+        if e - s == 1 and doc[s].lower_ in PLATFORMS:
+            label = "ORG"
+        if label == "PERSON":
+            # "Shah Mehmood" tagged, "Qureshi" left out: a capitalised name word right after joins it
+            while (e < len(doc) and e - s < 5 and doc[e].pos_ == "PROPN" and doc[e].is_alpha
+                   and doc[e].text[:1].isupper() and not doc[e].ent_type_
+                   and doc[e].lower_ not in ROLE_HEADS and doc[e].lower_ not in PLATFORMS):
+                e += 1
+            span = _person_span(doc, s, e)
+            if span is None:
+                continue
+            s, e = span
+        elif all(t.lower_.rstrip(".") in RANKS for t in doc[s:e]):
+            continue  # "Major General" tagged ORG
+        # Rejoin "Shah Mehmood" + "Qureshi": two person spans separated only by a space.
+        if out and label == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == s:
+            out[-1] = (out[-1][0], e, "PERSON")
+            continue
+        out.append((s, e, label))
+    return out
+
+
+def _rank_scan(doc: Any, taken: list[bool], out: list[tuple[int, int, str]]) -> None:
+    """Names NER missed after a rank or honorific: "General Soleimani", "Mr Pompeo"."""
+    n = len(doc)
+    i = 0
+    while i < n - 1:
+        t = doc[i]
+        if t.lower_.rstrip(".") in RANKS and t.text[:1].isupper() and not taken[i + 1]:
+            j = i + 1
+            while j < n and doc[j].lower_.rstrip(".") in RANKS and doc[j].text[:1].isupper():
+                j += 1
+            k = j
+            while (k < n and k - j < 4 and doc[k].pos_ == "PROPN" and doc[k].is_alpha
+                   and doc[k].text[:1].isupper() and not taken[k]
+                   and doc[k].lower_ not in ROLE_HEADS):
+                k += 1
+            if k > j:
+                out.append((j, k, "PERSON"))
+                for x in range(j, k):
+                    taken[x] = True
+            i = k if k > i else i + 1
+        else:
+            i += 1
+
+
+def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role]:
+    """Role phrases: a role head with its modifiers, or a role acronym."""
+    roles: list[_Role] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        lw = t.lower_.rstrip(".")
+        upper = t.text.isupper() and len(t.text) >= 2
+        acr = upper and (lw in ROLE_ACRONYMS or t.text in acr_roles)
+        if taken[i] or not (acr or (lw in ROLE_HEADS and t.pos_ in ("NOUN", "PROPN"))):
+            i += 1
+            continue
+        hs, he = i, i + 1
+        if not acr:
+            nxt = doc[i + 1] if i + 1 < n else None
+            if nxt is not None and (lw, nxt.lower_) in HEAD_COMPOUNDS:
+                he = i + 2
+            elif nxt is not None and nxt.lower_ in ROLE_HEADS and nxt.pos_ in ("NOUN", "PROPN"):
+                i += 1  # "chief minister": the next head carries this word as a modifier
+                continue
+        # left modifiers: "US defence", "army", "foreign", "Afghan"
+        ls = hs
+        while (ls > 0 and hs - ls < 3 and doc[ls].is_sent_start is not True and not taken[ls - 1]
+               and doc[ls - 1].pos_ in ("ADJ", "NOUN", "PROPN")
+               and doc[ls - 1].ent_type_ in _MOD_ENTS
+               and not doc[ls - 1].is_space and doc[ls - 1].lower_ not in _POSSESSIVES
+               and doc[ls - 1].lower_.rstrip(".") not in RANKS):
+            ls -= 1
+        # "United States Secretary of State": take the whole place name, not its last word
+        while ls > 0 and ls < hs and doc[ls].ent_iob_ == "I" and doc[ls - 1].ent_type_ in ("GPE", "NORP", "ORG"):
+            ls -= 1
+        # right part: "of State", "of Army Staff", "for Human Rights", "of the armed forces"
+        re_ = he
+        if he < n and doc[he].lower_ in ("of", "for") and not acr:
+            k = he + 1
+            if k < n and doc[k].lower_ == "the":
+                k += 1
+            m = k
+            while (m < n and m - k < 6 and not taken[m]
+                   and (doc[m].pos_ in ("NOUN", "PROPN", "ADJ") or doc[m].text in ("-", "&")
+                        or (doc[m].lower_ in ("'s", "’s") and m > k))
+                   and not doc[m].is_space
+                   and not (doc[m].lower_.rstrip(".") in RANKS and m > k)):
+                m += 1
+            while m > k and doc[m - 1].text in ("-", "&"):
+                m -= 1
+            if m > k:
+                re_ = m
+        before = doc[ls - 1].lower_ if ls > 0 else ""
+        definite = before in _DETS or before in _POSSESSIVES
+        span = doc[ls:re_]
+        text = span.text
+        parts = role_parts(acr_roles.get(t.text, text) if acr and ls == hs else text)
+        if acr and ls == hs and parts is None:
+            parts = role_parts(acr_roles.get(t.text, ROLE_ACRONYMS.get(lw, "")))
+        if parts is not None:
+            roles.append(_Role(span.start_char, span.end_char, text, parts, ls, re_, definite))
+        i = max(re_, i + 1)
+    return roles
+
+
+def _acronym_definitions(text: str) -> dict[str, tuple[str, int]]:
+    """ACR -> (expansion, offset) for "Expansion (ACR)" and "ACR (Expansion)" in the text."""
+    out: dict[str, tuple[str, int]] = {}
+    for m in _ACR_PAREN.finditer(text):
+        acr = m.group(1).replace(".", "")
+        if not is_acronym(acr):
+            continue
+        window = text[max(0, m.start() - 120): m.start()]
+        ws = list(_ACR_WORDS.finditer(window))
+        # longest suffix of preceding words whose initials give the acronym
+        for k in range(min(len(ws), 10), 0, -1):
+            cand = window[ws[-k].start(): ws[-k].end() if k == 1 else ws[-1].end()]
+            cand = window[ws[-k].start(): ws[-1].end()]
+            if cand.split()[0].lower() in ("the", "of", "and", "for"):
+                continue
+            if acronym_matches(acr, cand):
+                out.setdefault(acr, (cand, m.start() - len(window) + ws[-k].start()))
+                break
+    return out
+
+
+def _handles(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _HANDLE.finditer(text)]
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEntity]]:
+    """Mentions and article-local entities of one parsed text."""
+    n = len(doc)
+    raw = _raw_mentions(doc)
+    taken = [False] * n
+    for s, e, _ in raw:
+        for x in range(s, e):
+            taken[x] = True
+    _rank_scan(doc, taken, raw)
+    raw.sort()
+
+    acr_defs = _acronym_definitions(text)
+    acr_roles = {a: exp for a, (exp, _) in acr_defs.items() if role_parts(exp) is not None}
+    person_taken = [False] * n
+    for s, e, label in raw:
+        if label == "PERSON":
+            for x in range(s, e):
+                person_taken[x] = True
+    roles = _roles(doc, person_taken, acr_roles)
+
+    # Generic single words NER tags as ORG inside a role phrase ("Secretary of State", "Army Chief").
+    role_tok = [False] * n
+    for r in roles:
+        for x in range(r.tok_start, r.tok_end):
+            role_tok[x] = True
+    kept = []
+    for s, e, label in raw:
+        if label != "PERSON" and role_tok[s] and (e - s == 1) and not doc[s].text.isupper():
+            continue
+        if label != "PERSON" and e - s == 1 and doc[s].text in acr_roles:
+            continue  # COAS defined as a role: it is a role mention, found by _roles
+        if label != "PERSON" and e - s == 1 and doc[s].text.isupper() and doc[s].lower_ in ROLE_ACRONYMS:
+            continue
+        kept.append((s, e, label))
+    raw = kept
+
+    clusters: list[_Cluster] = []
+    mention_cluster: list[int | None] = []
+    spans: list[tuple[int, int, str, str]] = []  # (start_char, end_char, text, label)
+    for s, e, label in raw:
+        span = doc[s:e]
+        spans.append((span.start_char, span.end_char, span.text, label))
+
+    # Spans of PERSON mentions, with folded last/first words for short-form lookup.
+    full_by_key: dict[str, int] = {}
+    by_word: dict[str, list[int]] = {}
+
+    def new_cluster(typ: str) -> int:
+        clusters.append(_Cluster(type=typ))
+        return len(clusters) - 1
+
+    # Pass 1: multiword person names, longest first so "Qamar Bajwa" joins "Qamar Javed Bajwa".
+    person_idx = [i for i, sp in enumerate(spans) if sp[3] == "PERSON"]
+    mention_cluster = [None] * len(spans)
+    multi = sorted(
+        (i for i in person_idx if len(strip_person_name(spans[i][2])) >= 2),
+        key=lambda i: (-len(strip_person_name(spans[i][2])), spans[i][0]),
+    )
+    for i in multi:
+        ws = strip_person_name(spans[i][2])
+        key = person_key(ws)
+        c = full_by_key.get(key)
+        if c is None:
+            c = _compatible_person(clusters, ws)
+        if c is None:
+            c = new_cluster("PERSON")
+            clusters[c].person_words = ws
+            for w in ws:
+                by_word.setdefault(fold(w), []).append(c)
+        full_by_key[key] = c
+        mention_cluster[i] = c
+
+    # Pass 2: single-word mentions of any type that name a known person -> that person.
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    for i in order:
+        if mention_cluster[i] is not None:
+            continue
+        start, end, stext, label = spans[i]
+        ws = strip_person_name(stext) if label == "PERSON" else stext.split()
+        if len(ws) != 1:
+            continue
+        cands = by_word.get(fold(ws[0]))
+        if not cands:
+            continue
+        c = _nearest(clusters, sorted(set(cands)), start, spans, mention_cluster)
+        if label != "PERSON" and label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            continue
+        spans[i] = (start, end, stext, "PERSON")
+        mention_cluster[i] = c
+
+    # Pass 3: remaining mentions by folded name (persons by name words, others by text).
+    by_name: dict[tuple[str, str], int] = {}
+    for i in order:
+        if mention_cluster[i] is not None:
+            continue
+        start, end, stext, label = spans[i]
+        if label == "PERSON":
+            ws = strip_person_name(stext)
+            key = ("PERSON", person_key(ws))
+        else:
+            key = (_type_group(label), _org_key(stext))
+        c = by_name.get(key)
+        if c is None:
+            c = new_cluster(label)
+            by_name[key] = c
+            if label == "PERSON":
+                clusters[c].person_words = ws
+        mention_cluster[i] = c
+
+    # Acronyms: defined in the text, or matching the initials of another name of the same group.
+    _link_acronyms(clusters, spans, mention_cluster, acr_defs, new_cluster)
+
+    for i, (start, end, stext, label) in enumerate(spans):
+        c = clusters[mention_cluster[i]]
+        c.names.append(stext)
+        c.positions.append(start)
+
+    mentions = [
+        Mention(start=sp[0], end=sp[1], text=sp[2], label=sp[3], entity=None) for sp in spans
+    ]
+    for m, ci in zip(mentions, mention_cluster):
+        m.entity = f"c{ci}"
+
+    # Roles: bind each role phrase directly attached to a person, then resolve the others.
+    starts = [m.start for m in mentions]
+    person_at_tok = {}
+    for (s, e, _), m in zip(raw, mentions):
+        if m.label == "PERSON":
+            person_at_tok[s] = m
+    person_end_tok = {}
+    for (s, e, _), m in zip(raw, mentions):
+        if m.label == "PERSON":
+            person_end_tok[e] = m
+    handles = _handles(text)
+    _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions)
+    role_mentions = _resolve_roles(roles, clusters, acr_defs, mentions)
+    handle_mentions = _bind_handles(text, handles, mentions, starts)
+
+    all_mentions = sorted(mentions + role_mentions + handle_mentions, key=lambda m: (m.start, m.end))
+    entities, remap = _finalise(clusters, all_mentions)
+    for m in all_mentions:
+        if m.entity is not None:
+            m.entity = remap.get(m.entity)
+    return all_mentions, entities
+
+
+def _type_group(label: str) -> str:
+    return "PLACE" if label in ("GPE", "LOC", "FAC") else label
+
+
+def _org_key(text: str) -> str:
+    t = fold(text)
+    for p in ("the ",):
+        t = t.removeprefix(p)
+    return t.replace("'s", "").strip()
+
+
+def _compatible_person(clusters: list[_Cluster], ws: list[str]) -> int | None:
+    """An existing person whose name agrees: same last name and same or initial-compatible first."""
+    fw = [fold(w) for w in ws]
+    for ci, c in enumerate(clusters):
+        if c.type != "PERSON" or len(c.person_words) < 2:
+            continue
+        cw = [fold(w) for w in c.person_words]
+        if cw[-1] != fw[-1]:
+            continue
+        if cw[0] == fw[0] or (len(fw[0]) == 1 and cw[0].startswith(fw[0])) or (
+            len(cw[0]) == 1 and fw[0].startswith(cw[0])
+        ):
+            return ci
+    return None
+
+
+def _nearest(clusters, cands, start, spans, mention_cluster) -> int:
+    """Of several candidate clusters, the one mentioned nearest before ``start`` (else first after)."""
+    if len(cands) == 1:
+        return cands[0]
+    best, best_pos = None, -1
+    after, after_pos = None, None
+    for i, (s, _, _, _) in enumerate(spans):
+        c = mention_cluster[i]
+        if c in cands:
+            if s <= start and s > best_pos:
+                best, best_pos = c, s
+            elif s > start and (after_pos is None or s < after_pos):
+                after, after_pos = c, s
+    if best is not None:
+        return best
+    return after if after is not None else cands[0]
+
+
+def _link_acronyms(clusters, spans, mention_cluster, acr_defs, new_cluster) -> None:
+    names_by_group: dict[str, list[tuple[str, int]]] = {}
+    for i, sp in enumerate(spans):
+        names_by_group.setdefault(_type_group(sp[3]), []).append((sp[2], mention_cluster[i]))
+    for i, (start, end, stext, label) in enumerate(spans):
+        if label == "PERSON" or not is_acronym(stext):
+            continue
+        acr = stext.replace(".", "")
+        target = None
+        group = names_by_group.get(_type_group(label), [])
+        if acr in acr_defs:
+            exp = _org_key(acr_defs[acr][0])
+            for name, ci in group:
+                if _org_key(name) == exp and ci != mention_cluster[i]:
+                    target = ci
+                    break
+            if target is None:
+                c = clusters[mention_cluster[i]]
+                c.names.append(acr_defs[acr][0].removeprefix("the ").removeprefix("The "))
+                continue
+        else:
+            for name, ci in group:
+                if ci != mention_cluster[i] and not is_acronym(name) and acronym_matches(acr, name):
+                    target = ci
+                    break
+        if target is not None:
+            _merge(clusters, mention_cluster, mention_cluster[i], target)
+
+
+def _merge(clusters, mention_cluster, src: int, dst: int) -> None:
+    if src == dst:
+        return
+    for k, c in enumerate(mention_cluster):
+        if c == src:
+            mention_cluster[k] = dst
+    s, d = clusters[src], clusters[dst]
+    d.names.extend(s.names)
+    s.names = []
+    s.type = "_merged"
+
+
+def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions) -> None:
+    """Bind a role to the person the text names in it: title before the name, or apposition."""
+    n = len(doc)
+    for r in roles:
+        # "Army Chief General Qamar Javed Bajwa", "Chief of Army Staff (COAS), General ... Bajwa,"
+        k = r.tok_end
+        comma = False
+        while k < n and k - r.tok_end < 8:
+            t = doc[k]
+            lw = t.lower_.rstrip(".")
+            if k in person_at_tok:
+                break
+            if t.text in ("(", ")", ".") or (t.text.isupper() and t.is_alpha) or lw in RANKS:
+                k += 1
+            elif t.text == "," and not comma:
+                comma = True
+                k += 1
+            else:
+                break
+        m = person_at_tok.get(k)
+        if m is not None:
+            end_tok = _tok_end_of(doc, m)
+            closed = end_tok >= n or doc[end_tok].text in (",", ")", ".", ";", "\n", "\n\n") or doc[end_tok].is_space
+            if not comma or closed:
+                r.holder = int(m.entity[1:])
+                continue
+        # "Major General Asif Ghafoor, the director general of ..."
+        k = r.tok_start - 1
+        if k >= 0 and doc[k].lower_ in _DETS:
+            k -= 1
+        if k >= 1 and doc[k].text == ",":
+            m = person_end_tok.get(k)
+            if m is not None:
+                r.holder = int(m.entity[1:])
+    for r in roles:
+        if r.holder is not None:
+            c = clusters[r.holder]
+            c.roles.append(role_label(r.text))
+            c.role_parts.append(r.parts)
+
+
+def _tok_end_of(doc: Any, m: Mention) -> int:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
+
+
+def _resolve_roles(roles, clusters, acr_defs, mentions) -> list[Mention]:
+    """TITLE mentions for every role phrase, bound to the matching role holder in this article."""
+    holders: list[tuple[tuple[str, frozenset[str]], int, int]] = []  # (parts, cluster, position)
+    for r in roles:
+        if r.holder is not None:
+            holders.append((r.parts, r.holder, r.start))
+    # Acronyms among a role's modifiers stand for their expansion ("ISPR DG").
+    out = []
+    for r in roles:
+        parts = r.parts
+        if any(w.upper() in acr_defs for w in parts[1]):
+            mods = set()
+            for w in parts[1]:
+                if w.upper() in acr_defs:
+                    mods |= {x.lower() for x in re.split(r"[\s\-]+", acr_defs[w.upper()][0])} - {"the", "of"}
+                else:
+                    mods.add(w)
+            parts = (parts[0], frozenset(mods))
+        holder = r.holder
+        if holder is None:
+            cands = [(pos, c) for p, c, pos in holders if role_refers(parts, p)]
+            if cands:
+                before = [x for x in cands if x[0] <= r.start]
+                holder = max(before)[1] if before else min(cands)[1]
+        out.append(
+            Mention(start=r.start, end=r.end, text=r.text, label="TITLE",
+                    entity=f"c{holder}" if holder is not None else None)
+        )
+        if holder is not None:
+            c = clusters[holder]
+            lab = role_label(r.text)
+            if lab not in c.roles:
+                c.roles.append(lab)
+            if is_acronym(r.text) and r.text not in c.acronyms:
+                c.acronyms.append(r.text)
+    return out
+
+
+def _bind_handles(text: str, handles, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """HANDLE mentions, bound to the name right before them ("Secretary Pompeo (@SecPompeo)")."""
+    out = []
+    for s, e, h in handles:
+        ent = None
+        i = bisect_right(starts, s) - 1
+        if i >= 0:
+            prev = mentions[i]
+            gap = text[prev.end:s]
+            if prev.label == "PERSON" and prev.end <= s and re.fullmatch(r"\s*[(,]?\s*", gap):
+                ent = prev.entity
+        out.append(Mention(start=s, end=e, text=h, label="HANDLE", entity=ent))
+    return out
+
+
+def _finalise(clusters: list[_Cluster], mentions: list[Mention]) -> tuple[list[LocalEntity], dict[str, str]]:
+    """LocalEntity records keyed e1, e2... in order of first mention."""
+    first: dict[str, int] = {}
+    by_cluster: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.entity is None:
+            continue
+        first.setdefault(m.entity, m.start)
+        by_cluster.setdefault(m.entity, []).append(m)
+    remap: dict[str, str] = {}
+    entities: list[LocalEntity] = []
+    for ck in sorted(first, key=lambda k: first[k]):
+        c = clusters[int(ck[1:])]
+        if c.type == "_merged":
+            continue
+        key = f"e{len(entities) + 1}"
+        remap[ck] = key
+        ms = by_cluster[ck]
+        name = _canonical(c, ms)
+        aliases: list[str] = []
+        seen = {fold(name)}
+        handles: list[str] = []
+        for m in ms:
+            if m.label == "HANDLE":
+                if m.text not in handles:
+                    handles.append(m.text)
+                continue
+            forms = [m.text]
+            if m.label == "PERSON":
+                forms.append(" ".join(strip_person_name(m.text)))
+            elif m.label == "TITLE":
+                forms = [role_label(m.text)] if not is_acronym(m.text) else [m.text]
+            else:
+                forms = [m.text.removeprefix("the ").removeprefix("The ")]
+            for f in forms:
+                if f and fold(f) not in seen:
+                    seen.add(fold(f))
+                    aliases.append(f)
+        for extra in c.names + c.acronyms:
+            if extra and fold(extra) not in seen and not extra.startswith("@"):
+                seen.add(fold(extra))
+                aliases.append(extra)
+        typ = c.type if c.type in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") else "ORG"
+        roles = []
+        for r in c.roles:
+            if r not in roles:
+                roles.append(r)
+        entities.append(LocalEntity(key=key, name=name, type=typ, aliases=aliases, roles=roles,
+                                    handles=handles))
+    return entities, remap
+
+
+def _canonical(c: _Cluster, ms: list[Mention]) -> str:
+    if c.type == "PERSON":
+        best: list[str] = []
+        for m in ms:
+            if m.label != "PERSON":
+                continue
+            ws = strip_person_name(m.text)
+            if len(ws) > len(best):
+                best = ws
+        if best:
+            return " ".join(best)
+    names = [m.text for m in ms if m.label not in ("TITLE", "HANDLE")] + list(c.names)
+    names = [x.removeprefix("the ").removeprefix("The ").strip() for x in names if x.strip()]
+    if not names:
+        return ms[0].text
+    full = [x for x in names if not is_acronym(x)]
+    pool = full or names
+    return max(pool, key=lambda x: (len(x.split()), len(x), -names.index(x)))
+
+
+__all__ = ["extract_entities", "initials"]

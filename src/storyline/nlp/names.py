@@ -1,0 +1,195 @@
+"""Name normalisation shared by in-article and corpus resolution: titles, roles, acronyms.
+
+Pure string functions (no spaCy), so both stages and other helpers' code can use them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ranks and honorifics: stripped from a person's name for matching, never part of a role.
+RANKS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen", "general", "lt", "lieut", "lieutenant", "col", "colonel", "maj", "major", "brig", "brigadier", "capt", "captain", "cmdr", "adm", "admiral", "sgt", "sergeant", "cpl", "corporal", "pvt", "marshal", "rev", "reverend", "fr", "father", "sheikh", "shaikh", "ayatollah", "imam", "maulana", "mufti", "hazrat", "martyr", "shaheed", "pope", "saint", "st", "hon", "honourable", "honorable", "excellency", "his", "her", "mian", "syedna", "rear", "vice", "field", "air"]
+)
+# Name suffixes dropped for matching.
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "phd"])
+
+# Head nouns of role phrases ("the army chief", "the US defence secretary").
+ROLE_HEADS = frozenset(
+    ["chief", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "director", "commander", "ambassador", "envoy", "governor", "mayor", "chairman", "chairwoman", "chairperson", "ceo", "leader", "king", "queen", "prince", "adviser", "advisor", "aide", "senator", "congressman", "congresswoman", "lawmaker", "speaker", "prosecutor", "judge", "justice", "attorney", "treasurer", "head", "emir", "sultan", "monarch", "superintendent", "commissioner", "inspector", "deputy", "coordinator", "representative"]
+)
+# A role head followed by one of these words forms one head ("director general").
+HEAD_COMPOUNDS = {
+    ("director", "general"),
+    ("secretary", "general"),
+    ("attorney", "general"),
+    ("inspector", "general"),
+    ("surgeon", "general"),
+    ("solicitor", "general"),
+    ("governor", "general"),
+    ("postmaster", "general"),
+}
+# Widely used role acronyms, read as their expansion.
+ROLE_ACRONYMS = {
+    "coas": "chief of army staff",
+    "cjcs": "chairman of the joint chiefs of staff",
+    "dg": "director general",
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cm": "chief minister",
+    "cj": "chief justice",
+    "cjp": "chief justice",
+    "igp": "inspector general of police",
+    "sg": "secretary general",
+    "unsg": "secretary general",
+}
+ROLE_STOP = frozenset(["the", "of", "for", "a", "an", "and", "to", "on", "in", "at", "'s", "’s"])
+# Spelling variants folded so "defence secretary" matches "defense secretary".
+_SPELLING = {"defence": "defense", "programme": "program", "organisation": "organization"}
+
+ACRONYM_STOP = frozenset(["of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de"])
+
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and dots removed, whitespace collapsed: the key names are matched by."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace(".", "").replace("’", "'").replace("‘", "'").lower()
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def strip_person_name(text: str) -> list[str]:
+    """The name words of a person surface form, titles, ranks and role words removed.
+
+    "Maj. Gen. Asif Ghafoor" -> ["Asif", "Ghafoor"]; "Army Chief Gen Qamar Bajwa" -> ["Qamar", "Bajwa"].
+    """
+    ws = [w.strip(",;:()\"“”") for w in text.replace("’s", "").replace("'s", "").split()]
+    ws = [w for w in ws if w and any(ch.isalnum() for ch in w)]
+    start = 0
+    while start < len(ws) - 1 and _is_title_word(ws[start]):
+        start += 1
+    out = ws[start:]
+    while len(out) > 1 and out[-1].lower().rstrip(".") in SUFFIXES:
+        out.pop()
+    return out
+
+
+def _is_title_word(w: str) -> bool:
+    lw = w.lower().rstrip(".")
+    return (
+        lw in RANKS
+        or lw in ROLE_HEADS
+        or lw in ROLE_ACRONYMS
+        or lw in ROLE_STOP
+        or lw in {"us", "u.s", "prime", "foreign", "defence", "defense", "state", "army", "supreme"}
+    )
+
+
+def is_rank(w: str) -> bool:
+    return w.lower().rstrip(".") in RANKS
+
+
+def person_key(name_words: list[str]) -> str:
+    return fold(" ".join(name_words))
+
+
+def initials(text: str, keep_stop: bool = False) -> str:
+    """Initials of a multiword name, hyphenated parts counted: "Inter-Services Public Relations" -> "ISPR"."""
+    out = []
+    for w in re.split(r"[\s\-–/]+", text):
+        w = w.strip("()[],.'’\"")
+        if not w:
+            continue
+        if not keep_stop and w.lower() in ACRONYM_STOP:
+            continue
+        if w.lower() in ("the",):
+            continue
+        out.append(w[0])
+    return "".join(out).upper()
+
+
+def is_acronym(text: str) -> bool:
+    t = text.replace(".", "")
+    return 2 <= len(t) <= 8 and t.isalpha() and t.isupper()
+
+
+def acronym_matches(acr: str, expansion: str) -> bool:
+    """True when ``acr`` is the initials of ``expansion`` (with or without function words)."""
+    a = acr.replace(".", "").upper()
+    if len(a) < 2 or len(expansion.split()) < 2:
+        return False
+    return a in (initials(expansion), initials(expansion, keep_stop=True))
+
+
+def role_parts(text: str) -> tuple[str, frozenset[str]] | None:
+    """(head, modifiers) of a role phrase, or None if it has no role head.
+
+    "the US defence secretary" -> ("secretary", {"defense"}) once nationality words are passed in
+    ``drop``; "Chief of Army Staff" -> ("chief", {"army", "staff"}); "COAS" -> the same.
+    """
+    t = fold(text).replace("united states", "us").replace("united kingdom", "uk")
+    ws = [w.removesuffix("'s") for w in words(t)]
+    if len(ws) == 1 and ws[0] in ROLE_ACRONYMS:
+        ws = ROLE_ACRONYMS[ws[0]].split()
+    cut = len(ws)
+    for i, w in enumerate(ws):
+        if w in ("of", "for") and i > 0:
+            cut = i
+            break
+    head_i = None
+    for i in range(cut):
+        if ws[i] in ROLE_HEADS:
+            head_i = i
+    if head_i is None:
+        return None
+    head = ws[head_i]
+    skip = {head_i}
+    if head_i + 1 < len(ws) and (head, ws[head_i + 1]) in HEAD_COMPOUNDS:
+        head = f"{head} {ws[head_i + 1]}"
+        skip.add(head_i + 1)
+    elif head_i > 0 and (ws[head_i - 1], head) in HEAD_COMPOUNDS:
+        head = f"{ws[head_i - 1]} {head}"
+        skip.add(head_i - 1)
+    if head == "general":
+        return None
+    mods = frozenset(
+        _SPELLING.get(w, w) for i, w in enumerate(ws) if i not in skip and w not in ROLE_STOP
+    )
+    return head, mods
+
+
+def role_compatible(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Same head, and one's modifiers contain the other's ("army chief" ~ "chief of army staff")."""
+    return a[0] == b[0] and (a[1] <= b[1] or b[1] <= a[1])
+
+
+def role_label(text: str) -> str:
+    """A role phrase as stored in LocalEntity.roles: lowercase, no determiner or possessor."""
+    ws = fold(text).split()
+    if len(ws) > 1 and ws[0].endswith("'s"):
+        ws = ws[1:]  # "pakistan's chief of staff": the possessor is not part of the role
+    while ws and ws[0] in ("the", "a", "an", "his", "her", "its", "their"):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def role_refers(ref: tuple[str, frozenset[str]], held: tuple[str, frozenset[str]]) -> bool:
+    """Can the role reference ``ref`` ("the army chief", "COAS") denote the holder of ``held``?
+
+    Same head, and either the reference is no more specific than the held role, or the held role
+    has modifiers that the reference repeats ("COAS" = chief of army staff ~ held "army chief").
+    A bare held title ("commander al-Muhandis") never claims a more specific reference.
+    """
+    if ref[0] != held[0]:
+        return False
+    return ref[1] <= held[1] or (bool(held[1]) and held[1] <= ref[1])
