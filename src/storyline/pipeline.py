@@ -62,8 +62,6 @@ def ingest(
 
     result = IngestResult()
     near = NearDuplicateIndex()
-    for aid, sig in store.signatures():
-        near.add(aid, minhash_from_bytes(sig))
 
     batch: list[RawDocument] = []
 
@@ -90,6 +88,23 @@ def ingest(
 def _ingest_batch(
     raws: list[RawDocument], store: Any, near: NearDuplicateIndex, result: IngestResult, today: dt.date | None
 ) -> None:
+    # One write transaction per batch, taken before anything is decided: two ingests on the same
+    # store then see each other's committed batches (sources, line counts, signatures), so
+    # nothing is doubled and an interrupted batch leaves no trace.
+    with store.transaction():
+        _ingest_batch_locked(raws, store, near, result, today)
+
+
+def _refresh_near(store: Any, near: NearDuplicateIndex) -> None:
+    for seq, aid, sig in store.signatures(after_seq=near.last_seq):
+        near.add(aid, minhash_from_bytes(sig))
+        near.last_seq = seq
+
+
+def _ingest_batch_locked(
+    raws: list[RawDocument], store: Any, near: NearDuplicateIndex, result: IngestResult, today: dt.date | None
+) -> None:
+    _refresh_near(store, near)
     fresh = []
     for raw in raws:
         h = raw_hash(raw)
@@ -115,6 +130,7 @@ def _ingest_batch(
         stats.articles[group] += store.line_counts(group, ["__articles__"]).get("__articles__", 0)
 
     items: list[tuple[Article, bytes]] = []
+    pending: list[str] = []
     source_rows = []
     seen_in_batch: set[str] = set()
     errors = []
@@ -140,15 +156,15 @@ def _ingest_batch(
             article.duplicate_of, article.duplicate_similarity = hit[0], round(hit[1], 3)
             result.near_duplicates += 1
         near.add(article.id, m)
+        pending.append(article.id)
         items.append((article, signature_bytes(m)))
 
-    with store.transaction():
-        added = store.add_articles(items)
-        store.add_sources(source_rows)
-        for group, lines in _groups(fresh):
-            store.add_line_counts(group, {line_key(x) for x in lines} | {"__articles__"})
-        if errors:
-            store.add_errors(errors)
+    added = store.add_articles(items)
+    store.add_sources(source_rows)
+    for group, lines in _groups(fresh):
+        store.add_line_counts(group, {line_key(x) for x in lines} | {"__articles__"})
+    if errors:
+        store.add_errors(errors)
     result.errors.extend(errors)
     for (article, _), new in zip(items, added):
         if new:

@@ -55,6 +55,7 @@ class NearDuplicateIndex:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
         self.order: dict[str, int] = {}
+        self.last_seq = 0  # the store's newest article already in the index
 
     def add(self, key: str, m: MinHash) -> None:
         if key in self.sigs:

@@ -211,9 +211,12 @@ class SQLiteStore:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
+    def signatures(self, after_seq: int = 0) -> Iterator[tuple[int, str, bytes]]:
+        """(seq, article id, MinHash signature) of articles stored after ``after_seq``, in order."""
         yield from self.conn.execute(
-            "SELECT m.article_id, m.sig FROM minhash m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
+            "SELECT a.seq, m.article_id, m.sig FROM minhash m JOIN articles a ON a.id = m.article_id"
+            " WHERE a.seq > ? ORDER BY a.seq",
+            (after_seq,),
         )
 
     # ------------------------------------------------------------------ boilerplate line counts
@@ -359,8 +362,11 @@ class _Tx:
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")
+                return
             except sqlite3.OperationalError as e:
-                self.conn.execute("ROLLBACK")
-                raise StoreError("E302", detail=str(e)) from e
-        else:
+                exc_type, exc = type(e), e
+        # SQLite may already have rolled back (e.g. on SQLITE_FULL).
+        if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            raise StoreError("E302", detail=str(exc)) from exc
