@@ -21,7 +21,7 @@ _FURNITURE = [
     r"(also read|read more|read also|see also|more on this|you may also like|recommended for you)\b.{0,80}",
     r"(leave|post|add|write) a (comment|reply)|\d* ?comments?|comments? \(\d+\)|show comments",
     r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram)"
-    r"( (this|on|via) [\w .]+)?(\s*[|/,]\s*\w+)*",
+    r"( (this|on|via)( [\w .]+)?)?(\s*[|/,]\s*\w+)*",
     r"(follow|like|join|subscribe to) (us|\w[\w .&'-]{0,40}) on [\w ,&]+(and [\w ]+)?\.?",
     r"(sign up|subscribe)( now| today)? (for|to) (our|the) [\w -]*(newsletter|updates|alerts).{0,60}",
     r"(photo|image|picture|file photo|video|graphic)s?( credit)?\s*[:/-].{0,80}",
