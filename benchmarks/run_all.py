@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ORDER = ["ingest", "nlp", "quotes", "events", "stories", "summaries", "web", "throughput"]
+ORDER = ["ingest", "nlp", "quotes", "events", "stories", "summaries", "web", "throughput", "faults"]
 
 if __name__ == "__main__":
     only = sys.argv[1:]
