@@ -18,7 +18,8 @@ Articles with ``duplicate_of`` always join their original's chapter. Undated
 articles get an estimated publication date from their chapter and the dates they
 report (``published_estimated=True``, evidence in ``published_from``).
 Everything is deterministic for the same input: ids are hashes of the founding
-article's id, and articles are processed in (own date, input position) order.
+article's id, and a batch is processed in (own date, article id) order, so
+the result does not even depend on the input order.
 """
 
 from __future__ import annotations
@@ -114,12 +115,15 @@ def build_stories(
         sid, cid = previous[a.id]
         index.add(feats[a.id], sid, cid, embs[a.id], date=a.published)
     # Dated articles first, in date order: chapters then have dates before undated articles join.
-    new.sort(key=lambda a: (feats[a.id].date or "9999-99-99", position[a.id]))
+    # Ties go by id, so a batch gives the same stories whatever order it arrives in.
+    new.sort(key=lambda a: (feats[a.id].date or "9999-99-99", a.id))
     for a in new:
         index.assign(feats[a.id], embs[a.id])
     if full_rebuild:
         merged = index.merge_stories()
-        log.debug("merged %d stories", merged)
+        moved = index.refine_chapters()
+        merged += index.merge_stories()
+        log.debug("merged %d stories, moved %d chapters", merged, moved)
     for a in dups:
         if a.id not in index.assignments:
             orig = a.duplicate_of

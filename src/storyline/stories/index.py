@@ -419,6 +419,66 @@ class StoryIndex:
                     changed = True
         return merges
 
+    def refine_chapters(self, rounds: int = 2) -> int:
+        """Move chapters to the story they fit best, judged against every story's centroid
+        without the chapter itself (a k-means step that undoes one-pass order effects).
+        Batch rebuilds only: moving chapters changes earlier assignments. Returns moves made."""
+        moves = 0
+        k = self.params.centroid_terms
+        for _ in range(rounds):
+            moved = False
+            for cid in list(self.chapters):
+                ch = self.chapters[cid]
+                own = self.stories[ch.story]
+                if len(own.chapters) == 1:
+                    continue
+                words, ents, emb = ch.unit_words(), ch.unit_ents(), ch.unit_emb()
+                rest = _Group(id=own.id, first=own.first, last=own.last)
+                rest.words = _sum(own.words, (ch.words[0], -ch.words[1]), k)
+                rest.ents = _sum(own.ents, (ch.ents[0], -ch.ents[1]), k)
+                rest._norms()
+                if own.emb is not None and ch.emb is not None:
+                    rest.emb = own.emb - ch.emb
+                mid = ch.first
+                best, best_s = own.id, self._story_score(rest, words, ents, emb, mid)
+                for c2 in self.candidates(words, ents):
+                    sid = self.chapters[c2].story
+                    if sid == own.id:
+                        continue
+                    s = self._story_score(self.stories[sid], words, ents, emb, mid)
+                    if s > best_s + 0.02 and s >= self.params.story_threshold:
+                        best, best_s = sid, s
+                if best != own.id:
+                    self._move_chapter(cid, best)
+                    moves += 1
+                    moved = True
+            if not moved:
+                break
+        return moves
+
+    def _move_chapter(self, cid: str, to: str) -> None:
+        ch = self.chapters[cid]
+        a, b = self.stories[ch.story], self.stories[to]
+        k = self.params.centroid_terms
+        a.chapters.remove(cid)
+        b.chapters.append(cid)
+        gone = set(ch.articles)
+        a.articles = [x for x in a.articles if x not in gone]
+        b.articles.extend(ch.articles)
+        a.words = _sum(a.words, (ch.words[0], -ch.words[1]), k)
+        a.ents = _sum(a.ents, (ch.ents[0], -ch.ents[1]), k)
+        b.words, b.ents = _sum(b.words, ch.words, k), _sum(b.ents, ch.ents, k)
+        a._norms()
+        b._norms()
+        if ch.emb is not None:
+            a.emb = a.emb - ch.emb if a.emb is not None else None
+            b.emb = ch.emb.copy() if b.emb is None else b.emb + ch.emb
+        b.widen(ch.first)
+        b.widen(ch.last)
+        for aid in ch.articles:
+            self.assignments[aid] = (to, cid)
+        ch.story = to
+
     def _story_rank(self, sid: str) -> tuple[int, str]:
         # The story opened first keeps its id, so ids stay stable as stories grow.
         return (self._order.get(self.stories[sid].articles[0], 1 << 60), sid)
