@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ORDER = ["ingest", "nlp", "quotes", "events", "stories", "summaries", "web", "throughput", "faults"]
+ORDER = ["ingest", "nlp", "quotes", "events", "stories", "summaries", "web", "throughput", "faults", "load"]
 
 if __name__ == "__main__":
     only = sys.argv[1:]
