@@ -219,6 +219,15 @@ def _detect(data: bytes) -> str | None:
 # --------------------------------------------------------------------------- gzip
 
 
+class TruncatedGzip(ReadError):
+    """E105 for a gzip stream that ends early; ``partial`` is what it held until then,
+    so multi-record formats can keep the records before the damage."""
+
+    def __init__(self, partial: bytes) -> None:
+        self.partial = partial
+        super().__init__("E105", detail="it is truncated: the compressed stream ends early")
+
+
 def gunzip(data: bytes, limit: int) -> bytes:
     """Decompress (possibly multi-member) gzip ``data`` without ever holding more than
     ``limit`` bytes of output. Raises ReadError E105 (damaged/truncated) or E106 (bomb).
@@ -244,7 +253,8 @@ def gunzip(data: bytes, limit: int) -> bytes:
                 size += len(tail)
                 if size > limit:
                     raise ReadError("E106", limit=limit)
-                raise ReadError("E105", detail="it ends before the end of the compressed stream")
+                out.append(tail)
+                raise TruncatedGzip(b"".join(out))
         except zlib.error as exc:
             raise ReadError("E105", detail=str(exc)) from None
         rest = d.unused_data

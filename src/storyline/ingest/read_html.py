@@ -61,6 +61,7 @@ def extract_html(html: str, source: str, *, url: str | None = None,
     for el in tree.xpath(_DROP_XPATH):
         el.drop_tree()
     depth = _depth(tree)
+    lang = tree.get("lang") or tree.get("xml:lang")
     doc: Any = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -89,7 +90,7 @@ def extract_html(html: str, source: str, *, url: str | None = None,
         byline=_clean(doc.author),
         published=published,
         published_from="html:metadata" if published else None,
-        language=_clean(doc.language),
+        language=_clean(doc.language) or _clean(lang),
     )
 
 

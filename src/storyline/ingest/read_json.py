@@ -21,7 +21,7 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading"),
     "url": ("url", "link", "permalink", "canonical_url", "source_url", "href", "uri"),
     "published": ("published", "date", "pubDate", "publish_date", "published_at",
-                  "publication_date", "datePublished", "date_published", "pub_date",
+                  "publication_date", "datePublished", "publishedAt", "date_published", "pub_date",
                   "created_at", "timestamp", "time"),
     "outlet": ("source", "outlet", "site_name", "sitename", "publisher", "publication",
                "source_name", "domain", "site"),

@@ -30,6 +30,7 @@ from .read_common import (
     GZIP_MAGIC,
     MAX_GZIP_LAYERS,
     ReadOptions,
+    TruncatedGzip,
     binary_kind,
     decode_text,
     gunzip,
@@ -46,6 +47,7 @@ Item = RawDocument | FileError
 
 _FIELD_ALIASES = {"date": "published", "source": "outlet", "author": "byline", "body": "text"}
 
+_RECORD_FORMATS = ("jsonl", "warc")
 _EXT = {
     ".txt": "txt", ".text": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -209,7 +211,16 @@ def read_bytes(data: bytes, source: str, name: str = "", opts: ReadOptions | Non
     if data.startswith(GZIP_MAGIC):
         if _layer >= MAX_GZIP_LAYERS:
             raise ReadError("E115", limit=MAX_GZIP_LAYERS, what="gzip inside gzip")
-        yield from read_bytes(gunzip(data, opts.max_bytes), source, inner, opts, _layer + 1)
+        try:
+            unpacked = gunzip(data, opts.max_bytes)
+        except TruncatedGzip as exc:
+            # Records before the damage are sound in record formats; a text cut short
+            # is not an article, so single-document formats get only the error.
+            if format_for(inner) in _RECORD_FORMATS and exc.partial.strip():
+                yield from _guard(source, lambda: read_bytes(exc.partial, source, inner, opts,
+                                                             _layer + 1))
+            raise
+        yield from read_bytes(unpacked, source, inner, opts, _layer + 1)
         return
     fmt = format_for(inner) or sniff_format(data)
     if fmt == "warc":  # WARC records legitimately hold binary payloads
