@@ -29,7 +29,7 @@ _NOT_NAMES = ENGLISH_STOP_WORDS | {
     "october", "november", "december", "said", "says", "according", "but", "and", "the",
 }
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "HANDLE"}
-EMBED_CHARS = 1000
+EMBED_CHARS = 600  # about 128 word pieces, the length MiniLM was trained on
 
 
 @dataclass(slots=True)
@@ -90,7 +90,7 @@ def _mapped_entities(article: Article, analysis: ArticleAnalysis | None, entity_
     return ents
 
 
-def embed_text(article: Article, analysis: ArticleAnalysis | None = None, max_chars: int = EMBED_CHARS) -> str:
+def embed_text(article: Article, analysis: ArticleAnalysis | None = None, max_chars: int | None = None) -> str:
     """Title plus the opening sentences: the lede says what happened, and one short
     text per article keeps embedding cost at one model call per article."""
     parts = [article.title] if article.title else []
@@ -99,7 +99,7 @@ def embed_text(article: Article, analysis: ArticleAnalysis | None = None, max_ch
     else:
         body = " ".join(article.paragraphs[:3])
     parts.append(body)
-    return " ".join(p for p in parts if p)[:max_chars]
+    return " ".join(p for p in parts if p)[: max_chars or EMBED_CHARS]
 
 
 def article_features(
@@ -110,9 +110,9 @@ def article_features(
     """Counts of words and canonical entities, own and reported dates of ``article``."""
     text = (article.title + "\n\n" if article.title else "") + article.text
     terms = Counter(tokens(text))
-    ents = _mapped_entities(article, analysis, entity_map)
-    if not ents:
-        ents = _fallback_entities(text)
+    # Canonical entities merge name variants ("Gen Bajwa" ~ "Qamar Javed Bajwa"); name words keep
+    # the signal where resolution is conservative or has not run (no mentions yet).
+    ents = _mapped_entities(article, analysis, entity_map) + _fallback_entities(text)
     own = article.published if article.published and not article.published_estimated else None
     return ArticleFeatures(
         article_id=article.id,
