@@ -172,6 +172,8 @@ def test_stories_cluster_uses_entity_map():
     arts = [Article(id="x", source="t", text="Ann Lee met Bo Chan.", published="2023-01-01")]
     analysis = ArticleAnalysis(article_id="x", mentions=[Mention(0, 7, "Ann Lee", "PERSON", entity="e1")])
     f = article_features(arts[0], analysis, {("x", "e1"): "ent-abc"})
-    assert f.entities == {"e:ent-abc": 1.0}
-    # Without mentions, capitalised names stand in.
-    assert "n:chan" in article_features(arts[0], None, {}).entities
+    assert f.entities["e:ent-abc"] == 1.0
+    assert not any(k.startswith("e:") and k != "e:ent-abc" for k in f.entities)
+    # Name words back the canonical entities up, and stand in when there are no mentions.
+    assert "n:chan" in f.entities and "n:chan" in article_features(arts[0], None, {}).entities
+    assert "n:met" not in f.entities
