@@ -1,14 +1,1352 @@
-"""Events: who did what to whom, where, when. PLACEHOLDER (issue 5)."""
+"""Events: who did what to whom, where, when.
+
+Per article, ``extract_events`` reads the dependency parse sentence by sentence
+and turns each clause that reports a political action into an ``EventMention``:
+
+* a trigger: a verb in the PLOVER lexicon ("telephoned", "hit"), a verb with a
+  particle ("reached out", "called for"), a light verb with an event noun
+  ("held talks", "expressed concern", "ordered the killing") or a nominal event
+  with at least one participant ("the killing of Soleimani", "a US drone attack");
+* actor and target from the clause's grammatical roles (subject / object, the
+  passive agent, "with X" for meetings, "on X" for attacks, "from X" for a call
+  received); nominal events read them from possessives, "of", "by" and
+  nationality modifiers;
+* location (GPE/LOC/FAC after "in/at/near" in the clause), date (a time
+  expression that belongs to this trigger's clause, never one of a governing
+  "said"), and modality (negation, modal verbs, "vowed to", "plans to").
+
+A nominal event that only restates its clause's event ("killed in an attack",
+"discussed during a telephonic conversation") is folded into it. The content
+of quotes, and the requested action of a request ("asked X to visit Y"), are
+not events of their own.
+
+Across articles, ``merge_events`` joins mentions with the same category,
+actor, target and a compatible date into one ``Event`` with all its sources.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, ArticleAnalysis, Entity, Event, EventMention
+from ..model import Article, ArticleAnalysis, Entity, Event, EventMention, EventSource, TimeExpr
+from ..nlp.lookup import local_entity, mention_at, sentence_index_at
+from . import plover
+from .event_dates import fallback_times
+
+log = logging.getLogger(__name__)
+
+_ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
+_ENT_PLACE = {"GPE", "LOC", "FAC"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "over", "around", "on"}
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+_POSSIBLE_AUX = {"could", "may", "might", "can", "should", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "one",
+    "both",
+    "all",
+}
+
+#: Common nouns that name actors (people, groups, institutions), from PLOVER's sector codes.
+ACTOR_NOUNS = frozenset(
+    """
+government administration ministry minister official officer spokesman spokeswoman spokesperson
+president premier chancellor leader chief commander general army military police force forces troops
+soldier militant militia militiaman militiamen rebel insurgent fighter guerrilla protester
+demonstrator activist opposition party parties lawmaker legislator parliament congress senate senator
+court judge prosecutor authority authorities agency embassy ambassador diplomat envoy delegation
+regime council committee union group people resident civilian citizen worker student mob crowd
+gunman attacker bomber terrorist organization organisation company firm bank state country nation
+coalition alliance alliance navy airforce guard guards department office secretary counterpart
+mayor governor king queen prince cleric bishop pope ally allies media newspaper network station
+administration junta cabinet bloc member members family families prisoner prisoners refugee refugees
+player team club candidate campaign voter voters supporter supporters staff aide aides adviser
+advisor official officials investigator investigators inspector inspectors director executive
+""".split()
+)
+
+_PATIENT_NOUNS = frozenset(
+    {
+        "killing",
+        "assassination",
+        "murder",
+        "execution",
+        "arrest",
+        "detention",
+        "abduction",
+        "kidnapping",
+        "release",
+        "extradition",
+        "deportation",
+        "siege",
+        "invasion",
+        "occupation",
+        "bombing",
+        "shelling",
+        "bombardment",
+        "expulsion",
+        "blockade",
+        "massacre",
+        "shooting",
+    }
+)
+
+_DURING_PREPS = {"during", "in", "at", "through", "via", "over"}
+_BEFORE_PREP_ROLE = {
+    "with": {"CONSULT", "COOPERATE", "AGREE", "FIGHT", "SANCTION"},
+    "on": {"ASSAULT", "FIGHT", "SANCTION", "DEMAND", "COERCE"},
+    "upon": {"DEMAND"},
+    "against": {
+        "ASSAULT",
+        "FIGHT",
+        "SANCTION",
+        "PROTEST",
+        "ACCUSE",
+        "COERCE",
+        "MOBILIZE",
+        "THREATEN",
+    },
+    "to": {"CONSULT", "DEMAND", "AID", "CONCEDE", "SUPPORT", "ASSAULT"},
+    "for": {"SUPPORT"},
+    "from": {"RETREAT"},
+    "at": {"ASSAULT", "FIGHT", "PROTEST"},
+    "into": {"FIGHT", "MOBILIZE", "INVESTIGATE"},
+    "toward": {"MOBILIZE"},
+    "towards": {"MOBILIZE"},
+    "outside": {"PROTEST"},
+}
+
+_VIOLENT = frozenset(
+    {
+        "avenge",
+        "retaliate",
+        "attack",
+        "kill",
+        "strike",
+        "punish",
+        "destroy",
+        "hit",
+        "bomb",
+        "respond",
+        "revenge",
+        "retaliation",
+        "fight",
+        "wipe",
+    }
+)
+_PROMISE_NOUNS = frozenset({"revenge", "retaliation", "vengeance", "reprisal", "response"})
+
+
+@dataclass
+class _Trig:
+    tok: Any
+    category: str
+    action: str
+    nominal: bool
+    actor: Any = None
+    target: Any = None
+    modality: str = "asserted"
+    date: TimeExpr | None = None
+    location: str | None = None
+    absorbed: list[Any] = field(default_factory=list)
+    drop: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; an unclosed quote ends with its paragraph."""
+    out: list[tuple[int, int]] = []
+    start = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n" and text.startswith("\n\n", i):
+            if start is not None:
+                out.append((start, i))
+            start = None
+        elif ch == "“" or (ch == '"' and start is None):
+            start = i + 1
+        elif ch in '”"' and start is not None:
+            out.append((start, i))
+            start = None
+        i += 1
+    if start is not None:
+        out.append((start, len(text)))
+    # Scare quotes around a word or two ("killing") are not speech.
+    return [(a, b) for a, b in out if len(text[a:b].split()) > 3]
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+def _child(tok: Any, deps: set[str] | str) -> Any:
+    deps = {deps} if isinstance(deps, str) else deps
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_obj(tok: Any, preps: set[str]) -> tuple[str, Any] | None:
+    """First "prep X" object among tok's children whose preposition is in ``preps``."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            obj = _child(c, {"pobj", "pcomp"})
+            if obj is not None:
+                return c.lower_, obj
+    return None
+
+
+_KEEP = {
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "case",
+    "nummod",
+    "quantmod",
+    "flat",
+    "det",
+    "prep",
+    "pobj",
+    "npadvmod",
+    "hmod",
+    "hyph",
+    "punct",
+}
+
+
+def _np_tokens(tok: Any) -> list[Any]:
+    """The noun phrase headed by tok, without clauses, appositions, coordination or most PPs."""
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ not in _KEEP:
+                continue
+            if c.dep_ == "prep" and not (c.lower_ == "of" and t.i == tok.i):
+                continue
+            if c.dep_ == "punct" and c.text not in "-'’":
+                continue
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue
+            keep.append(c)
+            stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    # Only a contiguous run around the head: a stray dependent far away is a parse error.
+    lo = hi = [t.i for t in keep].index(tok.i)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    run = keep[lo : hi + 1]
+    while run and run[0].dep_ in ("det", "punct") and run[0].i != tok.i:
+        run = run[1:]
+    while (
+        run
+        and (run[-1].dep_ in ("punct", "case", "prep") or run[-1].is_punct)
+        and run[-1].i != tok.i
+    ):
+        run = run[:-1]
+    return run
+
+
+def np_text(tok: Any) -> str:
+    """Readable text of the noun phrase headed by ``tok``."""
+    toks = _np_tokens(tok)
+    doc = tok.doc
+    return doc[toks[0].i : toks[-1].i + 1].text if toks else tok.text
+
+
+def _is_actorlike(tok: Any) -> bool:
+    if tok.ent_type_ in _ENT_ACTOR or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in {"it", "this", "that", "what", "which", "something", "anything"}
+    return tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS
+
+
+def _named(tok: Any) -> Any:
+    """Prefer a name in apposition: "the US Secretary of State, Mike Pompeo" -> Pompeo."""
+    if tok is None or tok.ent_type_ == "PERSON":
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos":
+            if c.ent_type_ in ("PERSON", "ORG"):
+                return c
+            deeper = _child(c, "appos")
+            if deeper is not None and deeper.ent_type_ == "PERSON":
+                return deeper
+    return tok
+
+
+def _misattached_subject(verb: Any) -> Any:
+    """ "after a mob this week laid siege": spaCy makes "mob" the object of "after"."""
+    for c in verb.head.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("after", "before", "since", "until", "as")
+            and c.i < verb.i
+        ):
+            obj = _child(c, "pobj")
+            if (
+                obj is not None
+                and obj.i < verb.i
+                and all(
+                    t.dep_ in ("npadvmod", "det", "advmod") or t.i <= obj.i
+                    for t in verb.doc[obj.i + 1 : verb.i]
+                )
+            ):
+                return obj
+    return None
+
+
+def _verb_subject(verb: Any) -> Any:
+    """The verb's subject, inherited through conjunction, control and participial clauses."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        subj = _child(v, _SUBJ)
+        if subj is not None:
+            return subj
+        if _child(v, _PASS_SUBJ) is not None:
+            return None
+        if v.dep_ == "advcl":
+            mis = _misattached_subject(v)
+            if mis is not None:
+                return mis
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (v.dep_ == "ccomp" and v.tag_ == "VBG"):
+            head = v.head
+            if v.dep_ == "pcomp":
+                head = head.head
+            if v.dep_ == "xcomp":
+                obj = _child(head, {"dobj"})
+                if obj is not None and head.lemma_ in plover.REQUEST_GOVERNORS:
+                    return obj
+            v = head
+            continue
+        return None
+    return None
+
+
+def _time_tokens(doc: Any, times: list[TimeExpr]) -> list[tuple[TimeExpr, Any]]:
+    out = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((t, span.root))
+    return out
+
+
+def _first_trigger_above(
+    tok: Any, triggers: dict[int, _Trig], stop_at_clause: bool = True
+) -> _Trig | None:
+    """The nearest trigger among tok's ancestors, not crossing into a governing clause."""
+    node = tok
+    for _ in range(40):
+        if node.i in triggers and node.i != tok.i and not triggers[node.i].drop:
+            return triggers[node.i]
+        if node.head.i == node.i:
+            return None
+        # A clause boundary: the time belongs to that clause's (non-trigger) verb.
+        if (
+            stop_at_clause
+            and node.pos_ in ("VERB", "AUX")
+            and node.i != tok.i
+            and (node.i not in triggers or triggers[node.i].drop)
+        ):
+            return None
+        node = node.head
+    return None
+
+
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 2, "year": 1, "unknown": 0}
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _verb_trigger(tok: Any) -> tuple[str, str] | None:
+    """(category, action) of a verb token, or None."""
+    lemma = tok.lemma_.lower()
+    if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
+        return None
+    dobj = _child(tok, "dobj")
+    prt = _child(tok, "prt")
+    if prt is not None:
+        cat = plover.verb_category(lemma, prt.lower_)
+        if cat:
+            return cat, f"{lemma} {prt.lower_}"
+    if dobj is not None:
+        noun = dobj.lemma_.lower()
+        if (lemma, noun) in plover._PHRASAL:
+            return plover._PHRASAL[(lemma, noun)], f"{lemma} {noun}"
+        if lemma == "strike" and noun in {"deal", "agreement", "accord", "bargain"}:
+            return "AGREE", "strike deal"
+        if lemma in plover.LIGHT_VERBS or lemma in {"lift", "ease"}:
+            cat = plover.noun_category(noun, lemma)
+            if cat and not (noun == "call" and _prep_obj(dobj, {"for"})):
+                return cat, f"{lemma} {noun}"
+            if noun == "call" and _prep_obj(dobj, {"for"}):
+                return "DEMAND", f"{lemma} call"
+    for c in tok.children:
+        if c.dep_ == "prep":
+            cat = plover.verb_category(lemma, c.lower_)
+            if cat and (lemma, c.lower_) in plover._PHRASAL:
+                return cat, f"{lemma} {c.lower_}"
+    if lemma == "call":
+        if _child(tok, {"oprd", "xcomp", "ccomp"}) is not None:
+            return None
+        if dobj is not None and _is_actorlike(dobj):
+            return "CONSULT", "call"
+        return None
+    if lemma == "ask":
+        if _child(tok, "xcomp") is not None or _prep_obj(tok, {"for"}):
+            return "DEMAND", "ask"
+        return None
+    if lemma in {"vow", "pledge", "promise", "swear"}:
+        comp = _child(tok, {"xcomp", "ccomp"})
+        if comp is not None and comp.lemma_.lower() in _VIOLENT:
+            return "THREATEN", lemma
+        if dobj is not None and dobj.lemma_.lower() in _PROMISE_NOUNS:
+            return "THREATEN", lemma
+        return None
+    if lemma == "deny":
+        return None
+    cat = plover.verb_category(lemma)
+    if cat is None:
+        return None
+    if lemma in plover.NEEDS_OBJECT:
+        passive = _child(tok, _PASS_SUBJ) is not None or tok.dep_ == "acl"
+        if dobj is None and not passive:
+            return None
+        if (
+            lemma in {"hit", "strike", "target"}
+            and dobj is not None
+            and not (
+                _is_actorlike(dobj)
+                or dobj.ent_type_ in _ENT_PLACE
+                or dobj.pos_ in ("NOUN", "PROPN")
+            )
+        ):
+            return None
+        if (
+            lemma in {"hit", "strike"}
+            and dobj is not None
+            and dobj.lemma_.lower()
+            in {
+                "record",
+                "high",
+                "low",
+                "note",
+                "chord",
+                "balance",
+                "deal",
+                "target",
+                "mark",
+                "road",
+                "ball",
+            }
+        ):
+            return None
+    return cat, lemma
+
+
+def _noun_trigger(tok: Any) -> tuple[str, str] | None:
+    lemma = tok.lemma_.lower()
+    text = tok.lower_
+    cat = plover.noun_category(lemma) or plover.noun_category(text)
+    if cat is None:
+        return None
+    if tok.dep_ == "compound" and plover.noun_category(tok.head.lemma_.lower()):
+        return None  # "phone call": the head noun is the event
+    if lemma == "call":
+        if _prep_obj(tok, {"for"}):
+            return "DEMAND", "call"
+        return "CONSULT", "call"
+    if lemma == "strike":
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & {"hunger", "general", "labor", "labour", "workers", "nationwide", "teachers"}:
+            return "PROTEST", "strike"
+        if tok.head.lemma_ == "on" and tok.head.head.lemma_ == "go":
+            return "PROTEST", "strike"
+    return cat, lemma
+
+
+def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
+    """Actor and target of a nominal event from its own dependents."""
+    actor = target = None
+    lemma = tok.lemma_.lower()
+    patient_noun = lemma in _PATIENT_NOUNS
+    mods = list(tok.children)
+    mods += [
+        g
+        for c in tok.children
+        if c.dep_ == "compound" and not c.ent_type_
+        for g in c.children
+        if g.dep_ in ("compound", "nmod", "amod")
+    ]
+    for c in mods:
+        if c.dep_ == "poss":
+            if patient_noun:
+                target = target or c
+            else:
+                actor = actor or c
+        elif c.dep_ in ("compound", "amod", "nmod") and (
+            c.ent_type_ in _ENT_ACTOR or c.pos_ == "PROPN"
+        ):
+            if c.ent_type_ in ("NORP", "GPE", "ORG") or not patient_noun:
+                actor = actor or c
+            else:
+                target = target or c
+    for c in tok.children:
+        if c.dep_ not in ("prep", "agent"):
+            continue
+        obj = _child(c, {"pobj"})
+        if obj is None:
+            continue
+        p = c.lower_
+        if p == "by":
+            actor = actor or obj
+        elif p == "of":
+            if patient_noun:
+                target = target or obj
+            elif _is_actorlike(obj):
+                actor = actor or obj
+        elif p == "from" and lemma in {
+            "call",
+            "visit",
+            "message",
+            "request",
+            "appeal",
+            "threat",
+            "warning",
+        }:
+            actor = actor or obj
+        elif (
+            p in _BEFORE_PREP_ROLE
+            and cat in _BEFORE_PREP_ROLE[p]
+            and p not in ("for", "at", "into")
+        ):
+            if cat in plover.MATERIAL or _is_actorlike(obj):
+                target = target or obj
+        elif p == "between" and cat in plover.SYMMETRIC:
+            actor = actor or obj
+            conj = _child(obj, "conj")
+            target = target or conj
+    return actor, target
+
+
+def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
+    actor = target = None
+    passive = _child(tok, _PASS_SUBJ) is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    if passive:
+        target = _child(tok, _PASS_SUBJ)
+        if target is None and tok.dep_ == "acl":
+            target = tok.head
+        ag = _child(tok, "agent")
+        if ag is not None:
+            actor = _child(ag, "pobj")
+    else:
+        actor = _verb_subject(tok)
+        if tok.dep_ == "acl" and actor is None and tok.tag_ == "VBG":
+            actor = tok.head
+    dobj = _child(tok, "dobj")
+    light = (
+        lemma.split()[0] in plover.LIGHT_VERBS
+        and dobj is not None
+        and plover.noun_category(dobj.lemma_.lower())
+    )
+    if light:
+        n_actor, n_target = _nominal_args(dobj, cat)
+        if lemma.split()[0] in {"receive", "get"}:
+            src = n_actor or (_prep_obj(tok, {"from"}) or (None, None))[1]
+            if src is not None:
+                actor, target = src, actor
+        else:
+            target = target or n_target
+            actor = actor or n_actor
+        dobj = None
+    if target is None and dobj is not None and cat in plover.SYMMETRIC:
+        found = _prep_obj(dobj, {"with"})
+        if found is not None and _is_actorlike(found[1]):
+            target = found[1]
+    if target is None and dobj is not None:
+        if cat in plover.MATERIAL or _is_actorlike(dobj):
+            if not (cat == "CONSULT" and not _is_actorlike(dobj)):
+                target = dobj
+    if target is None:
+        dat = _child(tok, "dative")
+        if dat is not None and dat.pos_ != "ADP":
+            target = dat
+    if target is None:
+        for c in list(tok.children) + (
+            [c for p in tok.children if p.dep_ == "prt" for c in p.children]
+        ):
+            if c.dep_ not in ("prep", "dative"):
+                continue
+            p = c.lower_
+            if p in _BEFORE_PREP_ROLE and cat in _BEFORE_PREP_ROLE[p]:
+                obj = _child(c, {"pobj"})
+                if obj is not None and (cat in plover.MATERIAL or _is_actorlike(obj)):
+                    if obj.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    target = obj
+                    break
+    if target is None and cat in plover.SYMMETRIC and actor is not None:
+        conj = _child(actor, "conj")
+        if conj is not None:
+            target = conj
+    if target is None and not passive and dobj is None:
+        # "tasked on Wednesday Foreign Minister Qureshi with ...": a misattached object.
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "on":
+                obj = _child(c, "pobj")
+                if obj is not None and obj.ent_type_ == "PERSON":
+                    target = obj
+    return actor, target
+
+
+def _modality(tok: Any, nominal: bool) -> str:
+    if nominal:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return "denied"
+        return "asserted"
+    nodes = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(
+        c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for n in nodes for c in n.children
+    ) or any(c.dep_ == "neg" for c in tok.children):
+        return "denied"
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("could", "may", "might", "can") for a in auxes):
+        return "possible"
+    if any(a in _FUTURE_AUX for a in auxes):
+        return "possible" if "have" in auxes and "would" in auxes else "future"
+    if _child(tok, "mark") is not None and _child(tok, "mark").lower_ in ("if", "unless"):
+        return "possible"
+    if any(c.lower_ in ("allegedly", "reportedly", "possibly", "perhaps") for c in tok.children):
+        return "possible"
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
+        hl = head.lemma_.lower()
+        if hl == "deny":
+            return "denied"
+        if hl in plover.FUTURE_GOVERNORS or (hl == "go" and _child(tok, "aux") is not None):
+            return "future"
+        if hl in ("consider", "mull", "weigh", "fear", "risk"):
+            return "possible"
+    return "asserted"
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _entity_key(analysis: ArticleAnalysis, tok: Any) -> str | None:
+    if tok is None or not analysis.mentions:
+        return None
+    m = mention_at(analysis, tok.idx, tok.idx + len(tok.text))
+    return m.entity if m else None
+
+
+def _actor_text(analysis: ArticleAnalysis, tok: Any, key: str | None) -> str | None:
+    if tok is None:
+        return None
+    if tok.pos_ == "PRON" and key:
+        ent = local_entity(analysis, key)
+        if ent is not None:
+            return ent.name
+    return np_text(tok)
 
 
 def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> list[EventMention]:
-    return []
+    """Events reported in one parsed article (see the module docstring for the rules)."""
+    quoted = _quoted_ranges(doc.text)
+    triggers: dict[int, _Trig] = {}
+    for tok in doc:
+        if _inside(quoted, tok.idx):
+            continue
+        found = None
+        if tok.pos_ == "VERB" or (
+            tok.pos_ == "AUX" and tok.lemma_ in ("hold", "have") and _child(tok, "dobj")
+        ):
+            found = _verb_trigger(tok)
+            nominal = False
+        elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_ in ("talks",)):
+            found = _noun_trigger(tok)
+            nominal = True
+        if found:
+            triggers[tok.i] = _Trig(tok=tok, category=found[0], action=found[1], nominal=nominal)
+
+    # Event nouns that are the object of a light-verb trigger belong to that trigger.
+    for t in list(triggers.values()):
+        if not t.nominal:
+            d = _child(t.tok, "dobj")
+            if d is not None and d.i in triggers and t.action.endswith(" " + d.lemma_.lower()):
+                triggers[d.i].drop = True
+
+    for t in triggers.values():
+        if t.drop:
+            continue
+        if t.nominal:
+            t.actor, t.target = _nominal_args(t.tok, t.category)
+        else:
+            t.actor, t.target = _verb_args(t.tok, t.category, t.action)
+        t.modality = _modality(t.tok, t.nominal)
+        t.actor, t.target = _named(t.actor), _named(t.target)
+
+    verb_times = _attach_times(doc, article, analysis, triggers)
+    _attach_locations(doc, triggers)
+    _fold(triggers, verb_times)
+
+    out: list[EventMention] = []
+    for i in sorted(triggers):
+        t = triggers[i]
+        if t.drop:
+            continue
+        sent = sentence_index_at(analysis, t.tok.idx)
+        if sent is None:
+            continue
+        if t.actor is None and t.target is None:
+            ante = _antecedent(t, sent, out)
+            if ante is not None:
+                out.append(_anaphor(t, sent, ante))
+            continue
+        if (
+            t.nominal
+            and t.tok.lemma_.lower() in plover.WEAK_NOUNS
+            and (t.actor is None or t.target is None)
+        ):
+            continue
+        if t.actor is not None and t.target is not None and t.actor.i == t.target.i:
+            t.target = None
+        actor_key = _entity_key(analysis, t.actor)
+        target_key = _entity_key(analysis, t.target)
+        actor_text = _actor_text(analysis, t.actor, actor_key)
+        target_text = _actor_text(analysis, t.target, target_key)
+        if t.actor is not None and t.actor.pos_ == "PRON" and actor_key is None:
+            actor_text = t.actor.text  # unresolved pronoun: keep the words, no group name
+        out.append(
+            EventMention(
+                sentence=sent,
+                action=t.action,
+                category=t.category,
+                actor_text=actor_text,
+                actor=actor_key,
+                target_text=target_text,
+                target=target_key,
+                location=t.location,
+                date=t.date.value if t.date else None,
+                date_precision=t.date.precision if t.date and t.date.value else "unknown",
+                modality=t.modality,
+                trigger_start=t.tok.idx,
+                trigger_end=t.tok.idx + len(t.tok.text),
+            )
+        )
+    return out
+
+
+_ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
+_ISO_START = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+
+
+def _antecedent(t: _Trig, sent: int, previous: list[EventMention]) -> EventMention | None:
+    """The earlier event that a bare definite event noun ("the conversation") refers back to."""
+    if not t.nominal or not any(
+        c.dep_ == "det" and c.lower_ in _ANAPHOR_DETS for c in t.tok.children
+    ):
+        return None
+    near = [
+        m
+        for m in previous
+        if sent - m.sentence <= 8
+        and m.category == t.category
+        and m.modality == "asserted"
+        and (m.actor_text or m.target_text)
+    ]
+
+    def named(x: str | None) -> bool:
+        return (
+            bool(x)
+            and x.lower() not in _PRONOUNS
+            and not x.lower().startswith(("his ", "her ", "their "))
+        )
+
+    full = [m for m in near if named(m.actor_text) and named(m.target_text)]
+    return (full or near or [None])[-1]
+
+
+def _anaphor(t: _Trig, sent: int, ante: EventMention) -> EventMention:
+    return EventMention(
+        sentence=sent,
+        action=t.action,
+        category=t.category,
+        actor_text=ante.actor_text,
+        actor=ante.actor,
+        target_text=ante.target_text,
+        target=ante.target,
+        location=t.location or ante.location,
+        date=t.date.value if t.date else ante.date,
+        date_precision=t.date.precision if t.date else ante.date_precision,
+        modality=t.modality,
+        trigger_start=t.tok.idx,
+        trigger_end=t.tok.idx + len(t.tok.text),
+    )
+
+
+def _attach_times(
+    doc: Any, article: Article, analysis: ArticleAnalysis, triggers: dict[int, _Trig]
+) -> dict[int, TimeExpr]:
+    """Give each trigger the most precise date of its own clause.
+
+    Returns the dates of non-trigger verbs too ("said on Wednesday"), which a
+    nominal meeting in that clause may take.
+    """
+    times = analysis.times or fallback_times(doc, article.published)
+    verb_times: dict[int, TimeExpr] = {}
+    dated = [
+        t for t in times if t.kind in ("DATE", "TIME") and t.value and _ISO_START.match(t.value)
+    ]
+    for texpr, root in _time_tokens(doc, dated):
+        trig = _first_trigger_above(root, triggers)
+        if trig is None:
+            node = root.head
+            while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                node = node.head
+            verb_times.setdefault(node.i, texpr)
+            continue
+        if trig.drop:
+            continue
+        if trig.date is None or _PRECISION_RANK.get(texpr.precision, 0) > _PRECISION_RANK.get(
+            trig.date.precision, 0
+        ):
+            trig.date = texpr
+    return verb_times
+
+
+def _attach_locations(doc: Any, triggers: dict[int, _Trig]) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in _ENT_PLACE:
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in _LOC_PREPS:
+            continue
+        trig = _first_trigger_above(root, triggers)
+        if trig is None or trig.location is not None:
+            continue
+        light_obj = _child(trig.tok, "dobj")
+        if root.head.head.i not in (trig.tok.i, light_obj.i if light_obj is not None else -1):
+            # "in Baghdad" modifying a noun that is not the trigger ("the embassy in Iraq")
+            # is the place of the event only when that noun is its target.
+            if trig.target is None or root.head.head.i != trig.target.i:
+                continue
+        trig.location = ent.text
+
+
+def _governor(tok: Any) -> Any:
+    """The verb or event noun that a nominal (or misattached participle) hangs from."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("pobj", "pcomp"):
+            node = node.head  # the preposition
+            if node.dep_ == "prep":
+                node = node.head
+                if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+                    return node
+            continue
+        if node.dep_ in ("amod", "compound", "conj") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+            continue
+        if node.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return node.head
+        return None
+    return None
+
+
+def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
+    """Fold restatements and requested actions into the event that governs them.
+
+    "was killed in an attack" and "telephoned X to discuss" are one event each;
+    in "asked X to visit Y" the visit is the content of the request.
+    """
+    for i in sorted(triggers, key=lambda i: -triggers[i].tok.i):
+        t = triggers[i]
+        if t.drop:
+            continue
+        tok = t.tok
+        if t.nominal or tok.dep_ in ("amod", "pcomp", "pobj"):
+            gov = _governor(tok)
+        elif tok.dep_ in ("xcomp", "ccomp"):
+            gov = tok.head
+        elif tok.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            gov = tok.head  # purpose: "received a call ... to discuss"
+        elif tok.dep_ == "acl" and tok.tag_ != "VBN":
+            gov = tok.head  # "a phone call to discuss ..."
+        else:
+            gov = None
+        if gov is not None and gov.i in triggers and triggers[gov.i].drop and gov.dep_ == "dobj":
+            gov = gov.head  # the event noun of a light verb: the light verb carries the event
+        if gov is None:
+            continue
+        if t.nominal and gov.i not in triggers and gov.dep_ == "pobj":
+            # "the killing of the leader in a missile strike": the PP hangs from the target.
+            up = _governor(gov)
+            if up is not None and up.i in triggers and triggers[up.i].category == t.category:
+                gov = up
+        g = triggers.get(gov.i)
+        if g is not None and not g.drop:
+            same = g.category == t.category and tok.dep_ not in ("ccomp", "conj")
+            if tok.dep_ == "advcl" and not same:
+                continue
+            glemma = g.tok.lemma_.lower()
+            requested = (
+                not t.nominal
+                and (
+                    glemma in plover.REQUEST_GOVERNORS
+                    or glemma in plover.PROMISE_VERBS
+                    or g.category in ("AGREE", "REJECT", "THREATEN", "DEMAND")
+                )
+                and tok.dep_ in ("xcomp", "amod", "pcomp", "pobj")
+            )
+            if same or requested:
+                if tok.dep_ == "nsubj" and t.actor is not None:
+                    g.actor = t.actor  # "an American attack killed X": the attack's author acts
+                g.actor = g.actor or t.actor
+                if (
+                    g.target is None
+                    and t.target is not None
+                    and (same or g.category in plover.MATERIAL)
+                ):
+                    g.target = t.target
+                g.date = g.date or t.date
+                g.location = g.location or t.location
+                t.drop = True
+                continue
+        # A nominal meeting in a PP of a non-trigger verb: the verb's subject takes part
+        # ("Bajwa said on Wednesday during a telephone conversation with Esper").
+        if (
+            t.nominal
+            and t.category == "CONSULT"
+            and t.actor is None
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in _DURING_PREPS
+            and gov.pos_ in ("VERB", "AUX")
+        ):
+            subj = _verb_subject(gov)
+            if subj is not None:
+                t.actor = subj
+                if t.target is None:
+                    t.target = _child(subj, "conj")
+                t.date = t.date or verb_times.get(gov.i)
+        if not t.nominal and tok.dep_ == "xcomp" and gov.lemma_.lower() in plover.REQUEST_GOVERNORS:
+            t.drop = True
+
+
+# --------------------------------------------------------------------------- merging
+
+_TITLE_WORDS = frozenset(
+    """
+mr mrs ms dr gen general president prime minister secretary chief army state foreign defence defense
+of the us u.s. sen senator rep representative gov governor maj major lt col colonel pm fm coas
+commander supreme leader ayatollah king prince queen spokesman ambassador mayor judge
+""".split()
+)
+_COUNTRY_ALIASES = {
+    "united states": "us",
+    "u.s.": "us",
+    "u.s": "us",
+    "the u.s": "us",
+    "america": "us",
+    "usa": "us",
+    "the us": "us",
+    "american": "us",
+    "washington": "us",
+    "united kingdom": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+    "british": "uk",
+    "u.k.": "uk",
+    "iranian": "iran",
+    "tehran": "iran",
+    "pakistani": "pakistan",
+    "islamabad": "pakistan",
+    "iraqi": "iraq",
+    "russian": "russia",
+    "moscow": "russia",
+    "chinese": "china",
+    "beijing": "china",
+    "israeli": "israel",
+    "french": "france",
+    "german": "germany",
+}
+
+
+# Ministries go by several names ("Foreign Office", "Ministry of Foreign Affairs", "FO").
+_MINISTRIES = [
+    (
+        re.compile(
+            r"\b(ministry of foreign affairs|foreign ministry|foreign office|fo|mofa|state department|"
+            r"department of state)$"
+        ),
+        "foreign ministry",
+    ),
+    (
+        re.compile(
+            r"\b(ministry of defen[cs]e|defen[cs]e ministry|department of defen[cs]e|pentagon)$"
+        ),
+        "defence ministry",
+    ),
+    (
+        re.compile(r"\b(ministry of (the )?interior|interior ministry|home ministry|home office)$"),
+        "interior ministry",
+    ),
+]
+
+
+def group_key(text: str | None) -> str | None:
+    """A rough merge key for an actor named by text only (no entity id).
+
+    "US Secretary of State Mike Pompeo", "Mr Pompeo" and "Pompeo" all give
+    "pompeo"; country names and their adjectives/capitals share one key.
+    """
+    if not text:
+        return None
+    t = re.sub(r"['’]s\b", "", text.lower()).strip(' .,"“”')
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    for rx, name in _MINISTRIES:
+        if rx.search(t):
+            return name
+    if t in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[t]
+    if t in _PRONOUNS:
+        return None
+    words = [w for w in re.split(r"[\s\-]+", t) if w]
+    content = [w for w in words if w not in _TITLE_WORDS]
+    if not content:
+        return words[-1] if words else None
+    last = content[-1]
+    return _COUNTRY_ALIASES.get(last, last)
+
+
+def _canon(
+    analysis: ArticleAnalysis, key: str | None, text: str | None, entity_map: dict, names: dict
+) -> tuple[str | None, str | None]:
+    """(merge id, readable name) of one participant: corpus entity id, else its local name, else text."""
+    if key is not None and (analysis.article_id, key) in entity_map:
+        eid = entity_map[(analysis.article_id, key)]
+        return eid, names.get(eid, text)
+    local = local_entity(analysis, key)
+    if local is not None:
+        return local.name, local.name
+    if text and text.lower() in _PRONOUNS:
+        return None, None
+    return (text or None), text
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def event_id(
+    category: str, actor: str | None, target: str | None, date: str | None, action: str
+) -> str:
+    raw = "\x1f".join([category, actor or "", target or "", date or "", action])
+    return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Item:
+    article: Article
+    index: int  # position in the article's ``events``
+    mention: EventMention
+    actor: str | None
+    actor_name: str | None
+    target: str | None
+    target_name: str | None
+    akey: str | None
+    tkey: str | None
+    awords: frozenset[str]
+    twords: frozenset[str]
+
+
+_NORM_TITLES = {
+    "gen": "general",
+    "gen.": "general",
+    "maj": "major",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "secy": "secretary",
+    "pm": "minister",
+    "fm": "minister",
+}
+
+
+def _words(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    out = set()
+    for w in re.split(r"[\s\-]+", re.sub(r"['’]s\b", "", text.lower())):
+        w = w.strip('.,"“”()')
+        if w and w not in ("the", "a", "an", "of"):
+            out.add(_NORM_TITLES.get(w, _COUNTRY_ALIASES.get(w, w)))
+    return frozenset(out)
+
+
+def _weak(key: str | None, words: frozenset[str]) -> bool:
+    """A participant named only by title, with or without nationality ("the Iranian general")."""
+    countries = set(_COUNTRY_ALIASES.values()) | set(_COUNTRY_ALIASES)
+    titles = [
+        w for w in words if w in _TITLE_WORDS and w not in countries and w not in ("of", "the")
+    ]
+    return (
+        key is not None and bool(titles) and all(w in _TITLE_WORDS or w in countries for w in words)
+    )
+
+
+def _same(k1: str | None, w1: frozenset[str], k2: str | None, w2: frozenset[str]) -> bool:
+    if k1 is None or k2 is None:
+        return False
+    if k1 == k2:
+        return True
+    # "the Iranian general" is the same as "Iranian Gen Qassem Soleimani" when every word matches.
+    if _weak(k1, w1) and w1 <= w2:
+        return True
+    return _weak(k2, w2) and w2 <= w1
+
+
+def _items(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    entity_map: dict,
+    entities: list[Entity],
+) -> list[_Item]:
+    names = {e.id: e.name for e in entities}
+    out = []
+    for art in articles:
+        if art.duplicate_of:
+            continue
+        an = analyses.get(art.id)
+        if an is None:
+            continue
+        for i, m in enumerate(an.events):
+            aid, aname = _canon(an, m.actor, m.actor_text, entity_map, names)
+            tid, tname = _canon(an, m.target, m.target_text, entity_map, names)
+            akey = aid if aid and aid.startswith("ent-") else group_key(aid)
+            tkey = tid if tid and tid.startswith("ent-") else group_key(tid)
+            out.append(
+                _Item(
+                    art,
+                    i,
+                    m,
+                    aid,
+                    aname,
+                    tid,
+                    tname,
+                    akey,
+                    tkey,
+                    _words(m.actor_text) | _words(aname),
+                    _words(m.target_text) | _words(tname),
+                )
+            )
+    return out
+
+
+_ORDERING = ("order", "authorize", "authorise", "approve")
+
+
+def _fits(cl: list[_Item], it: _Item) -> str | None:
+    """ "direct" or "swap" (participants in the other order) when ``it`` joins ``cl``, else None."""
+    m = it.mention
+    rm = cl[0].mention
+    if rm.category != m.category or (rm.modality == "denied") != (m.modality == "denied"):
+        return None
+    if not all(_compatible(x.mention.date, m.date) for x in cl):
+        return None
+    if it.akey is None and it.tkey is None:
+        return None
+    # "Trump ordered the killing": the one who orders is not the one who acts, so the
+    # orderer neither matches nor contradicts the cluster's actor.
+    akey = None if m.action.startswith(_ORDERING) else it.akey
+
+    def agrees(key, words, side: str) -> tuple[bool, bool]:
+        """(no contradiction, positive evidence) of one participant against the cluster's side."""
+        others = [
+            ((x.akey if not x.mention.action.startswith(_ORDERING) else None), x.awords)
+            if side == "a"
+            else (x.tkey, x.twords)
+            for x in cl
+        ]
+        others = [o for o in others if o[0] is not None]
+        if key is None or not others:
+            return True, False
+        union = frozenset().union(*[w for _, w in others])
+        hit = any(_same(key, words, k, w) for k, w in others) or (
+            _weak(key, words) and words <= union
+        )
+        return hit, hit
+
+    # A missing participant may be the cluster's only when the date pins the event down,
+    # or when the patient of an act of force is the same ("Soleimani was killed").
+    has_a = any(x.akey is not None and not x.mention.action.startswith(_ORDERING) for x in cl)
+    has_t = any(x.tkey is not None for x in cl)
+    lacks_t = it.tkey is None and has_t
+    guess = (akey is None) != (not has_a) or (it.tkey is None) != (not has_t)
+    dated_same = m.date is not None and all(x.mention.date == m.date for x in cl)
+    if guess and not dated_same and m.category not in ("ASSAULT", "FIGHT", "COERCE"):
+        if m.category not in plover.SYMMETRIC or akey is None or it.tkey is None:
+            return None
+
+    ok_a, ev_a = agrees(akey, it.awords, "a")
+    ok_t, ev_t = agrees(it.tkey, it.twords, "t")
+    if (
+        m.category in ("ASSAULT", "FIGHT", "COERCE")
+        and (lacks_t or it.tkey is None)
+        and not dated_same
+        and not ev_t
+    ):
+        return None
+    if ok_a and ok_t and (ev_a or ev_t):
+        return "direct"
+    if m.category in plover.SYMMETRIC:
+        ok_a, ev_a = agrees(akey, it.awords, "t")
+        ok_t, ev_t = agrees(it.tkey, it.twords, "a")
+        if ok_a and ok_t and (ev_a or ev_t):
+            return "swap"
+    return None
+
+
+def _clusters(items: list[_Item]) -> list[list[_Item]]:
+    # Dated and fully specified mentions seed clusters first, so vaguer ones join the right one.
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (
+            items[i].mention.date is None,
+            items[i].akey is None or items[i].tkey is None,
+            i,
+        ),
+    )
+    clusters: list[list[_Item]] = []
+    for i in order:
+        it = items[i]
+        for cl in clusters:
+            how = _fits(cl, it)
+            if how == "swap":
+                it = _Item(
+                    it.article,
+                    it.index,
+                    it.mention,
+                    it.target,
+                    it.target_name,
+                    it.actor,
+                    it.actor_name,
+                    it.tkey,
+                    it.akey,
+                    it.twords,
+                    it.awords,
+                )
+            if how:
+                cl.append(it)
+                break
+        else:
+            clusters.append([it])
+    return clusters
+
+
+def link_mentions(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    entity_map: dict[tuple[str, str], str],
+    entities: list[Entity],
+) -> tuple[list[Event], dict[tuple[str, int], str]]:
+    """Merged events and, for each (article id, index in its ``events``), the id of its Event."""
+    clusters = _clusters(_items(articles, analyses, entity_map, entities))
+    events = []
+    link: dict[tuple[str, int], str] = {}
+    for cl in clusters:
+        actor = _prefer(
+            Counter(x.actor for x in cl if x.actor), [(x.actor, x.actor_name) for x in cl]
+        )
+        target = _prefer(
+            Counter(x.target for x in cl if x.target), [(x.target, x.target_name) for x in cl]
+        )
+        date, precision = _best_date(
+            [(x.mention.date, x.mention.date_precision) for x in cl if x.mention.date]
+        )
+        locs = Counter(x.mention.location for x in cl if x.mention.location)
+        mods = Counter(x.mention.modality for x in cl)
+        actions = Counter(x.mention.action for x in cl)
+        sources, seen = [], set()
+        for x in cl:
+            an = analyses[x.article.id]
+            s_ = (
+                an.sentences[x.mention.sentence].text.strip()
+                if 0 <= x.mention.sentence < len(an.sentences)
+                else ""
+            )
+            if (x.article.id, s_) not in seen:
+                seen.add((x.article.id, s_))
+                sources.append(EventSource(article=x.article.id, sentence=s_))
+        sources.sort(key=lambda s_: (s_.article, s_.sentence))
+        ev = Event(
+            id=event_id(
+                cl[0].mention.category,
+                actor[0],
+                target[0],
+                date,
+                "|".join(f"{s_.article}:{s_.sentence}" for s_ in sources),
+            ),
+            date=date,
+            date_precision=precision,
+            actor=actor[0],
+            action=_top(actions),
+            category=cl[0].mention.category,
+            target=target[0],
+            location=_top(locs) if locs else None,
+            modality=_top(mods),
+            sources=sources,
+            actor_name=actor[1],
+            target_name=target[1],
+        )
+        events.append(ev)
+        for x in cl:
+            link[(x.article.id, x.index)] = ev.id
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return events, link
+
+
+def _top(counter: Counter) -> Any:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
 
 
 def merge_events(
@@ -17,4 +1355,50 @@ def merge_events(
     entity_map: dict[tuple[str, str], str],
     entities: list[Entity],
 ) -> list[Event]:
-    return []
+    """One ``Event`` per (category, actor, target, compatible date) across all articles.
+
+    Actors and targets are compared by canonical entity id when the corpus
+    resolution gives one, else by the article-local entity's name, else by a
+    rough name key (``group_key``: "Mr Pompeo" = "Mike Pompeo"); a participant
+    named only by title and nationality ("the Iranian general") matches a
+    fuller name with those words. A participant missing on one side does not
+    prevent merging ("Soleimani was killed" joins "the US killed Soleimani")
+    but at least one must match; for meetings, calls and other symmetric
+    categories the two participants may be in either order. Asserted and
+    denied reports of the same act stay apart. The date is the sources'
+    majority, refined by a more precise consistent one.
+    """
+    return link_mentions(articles, analyses, entity_map, entities)[0]
+
+
+def _prefer(
+    counter: Counter, pairs: list[tuple[str | None, str | None]]
+) -> tuple[str | None, str | None]:
+    """Most frequent participant, preferring entity ids, then the longest name on ties."""
+    if not counter:
+        return None, None
+    best = sorted(
+        counter.items(), key=lambda kv: (not kv[0].startswith("ent-"), -kv[1], -len(kv[0]), kv[0])
+    )[0][0]
+    names = Counter(n for i, n in pairs if i == best and n)
+    return best, (_top(names) if names else best)
+
+
+def _best_date(dates: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """Majority date, the most precise one winning ties."""
+    if not dates:
+        return None, "unknown"
+    counts = Counter(dates)
+    best = sorted(
+        counts.items(), key=lambda kv: (-kv[1], -_PRECISION_RANK.get(kv[0][1], 0), kv[0][0])
+    )[0][0]
+    # A more precise date consistent with the majority one ("2020-01" vs "2020-01-03") refines it.
+    finer = [
+        d
+        for d in dates
+        if d[0].startswith(best[0])
+        and _PRECISION_RANK.get(d[1], 0) > _PRECISION_RANK.get(best[1], 0)
+    ]
+    if finer:
+        best = Counter(finer).most_common(1)[0][0]
+    return best

@@ -1,0 +1,156 @@
+"""Dates for events when the language core has not resolved any.
+
+``ArticleAnalysis.times`` (filled by ``storyline.nlp``) is the source of truth.
+When it is empty (older stored analyses, or a failed sub-stage) we resolve the
+parser's DATE entities ourselves with a few unambiguous rules, so that events
+still get explicit dates. Anything relative ("on Friday", "yesterday") needs
+the article's publication date; without it the value stays ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+from ..model import TimeExpr
+
+log = logging.getLogger(__name__)
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+
+_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_DM = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", re.I
+)
+_MY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?$", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"^(?:in\s+)?(\d{4})$")
+_WD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
+    """News talks about the recent past: pick the year that puts the date nearest the anchor."""
+    if anchor is None:
+        return None
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _date(y, month, day)
+        if d is not None and (best is None or abs((d - anchor).days) < abs((best - anchor).days)):
+            best = d
+    return best.year if best else None
+
+
+def resolve(text: str, anchor: dt.date | None) -> tuple[str | None, str]:
+    """(ISO value, precision) of one date phrase, given the article date (or None)."""
+    t = text.strip().lower()
+    m = _ISO.search(t)
+    if m:
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return (d.isoformat(), "day") if d else (None, "unknown")
+    for rx, order in ((_MD, "md"), (_DM, "dm")):
+        m = rx.search(t)
+        if m:
+            if order == "md":
+                month, day, year = _MONTHS[m.group(1)[:3]], int(m.group(2)), m.group(3)
+            else:
+                day, month, year = int(m.group(1)), _MONTHS[m.group(2)[:3]], m.group(3)
+            y = int(year) if year else _year_for(month, day, anchor)
+            d = _date(y, month, day) if y else None
+            return (d.isoformat(), "day") if d else (None, "unknown")
+    m = _MY.match(t)
+    if m:
+        month = _MONTHS[m.group(1)[:3]]
+        if m.group(2):
+            return f"{int(m.group(2)):04d}-{month:02d}", "month"
+        if anchor is None:
+            return None, "unknown"
+        y = anchor.year if month <= anchor.month else anchor.year - 1
+        return f"{y:04d}-{month:02d}", "month"
+    m = _YEAR.match(t)
+    if m:
+        return m.group(1), "year"
+    if anchor is None:
+        return None, "unknown"
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", t):
+        return anchor.isoformat(), "day"
+    if re.search(r"\b(yesterday|last night)\b", t):
+        return (anchor - dt.timedelta(days=1)).isoformat(), "day"
+    m = _WD.search(t)
+    if m and not re.search(r"\b(next|every|each|last week|coming)\b", t):
+        # A bare weekday in news is the most recent one, the publication day included.
+        back = (anchor.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+        if "last" in t.split() and back == 0:
+            back = 7
+        return (anchor - dt.timedelta(days=back)).isoformat(), "day"
+    if re.search(r"\blast month\b", t):
+        first = anchor.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if re.search(r"\blast year\b", t):
+        return str(anchor.year - 1), "year"
+    return None, "unknown"
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def fallback_times(doc: Any, published: str | None) -> list[TimeExpr]:
+    """TimeExprs from the parser's DATE entities, resolved against the publication date."""
+    anchor = parse_published(published)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        value, precision = resolve(ent.text, anchor)
+        out.append(
+            TimeExpr(
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                value=value,
+                precision=precision,
+            )
+        )
+    return out
