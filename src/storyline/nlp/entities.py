@@ -169,6 +169,20 @@ def _rank_scan(doc: Any, taken: list[bool], out: list[tuple[int, int, str]]) -> 
             i += 1
 
 
+def _surname_scan(doc: Any, taken: list[bool], out: list[tuple[int, int, str]]) -> None:
+    """Surnames of people named in full that NER missed elsewhere ("... Lind said")."""
+    surnames = set()
+    for s, e, label in out:
+        if label == "PERSON" and e - s >= 2 and doc[e - 1].is_alpha:
+            surnames.add(doc[e - 1].text)
+    if not surnames:
+        return
+    for t in doc:
+        if t.text in surnames and not taken[t.i] and t.pos_ == "PROPN":
+            out.append((t.i, t.i + 1, "PERSON"))
+            taken[t.i] = True
+
+
 def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role]:
     """Role phrases: a role head with its modifiers, or a role acronym."""
     roles: list[_Role] = []
@@ -268,6 +282,12 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         for x in range(s, e):
             taken[x] = True
     _rank_scan(doc, taken, raw)
+    handles = _handles(text)
+    if handles:
+        # "@NewsDesk" is a handle, whatever NER made of it
+        hstarts = {h[0] for h in handles}
+        raw = [r for r in raw if doc[r[0]].idx not in hstarts]
+    _surname_scan(doc, taken, raw)
     raw.sort()
 
     acr_defs = _acronym_definitions(text)
@@ -392,7 +412,6 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     for (s, e, _), m in zip(raw, mentions):
         if m.label == "PERSON":
             person_end_tok[e] = m
-    handles = _handles(text)
     _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions)
     role_mentions = _resolve_roles(roles, clusters, acr_defs, mentions)
     handle_mentions = _bind_handles(text, handles, mentions, starts)
@@ -544,6 +563,13 @@ def _resolve_roles(roles, clusters, acr_defs, mentions) -> list[Mention]:
         if r.holder is not None:
             holders.append((r.parts, r.holder, r.start))
     # Acronyms among a role's modifiers stand for their expansion ("ISPR DG").
+    acr_defs = dict(acr_defs)
+    for c in clusters:
+        if c.type in ("ORG", "GPE", "LOC", "FAC"):
+            full = [x for x in c.names if not is_acronym(x) and len(x.split()) >= 2]
+            for x in c.names:
+                if is_acronym(x) and full:
+                    acr_defs.setdefault(x.replace(".", "").upper(), (full[0], -1))
     out = []
     for r in roles:
         parts = r.parts

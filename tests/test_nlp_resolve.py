@@ -1,0 +1,161 @@
+"""Merging article-local entities across a corpus."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from storyline.model import Article, ArticleAnalysis, LocalEntity
+from storyline.nlp import annotate
+from storyline.nlp.pipeline import load_pipeline
+from storyline.nlp.resolve import resolve_corpus
+
+
+def analysis(aid, *ents):
+    return ArticleAnalysis(article_id=aid, entities=[
+        LocalEntity(key=f"e{i + 1}", name=n, type=t, aliases=list(al), roles=list(ro), handles=list(h))
+        for i, (n, t, al, ro, h) in enumerate(ents)
+    ])
+
+
+def E(name, typ="PERSON", aliases=(), roles=(), handles=()):
+    return (name, typ, aliases, roles, handles)
+
+
+def corpus(*analyses):
+    arts = [Article(id=a.article_id, source="t", text="") for a in analyses]
+    ents, emap = resolve_corpus(arts, {a.article_id: a for a in analyses})
+    return ents, emap
+
+
+def test_resolve_full_names_with_middle_name_or_initial_merge():
+    ents, emap = corpus(
+        analysis("a1", E("Qamar Javed Bajwa"), E("Mark T. Esper")),
+        analysis("a2", E("Qamar Bajwa"), E("Mark Esper")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    assert emap[("a1", "e2")] == emap[("a2", "e2")]
+    names = {e.name for e in ents}
+    assert names == {"Qamar Javed Bajwa", "Mark T. Esper"}  # the fullest form is canonical
+    bajwa = next(e for e in ents if e.name == "Qamar Javed Bajwa")
+    assert "Qamar Bajwa" in bajwa.aliases and bajwa.articles == ["a1", "a2"]
+
+
+def test_resolve_spelling_variant_merges_but_other_first_name_does_not():
+    ents, emap = corpus(
+        analysis("a1", E("Qassem Soleimani"), E("Imran Khan")),
+        analysis("a2", E("Qasem Soleimani"), E("Irfan Khan")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    assert emap[("a1", "e2")] != emap[("a2", "e2")]
+
+
+def test_resolve_surname_alone_is_not_merged_without_evidence():
+    ents, emap = corpus(
+        analysis("a1", E("Imran Khan", roles=["prime minister"]), E("Lahore", "GPE")),
+        analysis("a2", E("Khan"), E("Karachi", "GPE")),
+    )
+    assert emap[("a1", "e1")] != emap[("a2", "e1")]
+
+
+def test_resolve_surname_merges_with_role_evidence():
+    ents, emap = corpus(
+        analysis("a1", E("Shah Mehmood Qureshi", roles=["foreign minister"])),
+        analysis("a2", E("Qureshi", aliases=["FM"], roles=["fm"])),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+
+
+def test_resolve_surname_merges_with_shared_context():
+    ents, emap = corpus(
+        analysis("a1", E("Donald Trump"), E("Iran", "GPE"), E("Qassem Soleimani"), E("Pentagon", "ORG")),
+        analysis("a2", E("Trump"), E("Iran", "GPE"), E("Qassem Soleimani")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+
+
+def test_resolve_surname_with_two_candidates_stays_apart():
+    ents, emap = corpus(
+        analysis("a1", E("Imran Khan", roles=["prime minister"]), E("Sadiq Khan", roles=["mayor"])),
+        analysis("a2", E("Khan", roles=["prime minister"])),
+    )
+    assert emap[("a2", "e1")] not in (emap[("a1", "e1")], emap[("a1", "e2")])
+
+
+def test_resolve_acronyms_and_aliases_unify_organisations():
+    ents, emap = corpus(
+        analysis("a1", E("ISPR", "ORG")),
+        analysis("a2", E("Inter-Services Public Relations", "ORG")),
+        analysis("a3", E("Foreign Office", "ORG", aliases=["FO"])),
+        analysis("a4", E("FO", "ORG")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    assert emap[("a3", "e1")] == emap[("a4", "e1")]
+    isp = next(e for e in ents if e.id == emap[("a1", "e1")])
+    assert isp.name == "Inter-Services Public Relations" and "ISPR" in isp.aliases
+
+
+def test_resolve_roles_are_not_merge_keys():
+    # two different articles' "army chief" holders stay two people
+    ents, emap = corpus(
+        analysis("a1", E("Qamar Javed Bajwa", aliases=["army chief"], roles=["army chief"])),
+        analysis("a2", E("Asim Munir", aliases=["army chief"], roles=["army chief"])),
+    )
+    assert emap[("a1", "e1")] != emap[("a2", "e1")]
+
+
+def test_resolve_handles_unify():
+    ents, emap = corpus(
+        analysis("a1", E("Mike Pompeo", handles=["@SecPompeo"])),
+        analysis("a2", E("Michael Richard Pompeo", handles=["@SecPompeo"])),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+
+
+def test_resolve_ids_are_deterministic_and_prefixed():
+    a = [analysis("a1", E("Mike Pompeo"), E("Iran", "GPE")), analysis("a2", E("Mike Pompeo"))]
+    ents1, _ = corpus(*a)
+    ents2, _ = corpus(*reversed(a))
+    assert sorted(e.id for e in ents1) == sorted(e.id for e in ents2)
+    assert all(e.id.startswith("ent-") for e in ents1)
+    assert len({e.id for e in ents1}) == len(ents1)
+
+
+def test_resolve_same_name_different_people_get_distinct_ids():
+    ents, emap = corpus(analysis("a1", E("Khan")), analysis("a2", E("Khan")))
+    assert len({e.id for e in ents}) == len(ents)
+
+
+def test_resolve_scales_with_blocking():
+    # 20k local entities over 2k articles: blocking keeps this far from all-pairs
+    analyses = []
+    for i in range(2000):
+        ents = [E(f"Person{i % 700} Surname{(i * 7) % 900}"), E(f"Org {i % 300} Agency", "ORG"),
+                E(f"Surname{i % 50}"), E(f"City{i % 400}", "GPE")]
+        ents += [E(f"Name{i}x{j} Last{j}") for j in range(6)]
+        analyses.append(analysis(f"a{i:05d}", *ents))
+    t0 = time.perf_counter()
+    ents, emap = corpus(*analyses)
+    assert time.perf_counter() - t0 < 30
+    assert len(emap) == 20000
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def test_resolve_role_binds_through_each_articles_own_entity(nlp):
+    texts = [
+        "Army Chief General Asim Munir visited Quetta. The army chief met tribal elders.",
+        "General Asim Munir spoke in Rawalpindi. Later the army chief toured the border.",
+    ]
+    arts = [Article(id=f"r{i}", source="t", text=t) for i, t in enumerate(texts)]
+    an = {a.id: annotate(d, a) for a, d in zip(arts, nlp.pipe(texts))}
+    ents, emap = resolve_corpus(arts, an)
+    munir = [e for e in ents if e.name == "Asim Munir"]
+    assert len(munir) == 1 and munir[0].articles == ["r0", "r1"]
+    # article r1 never says who the army chief is: its role noun stays unbound
+    r1_titles = [m for m in an["r1"].mentions if m.label == "TITLE" and "army chief" in m.text]
+    assert r1_titles and all(m.entity is None for m in r1_titles)
