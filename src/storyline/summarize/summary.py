@@ -1,7 +1,173 @@
-"""Cited multi-source summaries. PLACEHOLDER (issue 7)."""
+"""Cited multi-source summaries of a cluster of articles.
+
+``summarize_articles`` is the library entry point (the CLI's ``storyline
+summarize`` calls it): it treats the given articles as one cluster and returns
+summary sentences, each with the ids of every article that supports it.
+
+Method, in order:
+
+1. candidates (``units``): each sentence cleaned and safely compressed
+   (dateline, leading connective, parentheticals, trailing attribution of an
+   indirect statement dropped); a leading pronoun is replaced by the name it
+   stands for or the sentence is left out; furniture, bare quotations,
+   headlines, questions and first-person fragments are filtered;
+2. selection (``select``): a concept-coverage integer program over stemmed
+   bigrams weighted by document frequency, solved with ``scipy.optimize.milp``
+   under the word budget (Gillick & Favre 2009);
+3. ordering: by the date of what each sentence reports (its event's date, else
+   a resolved date expression in it, else its article's date), then by the
+   sentence's position in its article;
+4. citations (``cite``): lexical overlap, with sentence embeddings for the
+   undecided paraphrases when the shared embedder is available.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-def attach_summaries(corpus, words: int = 100) -> None:
-    """Set ``headline`` and ``summary`` on stories and chapters."""
+from ..model import Article, ArticleAnalysis, Event, SummarySentence
+from .cite import Evidence, load_embedder
+from .headline import headline
+from .select import concept_weights, select_units, unit_concepts
+from .units import Unit, build_units
+
+if TYPE_CHECKING:
+    from ..analyze import Corpus
+
+log = logging.getLogger(__name__)
+
+__all__ = ["summarize_articles", "attach_summaries", "headline"]
+
+DEFAULT_WORDS = 100
+_PRECISE = {"day", "week", "month"}
+
+
+def _event_dates(events: Iterable[Event] | None) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for ev in events or []:
+        if not ev.date or ev.background:
+            continue
+        for src in ev.sources:
+            key = (src.article, " ".join(src.sentence.split()))
+            out.setdefault(key, ev.date)
+    return out
+
+
+def _date_unit(u: Unit, analysis: ArticleAnalysis | None, article: Article,
+               event_dates: dict[tuple[str, str], str]) -> str | None:
+    """The date of what the sentence reports, else its article's date."""
+    d = event_dates.get((u.article, u.original))
+    if d:
+        return d
+    if analysis is not None:
+        for em in analysis.events:
+            if em.sentence == u.index and em.date and em.date_precision in _PRECISE and em.modality != "future":
+                return em.date
+        if u.index < len(analysis.sentences):
+            s = analysis.sentences[u.index]
+            for t in analysis.times:
+                if s.start <= t.start < s.end and t.value and t.kind == "DATE" and t.precision in _PRECISE:
+                    # A date in the future of the article is a plan, not what happened.
+                    if article.published and t.value[:10] > article.published:
+                        continue
+                    return t.value
+    return article.published
+
+
+def _order(chosen: list[Unit], article_rank: dict[str, int]) -> list[Unit]:
+    known = sorted(u.date for u in chosen if u.date)
+    fill = known[len(known) // 2] if known else ""
+    return sorted(
+        chosen,
+        key=lambda u: ((u.date or fill)[:10], u.position, article_rank.get(u.article, 0), u.index),
+    )
+
+
+def _restore_adjacent_pronouns(ordered: list[Unit]) -> None:
+    """A name put in for a pronoun is put back when its antecedent sentence directly precedes it."""
+    from .units import compress
+
+    for prev, cur in zip(ordered, ordered[1:]):
+        if cur.article == prev.article and cur.index == prev.index + 1:
+            plain = compress(cur.original)
+            if plain != cur.text and plain.split()[:1] and plain.split()[0] in {"He", "She", "They", "It"}:
+                cur.text = plain
+
+
+def summarize_articles(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    words: int = DEFAULT_WORDS,
+    events: Iterable[Event] | None = None,
+    embedder: object | None = ...,  # type: ignore[assignment]
+    groups: list[list[str]] | None = None,
+) -> list[SummarySentence]:
+    """Summarise ``articles`` as one cluster in at most ``words`` words.
+
+    ``analyses`` maps article id to its ``ArticleAnalysis`` (sentences are
+    needed; dates, events and mentions improve ordering and pronoun rewriting);
+    articles without one are split by punctuation. ``events`` (merged corpus
+    events) date the sentences they come from. ``embedder`` defaults to the
+    shared MiniLM embedder when installed; pass None for lexical citations only.
+    ``groups`` (lists of article ids, such as a story's chapters) each get at
+    least one sentence when the budget allows.
+
+    Returns sentences in the order of the time they report, each with the ids
+    of all articles supporting it (its own article first) and its date.
+    """
+    if words <= 0 or not articles:
+        return []
+    canonical_ids = {a.id for a in articles}
+    pool = [a for a in articles if not (a.duplicate_of and a.duplicate_of in canonical_ids)]
+    units = build_units(pool, analyses)
+    if not units:
+        return []
+    by_id = {a.id: a for a in articles}
+    ev_dates = _event_dates(events)
+    for u in units:
+        u.concepts = unit_concepts(u.text)
+        u.date = _date_unit(u, analyses.get(u.article), by_id[u.article], ev_dates)
+    # A sentence needs ~25 words, so more groups than that cannot all be covered: keep the largest.
+    kept = sorted((set(g) for g in groups or [] if g), key=len, reverse=True)[: max(words // 25, 1)]
+    concepts = concept_weights(units, len(pool), kept if len(kept) > 1 else None)
+    chosen = select_units(units, concepts, words, groups=kept if len(kept) > 1 else None)
+    rank = {a.id: i for i, a in enumerate(articles)}
+    ordered = _order(chosen, rank)
+    _restore_adjacent_pronouns(ordered)
+
+    if embedder is ...:
+        embedder = load_embedder()
+    article_sentences = {}
+    for a in articles:
+        an = analyses.get(a.id)
+        article_sentences[a.id] = [s.text for s in an.sentences] if an and an.sentences else a.text.split("\n\n")
+    evidence = Evidence(article_sentences, embedder)
+    return [
+        SummarySentence(text=u.text, sources=evidence.supporters(u.text, origin=u.article), date=u.date)
+        for u in ordered
+    ]
+
+
+def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
+    """Set ``headline`` and ``summary`` on every story and chapter of ``corpus``.
+
+    A failure on one story is recorded in ``corpus.problems`` and the others go on.
+    """
+    by_id = {a.id: a for a in corpus.articles}
+    embedder = load_embedder()
+    for story in corpus.stories:
+        groups = [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]
+        for target, ids in groups:
+            try:
+                arts = [by_id[i] for i in ids if i in by_id]
+                ids_set = set(ids)
+                events = [e for e in corpus.events if any(s.article in ids_set for s in e.sources)]
+                chapters = [ch.articles for ch in story.chapters] if target is story else None
+                target.summary = summarize_articles(arts, corpus.analyses, words=words, events=events,
+                                                    embedder=embedder, groups=chapters)
+                target.headline = headline(arts, corpus.analyses, summary=target.summary) or None
+            except Exception as exc:
+                log.exception("summary failed for %s", target.id)
+                corpus.problems.append(f"summaries: {target.id}: {type(exc).__name__}: {exc}")

@@ -1,0 +1,104 @@
+"""Citations: which articles support a summary sentence.
+
+An article supports a sentence when one of its sentences says the same thing:
+the sentence itself, a near copy (most of the summary sentence's content words
+and word pairs appear in it), or a paraphrase (fewer shared words but a high
+sentence-embedding similarity). Embeddings are computed only for the sentence
+pairs that lexical overlap leaves undecided, which keeps citing cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+
+import numpy as np
+
+from .select import unit_concepts
+from .units import content_stems
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Evidence", "find_supporters", "load_embedder"]
+
+# Share of the summary sentence's content stems found in an article sentence.
+LEXICAL_SUPPORT = 0.6
+# Below this share no embedding can make it a paraphrase of the same fact.
+LEXICAL_FLOOR = 0.3
+# Cosine of all-MiniLM-L6-v2 above which two sentences overlapping that much state the same fact.
+EMBED_SUPPORT = 0.72
+
+
+def load_embedder():
+    """The shared sentence embedder, or None when it is unavailable or switched off."""
+    if os.environ.get("STORYLINE_EMBEDDER", "").lower() in {"none", "off", "0"}:
+        return None
+    try:
+        from ..stories.embed import get_embedder
+
+        return get_embedder("minilm")
+    except Exception as exc:  # a missing model means citations fall back to lexical evidence
+        log.info("no sentence embedder for citations (%s); lexical support only", exc)
+        return None
+
+
+class Evidence:
+    """The sentences of a cluster's articles, prepared once for many lookups."""
+
+    def __init__(self, article_sentences: dict[str, Sequence[str]], embedder=None) -> None:
+        self.articles = list(article_sentences)
+        self.sentences: list[tuple[str, str]] = []
+        for aid, sents in article_sentences.items():
+            for s in sents:
+                if s and s.strip():
+                    self.sentences.append((aid, s))
+        self.stems = [set(content_stems(s)) for _, s in self.sentences]
+        self.bigrams = [unit_concepts(s) for _, s in self.sentences]
+        self.embedder = embedder
+        self._vecs: dict[int, np.ndarray] = {}
+
+    def _embed(self, idx: list[int]) -> None:
+        todo = [i for i in idx if i not in self._vecs]
+        if not todo or self.embedder is None:
+            return
+        vecs = self.embedder.encode([self.sentences[i][1] for i in todo])
+        for i, v in zip(todo, vecs):
+            self._vecs[i] = v
+
+    def supporters(self, text: str, origin: str | None = None) -> list[str]:
+        """Article ids supporting ``text`` (``origin`` first), in cluster order."""
+        s_stems = set(content_stems(text))
+        s_bi = unit_concepts(text)
+        found = {origin} if origin else set()
+        pending: list[tuple[int, str]] = []
+        for i, (aid, _) in enumerate(self.sentences):
+            if aid in found or not s_stems:
+                continue
+            share = len(s_stems & self.stems[i]) / len(s_stems)
+            bi_share = len(s_bi & self.bigrams[i]) / len(s_bi) if s_bi else 0.0
+            if share >= LEXICAL_SUPPORT and bi_share >= 0.25:
+                found.add(aid)
+            elif share >= LEXICAL_FLOOR:
+                pending.append((i, aid))
+        pending = [(i, a) for i, a in pending if a not in found]
+        if pending and self.embedder is not None:
+            try:
+                q = self.embedder.encode([text])[0]
+                self._embed([i for i, _ in pending])
+                for i, aid in pending:
+                    if aid not in found and float(np.dot(q, self._vecs[i])) >= EMBED_SUPPORT:
+                        found.add(aid)
+            except Exception as exc:  # embedding trouble must not lose the lexical citations
+                log.warning("embedding citations failed: %r", exc)
+        ordered = [a for a in self.articles if a in found]
+        if origin in found:
+            ordered.remove(origin)
+            ordered.insert(0, origin)
+        return ordered
+
+
+def find_supporters(text: str, article_sentences: dict[str, Sequence[str]], origin: str | None = None,
+                    embedder=None) -> list[str]:
+    """One-off form of ``Evidence.supporters``."""
+    return Evidence(article_sentences, embedder).supporters(text, origin)
