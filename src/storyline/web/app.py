@@ -7,6 +7,7 @@ API answers are cached per corpus version, so a busy story page costs a dictiona
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -106,7 +107,14 @@ def _loopback_hosts(host: str, port: int) -> set[str] | None:
 def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> FastAPI:
     """The app over the store ``db`` (opened read-only). ``allowed_hosts`` limits the Host header."""
     reader = StoreReader(db)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        reader.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Storyline API",
         version="1",
         description="Read-only access to stories, articles, entities, quotes and events. "
@@ -117,10 +125,6 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
     app.state.reader = reader
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-
-    @app.on_event("shutdown")
-    def _close() -> None:  # pragma: no cover - exercised by uvicorn
-        reader.close()
 
     async def corpus() -> CorpusIndex:
         return await run_in_threadpool(reader.corpus)

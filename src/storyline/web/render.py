@@ -24,9 +24,20 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["alabel"] = article_label
     env.globals["min"] = min
     env.globals["max"] = max
     return env
+
+
+def article_label(a: dict, width: int = 90) -> str:
+    """An article's title, else the start of its text (many crawled articles have no title)."""
+    if a.get("title"):
+        return a["title"]
+    text = " ".join((a.get("text") or "").split())
+    if not text:
+        return a.get("id") or "untitled"
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 @functools.lru_cache(maxsize=1)

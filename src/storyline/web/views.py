@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .data import CorpusIndex
+from .render import article_label
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
@@ -83,8 +84,8 @@ class Segment:
     text: str
     classes: list[str] = field(default_factory=list)
     entity: str | None = None  # global entity id, for a link
-    quote: str | None = None  # "start-end" of the quote it belongs to
-    anchor: str | None = None  # element id for the first piece of a quote
+    quotes: list[str] = field(default_factory=list)  # "start-end" of every quote it belongs to
+    anchors: list[str] = field(default_factory=list)  # element ids of the quotes starting here
     title: str | None = None
 
 
@@ -169,11 +170,11 @@ def article_segments(ix: CorpusIndex, article: dict, analysis: dict | None) -> l
                 elif kind == "quote":
                     key = f"{s}-{e}"
                     seg.classes.append("quote")
-                    if seg.quote is None:
-                        seg.quote = key
-                        if key not in seen_quotes:
-                            seen_quotes.add(key)
-                            seg.anchor = f"q-{key}"
+                    if key not in seg.quotes:
+                        seg.quotes.append(key)
+                    if key not in seen_quotes:
+                        seen_quotes.add(key)
+                        seg.anchors.append(f"q-{key}")
             seg.classes = sorted(set(seg.classes))
             view.segments.append(seg)
         views.append(view)
@@ -314,7 +315,7 @@ def story_outlets(ix: CorpusIndex, story: dict) -> list[str]:
     return [o for o, _ in outs.most_common()]
 
 
-def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: int = 40) -> dict[str, Any]:
+def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: int = 25) -> dict[str, Any]:
     """Which outlet reports which fact: the story's comparison, or one derived from event sources."""
     comp = story.get("comparison")
     if comp and comp.get("facts") is not None:
@@ -325,7 +326,9 @@ def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: i
     else:
         outlets = story_outlets(ix, story)
         facts = []
-        for ev in events[:limit]:
+        # Dated events first, then those more outlets report: the rows worth comparing.
+        ranked = sorted(events, key=lambda e: (e.get("date") is None, -len({s["article"] for s in e.get("sources", [])})))
+        for ev in ranked[:limit]:
             outs = {ix.articles.get(s["article"], {}).get("outlet") or "unknown outlet" for s in ev.get("sources", [])}
             facts.append({"label": f"{ev.get('date') or 'undated'} · {event_label(ix, ev)}", "kind": "event",
                           "outlets": outs})
@@ -362,7 +365,7 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
                 spans_cache[aid] = sentence_spans(a, analysis_of(aid) if analysis_of else None)
             sent = best_sentence(text, a, spans_cache[aid])
             out.append({"n": cite_numbers[aid], "article": aid, "outlet": a.get("outlet"),
-                        "title": a.get("title"), "span": sent})
+                        "label": article_label(a), "span": sent})
         return out
 
     summary = [{"text": s["text"], "date": s.get("date"), "cites": cite(s["text"], s.get("sources", []))}

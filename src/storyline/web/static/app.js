@@ -20,7 +20,7 @@
     var key = h.slice(3);
     var pieces = document.querySelectorAll("[data-q]");
     for (var j = 0; j < pieces.length; j++) {
-      if (pieces[j].getAttribute("data-q") === key) pieces[j].classList.add("hl");
+      if ((" " + pieces[j].getAttribute("data-q") + " ").indexOf(" " + key + " ") >= 0) pieces[j].classList.add("hl");
     }
   }
   document.addEventListener("DOMContentLoaded", function () {

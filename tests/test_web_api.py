@@ -1,0 +1,323 @@
+"""The web app and JSON API over a store built by the real pipeline on the seeds."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+import sqlite3
+
+import pytest
+
+from _web_support import parse
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_db(seed_run):
+    _, out = seed_run
+    return out / "storyline.db"
+
+
+@pytest.fixture(scope="module")
+def client(seed_db):
+    from storyline.web import create_app
+
+    with TestClient(create_app(seed_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus(client):
+    return client.app.state.reader.corpus().data
+
+
+def _story_ids(corpus):
+    return [s["id"] for s in corpus["stories"]]
+
+
+def _text_of(html: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_web_pages_render_with_security_headers(client, corpus):
+    pages = ["/", "/errors", "/docs", "/search?q=army"]
+    pages += [f"/stories/{s}" for s in _story_ids(corpus)]
+    pages += [f"/articles/{a['id']}" for a in corpus["articles"]]
+    pages += [f"/entities/{e['id']}" for e in corpus["entities"][:20]]
+    for p in pages:
+        r = client.get(p)
+        assert r.status_code == 200, p
+        assert r.headers["content-type"].startswith("text/html")
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "no-referrer"
+        # No inline script anywhere: the CSP would block it, so the pages must not need it.
+        for tag, attrs in parse(r.text).tags:
+            if tag == "script":
+                assert attrs.get("src") == "/static/app.js", p
+            assert not any(k.startswith("on") for k in attrs), (p, tag, attrs)
+            assert "style" not in attrs, (p, tag, attrs)  # inline style would be blocked too
+    assert client.get("/api/stories").headers["content-security-policy"]
+
+
+def test_web_stories_page_newest_first_with_size_and_outlets(client, corpus):
+    r = client.get("/")
+    page = r.text
+    positions = []
+    for s in corpus["stories"]:
+        i = page.find(f'href="/stories/{s["id"]}"')
+        assert i >= 0
+        positions.append((s.get("last_date") or "", i))
+    # Newest last_date appears first.
+    for (d1, i1), (d2, i2) in zip(sorted(positions, key=lambda x: x[1]), sorted(positions, key=lambda x: x[1])[1:]):
+        assert d1 >= d2
+    assert 'name="q"' in page  # the search box
+    s = corpus["stories"][0]
+    assert f"{len(s['articles'])} article" in page
+
+
+def test_web_api_shapes_match_storyline_json(client, corpus):
+    import jsonschema
+
+    from storyline.report.contract import schema
+
+    sch = schema()
+    for path, key in [("/api/stories", "stories"), ("/api/articles", "articles"), ("/api/entities", "entities"),
+                      ("/api/quotes", "quotes"), ("/api/events", "events")]:
+        body = client.get(path, params={"limit": 500}).json()
+        assert set(body) == {"total", "limit", "offset", "items"}
+        assert body["total"] == len(corpus[key])
+        item_schema = sch["properties"][key]["items"]
+        for item in body["items"]:
+            jsonschema.validate(item, item_schema)
+        assert body["items"] == corpus[key][:500] or key == "stories"
+    for s in corpus["stories"]:
+        assert client.get(f"/api/stories/{s['id']}").json() == s
+    for a in corpus["articles"]:
+        assert client.get(f"/api/articles/{a['id']}").json() == a
+        an = client.get(f"/api/articles/{a['id']}/analysis").json()
+        assert an["article_id"] == a["id"] and isinstance(an["sentences"], list)
+    for e in corpus["entities"][:10]:
+        assert client.get(f"/api/entities/{e['id']}").json() == e
+    assert client.get("/api/errors").json()["items"] == []
+
+
+def test_web_api_pagination_bounds(client, corpus):
+    n = len(corpus["articles"])
+    a = client.get("/api/articles", params={"limit": 2, "offset": 0}).json()
+    b = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert len(a["items"]) == min(2, n) and a["total"] == n
+    assert not {x["id"] for x in a["items"]} & {x["id"] for x in b["items"]}
+    assert client.get("/api/articles", params={"offset": n + 5}).json()["items"] == []
+    assert client.get("/api/articles", params={"limit": 501}).status_code == 422
+    assert client.get("/api/articles", params={"limit": 0}).status_code == 422
+    assert client.get("/api/articles", params={"offset": -1}).status_code == 422
+    sid = corpus["stories"][0]["id"]
+    only = client.get("/api/articles", params={"story": sid}).json()
+    assert {x["id"] for x in only["items"]} == set(corpus["stories"][0]["articles"])
+
+
+def test_web_unknown_ids_are_404(client):
+    for p in ["/stories/s-nope", "/articles/zzzz", "/entities/ent-nope"]:
+        r = client.get(p)
+        assert r.status_code == 404 and "Not found" in r.text
+    for p in ["/api/stories/s-nope", "/api/articles/zzzz", "/api/entities/ent-nope", "/api/articles/zzzz/analysis"]:
+        assert client.get(p).status_code == 404
+
+
+def test_web_read_only(client, seed_db):
+    for method in ("post", "put", "delete", "patch"):
+        r = getattr(client, method)("/api/stories")
+        assert r.status_code == 405
+        assert r.headers["content-security-policy"]
+    conn = client.app.state.reader.store.conn
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("INSERT INTO state(key, value) VALUES ('x', 'y')")
+
+
+def test_web_host_header_checked_on_loopback(seed_db):
+    from storyline.web import create_app
+
+    with TestClient(create_app(seed_db, allowed_hosts={"127.0.0.1", "localhost"}),
+                    base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "evil.example:8000"}).status_code == 400
+
+
+def test_web_citations_land_on_a_sentence_of_the_source(client, corpus):
+    """Every citation on a story page points at an anchor that exists on the article page."""
+    articles = {a["id"]: a for a in corpus["articles"]}
+    checked = 0
+    for sid in _story_ids(corpus):
+        page = client.get(f"/stories/{sid}").text
+        for tag, attrs in parse(page).tags:
+            if tag != "a" or "cite" not in (attrs.get("class") or "").split():
+                continue
+            href = attrs["href"]
+            m = re.fullmatch(r"/articles/([0-9a-f]+)#s-(\d+)-(\d+)", href)
+            assert m, href
+            aid, start, end = m.group(1), int(m.group(2)), int(m.group(3))
+            target = parse(client.get(f"/articles/{aid}").text)
+            assert f"s-{start}-{end}" in target.ids
+            assert 0 <= start < end <= len(articles[aid]["text"])
+            checked += 1
+    # Every summary sentence with sources and every event with sources gives citations.
+    expected = sum(1 for s in corpus["stories"] for x in s.get("summary", []) if x["sources"])
+    assert checked >= expected
+
+
+def test_web_summary_citation_matches_its_sentence(client, corpus):
+    from storyline.web.views import _words
+
+    for s in corpus["stories"]:
+        page = client.get(f"/stories/{s['id']}").text
+        for x in s.get("summary", []):
+            assert htmllib.escape(x["text"], quote=False) in page
+        # The sentence a summary citation opens shares most of the summary sentence's words.
+        for li in re.findall(r"<li>(.*?)</li>", page.split('class="summary-sentences"')[1].split("</ol>")[0]
+                             if 'class="summary-sentences"' in page else "", re.S):
+            for aid, a, b in re.findall(r'/articles/([0-9a-f]+)#s-(\d+)-(\d+)', li):
+                text = client.get(f"/api/articles/{aid}").json()["text"][int(a):int(b)]
+                said = _text_of(li)
+                assert len(_words(text) & _words(said)) >= 2
+
+
+def test_web_timeline_svg_orders_events_by_date(client, corpus):
+    for s in corpus["stories"]:
+        page = client.get(f"/stories/{s['id']}").text
+        dated = re.findall(r'<g class="event[^"]*" data-date="([^"]+)"', page)
+        circles = re.findall(r'<circle cx="([\d.]+)"', page)
+        assert len(dated) == len(circles)
+        assert dated == sorted(dated)
+        xs = [float(x) for x in circles]
+        assert xs == sorted(xs)  # x follows the date of what happened
+    total_dated = sum(len(re.findall(r'data-date="', client.get(f"/stories/{s}").text)) for s in _story_ids(corpus))
+    assert total_dated > 0 or not any(e["date"] for e in corpus["events"])
+
+
+def test_web_quotes_grouped_by_speaker_and_filtered(client, corpus):
+    quotes = corpus["quotes"]
+    for s in corpus["stories"]:
+        page = client.get(f"/stories/{s['id']}").text
+        groups = re.findall(r'<div class="speaker-group" data-speaker="([^"]+)">', page)
+        options = re.findall(r'<option value="([^"]+)">', page)
+        assert groups == options  # one filter option per group
+        arts = set(s["articles"])
+        story_quotes = [q for q in quotes if any(x["article"] in arts for x in q["sources"])]
+        assert f'Quotes <span class="count">{len(story_quotes)}</span>' in page
+    speakers = {q["speaker"] for q in quotes if q["speaker"]}
+    for sp in list(speakers)[:10]:
+        got = client.get("/api/quotes", params={"speaker": sp, "limit": 500}).json()["items"]
+        assert got and all(q["speaker"] == sp for q in got)
+        assert len(got) == sum(1 for q in quotes if q["speaker"] == sp)
+        name = next(e["name"] for e in corpus["entities"] if e["id"] == sp)
+        by_name = client.get("/api/quotes", params={"speaker": name, "limit": 500}).json()["items"]
+        assert {q["id"] for q in got} <= {q["id"] for q in by_name}
+
+
+def test_web_article_page_keeps_text_and_highlights_offsets(client, corpus):
+    for a in corpus["articles"]:
+        page = client.get(f"/articles/{a['id']}").text
+        body = page.split('<div class="article-text">', 1)[1].split("</div>", 1)[0]
+        assert _text_of(body) == a["text"]  # highlighting never changes a character
+        an = client.get(f"/api/articles/{a['id']}/analysis").json()
+        spans = re.findall(r'<(?:span|a) class="([^"]*)"[^>]*>([^<]*)</(?:span|a)>', body)
+        marked_dates = "".join(htmllib.unescape(t) for c, t in spans if "date" in c.split())
+        for t in an["times"]:
+            assert t["text"].split()[0] in marked_dates
+        ents = "".join(htmllib.unescape(t) for c, t in spans if "ent" in c.split())
+        for m in an["mentions"]:
+            if m["label"] != "PRON":
+                assert m["text"].split()[0] in ents
+        for q in an["quotes"]:
+            assert f'id="q-{q["start"]}-{q["end"]}"' in body
+
+
+def test_web_search_pages_and_api(client, corpus):
+    r = client.get("/search", params={"q": "Soleimani"})
+    assert r.status_code == 200
+    assert "<mark>Soleimani</mark>" in r.text
+    api = client.get("/api/search", params={"q": "Soleimani"}).json()
+    kinds = {x["kind"] for x in api["items"]}
+    assert "article" in kinds
+    if any("Soleimani" in e["name"] for e in corpus["entities"]):
+        assert "entity" in kinds
+    for x in api["items"]:
+        assert "\x02" not in x["snippet"] and x["url"].startswith("/")
+    only = client.get("/api/search", params={"q": "Soleimani", "kinds": "entity"}).json()["items"]
+    assert all(x["kind"] == "entity" for x in only)
+    assert client.get("/api/search", params={"q": "x", "kinds": "bogus"}).status_code == 422
+    assert client.get("/search", params={"q": 'AND OR NOT "('}).status_code == 200
+
+
+def test_web_entity_page_lists_names_stories_quotes(client, corpus):
+    for e in corpus["entities"][:15]:
+        page = client.get(f"/entities/{e['id']}").text
+        assert htmllib.escape(e["name"], quote=False) in page
+        for alias in e["aliases"]:
+            assert htmllib.escape(alias, quote=False) in page
+        for q in corpus["quotes"]:
+            if q["speaker"] == e["id"]:
+                assert htmllib.escape(q["text"], quote=False) in page
+
+
+def test_web_docs_and_openapi(client):
+    spec = client.get("/openapi.json").json()
+    for p in ["/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/articles/{article_id}",
+              "/api/entities/{entity_id}", "/api/quotes", "/api/search", "/api/errors"]:
+        assert p in spec["paths"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/quotes" in docs.text
+    assert "cdn" not in docs.text.lower()
+
+
+def test_web_corpus_cache_follows_a_new_build(tmp_path, seed_db):
+    """The parsed corpus is reused until the stored blob changes, then reloaded."""
+    import shutil
+
+    from storyline.store import open_store
+    from storyline.web import create_app
+
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    with TestClient(create_app(db)) as c:
+        reader = c.app.state.reader
+        reader.CHECK_EVERY = 0.0
+        first = reader.corpus()
+        assert reader.corpus() is first  # no change: the same parsed object
+        w = open_store(db)
+        data = w.get_corpus()
+        data["stories"][0]["title"] = data["stories"][0]["headline"] = "A brand new headline <b>x</b>"
+        w.put_corpus(data)
+        w.close()
+        assert reader.corpus() is not first
+        page = c.get("/").text
+        assert "A brand new headline &lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_web_static_report_uses_the_same_templates(seed_run, client, corpus):
+    _, out = seed_run
+    html = (out / "report" / "report.html").read_text(encoding="utf-8")
+    doc = parse(html)
+    assert not any(t == "script" for t, _ in doc.tags)
+    assert not any(t == "link" for t, _ in doc.tags)  # CSS is inline
+    assert "<style>" in html and 'http-equiv="Content-Security-Policy"' in html
+    # Same story markup as the web page (shared macro), with in-page anchors instead of paths.
+    for s in corpus["stories"]:
+        assert f'id="story-{s["id"]}"' in html
+        assert (s.get("headline") or s["title"]).replace("&", "&amp;")[:30] in html
+    for tag, attrs in doc.tags:
+        for k in ("href", "src"):
+            v = attrs.get(k)
+            if v is None:
+                continue
+            assert v.startswith("#"), f"{tag} {k}={v}"  # nothing leaves the page
+            assert v[1:] in doc.ids, f"dangling anchor {v}"
+    web = client.get(f"/stories/{corpus['stories'][0]['id']}").text
+    for cls in ('class="summary"', 'class="timeline"', 'class="quotes"', 'class="comparison"'):
+        assert cls in web and cls in html
