@@ -1,0 +1,261 @@
+"""Language core benchmark.
+
+(a) Speed: words/s of the whole language core (``nlp.pipe`` + ``annotate``) against bare spaCy
+    ``nlp.pipe`` (the same model, loaded plainly) on the same texts (TAC 2011 WikiNews articles
+    plus the seeds), medians of 3 alternating runs. Goal: the core costs <= 1.25x bare spaCy.
+(b) Dates: TempEval-3 training data (TimeBank + AQUAINT, ``tempeval3-train``): extraction
+    precision / recall / F1 (strict = same span, relaxed = overlap), value accuracy per gold type
+    on relaxed matches, and value F1 (a relaxed match with the right value counts), against
+    ``dateparser.search.search_dates`` on the same texts with the same creation dates.
+    This is development data (rules were written while looking at it), so it overstates what
+    unseen news gets; HeidelTime's 77.6 is on the unseen TempEval-3 platinum test.
+
+Run: .venv/bin/python benchmarks/nlp.py [--quick]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import DATA, SEEDS, require_data  # noqa: E402
+
+HEIDELTIME_VALUE_F1 = 77.6
+SPEED_GOAL = 1.25
+
+
+def speed_texts() -> list[str]:
+    texts = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        lines = [ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        texts.append("\n\n".join(lines))
+    for p in sorted((DATA / "tac2011-multiling-en").glob("M*/docs/*.txt")):
+        lines = [ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        texts.append("\n\n".join(lines))
+    return texts
+
+
+def bench_speed(runs: int = 3) -> None:
+    import spacy
+
+    from storyline.model import Article
+    from storyline.nlp import annotate
+    from storyline.nlp.pipeline import default_model_dir, load_pipeline
+
+    texts = speed_texts()
+    words = sum(len(t.split()) for t in texts)
+    core_nlp = load_pipeline()
+    bare_nlp = spacy.load(default_model_dir())
+    arts = [Article(id=str(i), source="bench", text=t, published="2020-01-04") for i, t in enumerate(texts)]
+    bare_t, core_t, ann_t = [], [], []
+    list(bare_nlp.pipe(texts[:5]))  # warm both
+    list(core_nlp.pipe(texts[:5]))
+    errors = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for _doc in bare_nlp.pipe(texts, batch_size=16):
+            pass
+        bare_t.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        ann = 0.0
+        for a, doc in zip(arts, core_nlp.pipe(texts, batch_size=16), strict=True):
+            t1 = time.perf_counter()
+            res = annotate(doc, a)
+            ann += time.perf_counter() - t1
+            errors += len(res.errors)
+        core_t.append(time.perf_counter() - t0)
+        ann_t.append(ann)
+    b, c, an = statistics.median(bare_t), statistics.median(core_t), statistics.median(ann_t)
+    print(f"(a) speed: {len(texts)} texts, {words} words, median of {runs} runs")
+    print(f"{'system':34} {'seconds':>8} {'words/s':>9}")
+    print(f"{'bare spaCy nlp.pipe':34} {b:8.2f} {words / b:9.0f}")
+    print(f"{'language core (pipe + annotate)':34} {c:8.2f} {words / c:9.0f}")
+    print(f"{'  of which annotate':34} {an:8.2f}")
+    print(f"cost ratio core/bare: {c / b:.2f}x (goal <= {SPEED_GOAL}x); annotate errors: {errors}")
+
+
+# --------------------------------------------------------------------------- TempEval-3
+
+_TIMEX = re.compile(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def read_tml(path: Path) -> tuple[str, dt.date | None, list[tuple[int, int, str, str]]]:
+    """(plain text, creation date, gold [(start, end, type, value)]) of one TimeML file."""
+    raw = path.read_text(encoding="utf-8")
+    dct = None
+    m = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    if m:
+        v = dict(_ATTR.findall(m.group(0))).get("value", "")
+        try:
+            dct = dt.date.fromisoformat(v[:10])
+        except ValueError:
+            dct = None
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    body = body.group(1) if body else raw
+    out, gold, pos = [], [], 0
+    i = 0
+    for tm in re.finditer(r"<(/?)(\w+)([^>]*)>", body):
+        chunk = html.unescape(body[i:tm.start()])
+        out.append(chunk)
+        pos += len(chunk)
+        if tm.group(2) == "TIMEX3" and not tm.group(1):
+            attrs = dict(_ATTR.findall(tm.group(3)))
+            gold.append([pos, None, attrs.get("type", ""), attrs.get("value", "")])
+        elif tm.group(2) == "TIMEX3" and tm.group(1):
+            gold[-1][1] = pos
+        i = tm.end()
+    out.append(html.unescape(body[i:]))
+    text = "".join(out)
+    return text, dct, [tuple(g) for g in gold if g[1] is not None]
+
+
+def _norm_value(v: str | None) -> str | None:
+    if v is None:
+        return None
+    return re.sub(r"-W0(\d)\b", r"-W\1", v)
+
+
+def _score(gold_docs, sys_docs):
+    """Extraction P/R/F1 (strict, relaxed), value accuracy per type, value F1."""
+    n_gold = sum(len(g) for g in gold_docs)
+    n_sys = sum(len(s) for s in sys_docs)
+    strict = relaxed = value_ok = 0
+    per_type: dict[str, list[int]] = {}
+    for gold, sys_ in zip(gold_docs, sys_docs, strict=True):
+        used = set()
+        for gs, ge, gtype, gval in gold:
+            best = None
+            for k, (ss, se, sval) in enumerate(sys_):
+                if k in used or se <= gs or ss >= ge:
+                    continue
+                if (ss, se) == (gs, ge):
+                    best = k
+                    break
+                if best is None:
+                    best = k
+            stats = per_type.setdefault(gtype, [0, 0, 0])
+            stats[0] += 1
+            if best is None:
+                continue
+            used.add(best)
+            ss, se, sval = sys_[best]
+            relaxed += 1
+            strict += (ss, se) == (gs, ge)
+            stats[1] += 1
+            if _norm_value(sval) == _norm_value(gval):
+                value_ok += 1
+                stats[2] += 1
+
+    def prf(hit_sys, hit_gold):
+        p = hit_sys / n_sys if n_sys else 0.0
+        r = hit_gold / n_gold if n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    return {
+        "strict": prf(strict, strict),
+        "relaxed": prf(relaxed, relaxed),
+        "value": prf(value_ok, value_ok),
+        "per_type": per_type,
+        "n_gold": n_gold,
+        "n_sys": n_sys,
+    }
+
+
+def _ours(docs, nlp):
+    from storyline.nlp.dates import find_times
+
+    out = []
+    texts = [d[0] for d in docs]
+    for (text, dct, _), doc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
+        times = find_times(doc, text, dct)
+        out.append([(t.start, t.end, t.value) for t in times])
+    return out
+
+
+def _dateparser(docs):
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    out = []
+    for text, dct, _ in docs:
+        base = dt.datetime.combine(dct, dt.time(12)) if dct else dt.datetime(2000, 1, 1, 12)
+        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+        found = search_dates(text, languages=["en"], settings=settings) or []
+        ddp = DateDataParser(languages=["en"], settings=settings)
+        spans, pos = [], 0
+        for sub, when in found:
+            i = text.find(sub, pos)
+            if i < 0:
+                continue
+            pos = i + len(sub)
+            period = (ddp.get_date_data(sub).period or "day") if sub.strip() else "day"
+            if period == "year":
+                val = f"{when.year:04d}"
+            elif period == "month":
+                val = f"{when.year:04d}-{when.month:02d}"
+            elif period == "week":
+                y, w, _ = when.isocalendar()
+                val = f"{y}-W{w}"
+            else:
+                val = when.date().isoformat()
+            spans.append((i, i + len(sub), val))
+        out.append(spans)
+    return out
+
+
+def _print_scores(name: str, s) -> None:
+    sp, sr, sf = s["strict"]
+    rp, rr, rf = s["relaxed"]
+    vp, vr, vf = s["value"]
+    print(f"{name:22} {sp:6.3f} {sr:6.3f} {sf:6.3f}   {rp:6.3f} {rr:6.3f} {rf:6.3f}   "
+          f"{vp:6.3f} {vr:6.3f} {vf:6.3f}")
+
+
+def bench_dates(quick: bool = False) -> None:
+    from storyline.nlp.pipeline import load_pipeline
+
+    root = DATA / "tempeval3-train"
+    files = sorted(root.rglob("*.tml"))
+    if not files:
+        print("(b) dates: skipped: tempeval3-train not found")
+        return
+    if quick:
+        files = files[::8]
+    docs = [read_tml(p) for p in files]
+    nlp = load_pipeline()
+    t0 = time.perf_counter()
+    ours = _ours(docs, nlp)
+    t_ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    peer = _dateparser(docs)
+    t_peer = time.perf_counter() - t0
+    gold = [d[2] for d in docs]
+    s_ours, s_peer = _score(gold, ours), _score(gold, peer)
+    print(f"\n(b) dates: TempEval-3 train (TimeBank+AQUAINT, development data), {len(docs)} docs, "
+          f"{s_ours['n_gold']} gold TIMEX3")
+    print(f"{'':22} {'strict P/R/F1':^22}   {'relaxed P/R/F1':^22}   {'value P/R/F1':^22}")
+    _print_scores("storyline.nlp.dates", s_ours)
+    _print_scores("dateparser.search", s_peer)
+    print(f"time: storyline {t_ours:.1f}s (incl. spaCy parse), dateparser {t_peer:.1f}s")
+    print("value accuracy on relaxed matches, by gold type (storyline / dateparser):")
+    for typ in sorted(s_ours["per_type"]):
+        g, m, v = s_ours["per_type"][typ]
+        _, pm, pv = s_peer["per_type"].get(typ, [0, 0, 0])
+        print(f"  {typ:9} gold {g:5}  matched {m:5} value acc {v / m if m else 0:6.3f}   |   "
+              f"matched {pm:5} value acc {pv / pm if pm else 0:6.3f}")
+    print(f"reference: HeidelTime value F1 {HEIDELTIME_VALUE_F1} on the TempEval-3 platinum test "
+          "(unseen test data; ours above is development data)")
+
+
+if __name__ == "__main__":
+    require_data()
+    quick = "--quick" in sys.argv
+    bench_speed(runs=1 if quick else 3)
+    bench_dates(quick=quick)
