@@ -1,14 +1,971 @@
-"""Quotes and their speakers. PLACEHOLDER (issue 4)."""
+"""Quotes and their speakers: who said what, in one article (merging lives in ``quote_merge``).
+
+The extractor works in three passes over a parsed article:
+
+1. quote marks (``quote_marks.find_quote_spans``) give the directly quoted text, and embedded
+   tweets ("... — Secretary Pompeo (@SecPompeo) January 3, 2020") give unmarked direct quotes;
+2. the dependency parse gives *frames*: a reporting verb ("said", "tweeted", "urged") or
+   "according to", with its speaker slot and its content (clause, object or "to"-phrase);
+3. each quote is tied to the nearest frame in its sentence(s), or inherits the speaker of the
+   quote just before it (a "floating" quote); frames left over become indirect quotes.
+
+Speakers are resolved in document order: names through the language core's mentions (or
+spaCy's entities before it lands), pronouns to the most recent compatible speaker or
+subject, role nouns ("the army chief") to the entity holding that role, and document nouns
+("the statement said") to the body that issued them. A frame whose content is itself a
+frame ("Gen Bajwa, it said, called for ...") is a relay: the inner speaker speaks *via* the
+outer one.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, ArticleAnalysis, Entity, Quote, QuoteMention
+from ..nlp.lookup import local_entity
+from .quote_cues import (
+    COGNITION_VERBS,
+    DOC_NOUNS,
+    FIRST_PERSON,
+    OBJECT_CONTENT_VERBS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    PLURAL_PRONOUNS,
+    SPEECH_VERBS,
+    THING_PRONOUNS,
+    channel_from_text,
+)
+from .quote_marks import ALL_MARKS, QuoteSpan, find_quote_spans
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_quotes", "merge_quotes"]
+
+# Direct quotes with no speaker and fewer words than this are scare quotes or titles
+# ("the “Great Satan”"), not statements.
+MIN_UNATTRIBUTED_WORDS = 6
+# How far back (in sentences) a pronoun or a floating quote looks for its speaker.
+LOOKBACK_SENTENCES = 3
+# Tokens scanned backwards per sentence when resolving a pronoun: bounds the work on
+# degenerate input (a 10,000-line "sentence" of quote marks).
+MAX_TOKENS_BACK = 120
+
+_PERSONISH = {"PERSON", "ROLE"}
+_ORGISH = {"ORG", "GPE", "NORP", "FAC", "DOC"}
+
+_TWEET_BLOCK = re.compile(
+    r"^(?P<body>\S.*?)\s*[—–]{1,2}\s*(?P<name>[^()\n—–]{2,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})?\s*$"
+)
+_WORD = re.compile(r"\w+")
+# Between a quote and its cue: no sentence end and no paragraph break.
+_SENT_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"‘]|\n")
+
+
+@dataclass(slots=True)
+class _Ref:
+    """A resolved speaker (or relay): its words, where they stand, its kind and entity key."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # PERSON, ROLE, ORG, GPE, NORP, FAC, DOC, GROUP
+    key: str | None = None
+    channel: str | None = None  # implied by a document noun ("the statement" -> statement)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A reporting verb (or "according to") with its speaker slot and content."""
+
+    cue: Any  # spaCy token
+    cue_text: str
+    speaker_tok: Any | None
+    content: tuple[int, int] | None  # char span
+    content_head: Any | None
+    via_tok: Any | None = None  # "he quoted Bajwa as saying": he
+    passive_quote: bool = False  # "X was quoted as saying" with no agent
+    channel: str = "unknown"
+    used: bool = False
+    outer: _Frame | None = None  # the frame relaying this one ("..., the ISPR said")
+    relay_of: _Frame | None = None  # the frame this one relays
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    frame: _Frame | None = None
+    outer: _Frame | None = None  # relay: the frame that carries ``frame``
+    tweet: dict[str, Any] | None = None
+    inner_tok: Any | None = None  # a direct quote whose own main verb names its speaker
+    sent: int = 0
+    para: int = 0
+    closed: bool = True
+
+
+@dataclass
+class _Ctx:
+    doc: Any
+    text: str
+    analysis: ArticleAnalysis
+    sent_starts: list[int]
+    sents: list[Any]
+    para_starts: list[int]
+    quote_spans: list[QuoteSpan]
+    sent_speakers: dict[int, list[_Ref]] = field(default_factory=dict)
+    pron_cache: dict[int, _Ref | None] = field(default_factory=dict)
+    recent: list[tuple[_Ref | None, _Ref | None]] = field(default_factory=list)  # (speaker, via) so far
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _sent_index(ctx: _Ctx, offset: int) -> int:
+    return max(0, bisect.bisect_right(ctx.sent_starts, offset) - 1)
+
+
+def _para_index(ctx: _Ctx, offset: int) -> int:
+    return max(0, bisect.bisect_right(ctx.para_starts, offset) - 1)
+
+
+def _in_quote(ctx: _Ctx, offset: int) -> QuoteSpan | None:
+    starts = [q.open_at for q in ctx.quote_spans]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0:
+        q = ctx.quote_spans[i]
+        if q.open_at <= offset < q.outer_end:
+            return q
+    return None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, leading "that"/punctuation and trailing clause punctuation."""
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    m = re.match(r"(?:that|whether)\s+", text[start:end], re.I)
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in " \t\n,;:—–-":
+        end -= 1
+    if end > start and text[end - 1] == "." and (end - start) > 1:
+        end -= 1
+    return start, end
+
+
+def _tok_end(tok: Any) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _np_bounds(tok: Any) -> tuple[int, int]:
+    """The noun phrase headed by ``tok``, without relative clauses or appositions."""
+    left = tok.left_edge
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
+            break
+        if child.dep_ == "prep" and child.lower_ != "of" and not (
+            child.lower_ == "for" and tok.lemma_.lower() in PERSON_ROLE_NOUNS
+        ):
+            break  # "the foreign ministry in an official handout": the handout is no part of the speaker
+        right = child.right_edge
+    # A clause-level subject never starts with its own punctuation.
+    while left.i < tok.i and left.is_punct:
+        left = left.doc[left.i + 1]
+    return left.idx, _tok_end(right)
+
+
+def _entity_key(ctx: _Ctx, start: int, end: int, head_offset: int | None = None) -> tuple[str | None, str | None]:
+    """(entity key, canonical name) from the language core's mentions, if it produced any."""
+    best = None
+    for m in ctx.analysis.mentions:
+        if m.entity is None:
+            continue
+        if head_offset is not None and m.start <= head_offset < m.end:
+            best = m
+            break
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > 0 and (best is None or overlap > min(end, best.end) - max(start, best.start)):
+            best = m
+    if best is None:
+        return None, None
+    ent = local_entity(ctx.analysis, best.entity)
+    return best.entity, ent.name if ent else best.text
+
+
+def _ent_kind(label: str) -> str:
+    return {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC"}.get(label, "GROUP")
+
+
+def _kind_of_key(ctx: _Ctx, key: str | None, fallback: str) -> str:
+    ent = local_entity(ctx.analysis, key)
+    if ent is None:
+        return fallback
+    return _ent_kind(ent.type)
+
+
+# --------------------------------------------------------------------------- speaker resolution
+
+
+def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
+    """Resolve the speaker slot headed by ``tok`` to a reference."""
+    if tok is None:
+        return None
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+        if low in FIRST_PERSON or low in ("you", "who", "that", "which", "this"):
+            return None
+        return _resolve_pronoun(ctx, tok)
+    start, end = _np_bounds(tok)
+    text = ctx.text[start:end]
+
+    # Appositions name the speaker best: "the spokesman of the armed forces, Maj. Gen. Asif Ghafoor".
+    named = None
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+            named = child
+            break
+
+    key, name = _entity_key(ctx, start, end, head_offset=tok.idx)
+    if key is None and named is not None:
+        s2, e2 = _np_bounds(named)
+        key, name = _entity_key(ctx, s2, e2, head_offset=named.idx)
+    if key is not None:
+        kind = _kind_of_key(ctx, key, "PERSON" if tok.ent_type_ == "PERSON" else "ORG")
+        ref = _Ref(name or text, start, end, kind, key)
+        if tok.lemma_.lower() in DOC_NOUNS:
+            ref.channel = DOC_NOUNS[tok.lemma_.lower()]
+        return ref
+
+    for ent in ctx.doc.ents:
+        # "Minister for Human Rights Dr Shireen Mazari": the name inside the phrase.
+        if ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end and tok.ent_type_ != "PERSON":
+            return _Ref(ent.text, ent.start_char, ent.end_char, "PERSON")
+    lemma = tok.lemma_.lower()
+    if low in PERSON_ROLE_NOUNS and tok.tag_ != "NNPS" and tok.ent_type_ != "PERSON":
+        # "the COAS said": an abbreviated role the tagger took for an organisation.
+        bound = _bind_role(ctx, tok, start, end)
+        return bound or _Ref(text, start, end, "ROLE")
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return _Ref(ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_))
+    if named is not None:
+        ent = next((e for e in ctx.doc.ents if e.start <= named.i < e.end), None)
+        if ent is not None:
+            return _Ref(ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_))
+
+    if lemma in DOC_NOUNS:
+        owner = _document_owner(ctx, tok)
+        if owner is not None:
+            return _Ref(owner.text, owner.start, owner.end, owner.kind, owner.key, DOC_NOUNS[lemma])
+        return _Ref(text, start, end, "DOC", None, DOC_NOUNS[lemma])
+    if (lemma in PERSON_ROLE_NOUNS or low in PERSON_ROLE_NOUNS) and tok.tag_ not in ("NNS", "NNPS"):
+        bound = _bind_role(ctx, tok, start, end)
+        if bound is not None:
+            return bound
+        return _Ref(text, start, end, "ROLE")
+    if tok.pos_ == "PROPN":
+        return _Ref(text, start, end, "ORG" if lemma.isupper() else "GROUP")
+    if lemma in ORG_NOUNS:
+        return _Ref(text, start, end, "ORG")
+    return _Ref(text, start, end, "GROUP")
+
+
+def _document_owner(ctx: _Ctx, tok: Any) -> _Ref | None:
+    """Who issued "the statement": its possessor or modifier, else the subject of the
+    nearest earlier sentence that mentions the same kind of document."""
+    for child in tok.lefts:
+        if child.dep_ == "poss":
+            return _resolve_tok(ctx, child)
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            key, name = _entity_key(ctx, child.idx, _tok_end(child), head_offset=child.idx)
+            return _Ref(name or child.text, child.idx, _tok_end(child), _kind_of_key(ctx, key, "ORG"), key)
+    lemma = tok.lemma_.lower()
+    si = _sent_index(ctx, tok.idx)
+    for j in range(si, max(-1, si - 6), -1):
+        sent = ctx.sents[j]
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            if t.lemma_.lower() == lemma and t.i != tok.i:
+                # "The Foreign Office in its statement worried ..." -> the sentence's subject.
+                for c in t.lefts:
+                    if c.dep_ == "poss" and c.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS:
+                        return _resolve_tok(ctx, c)
+                root = sent.root
+                subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lemma_.lower() not in DOC_NOUNS:
+                    return _resolve_tok(ctx, subj)
+    # "According to the statement" with no issuer named: whoever relayed or spoke just before.
+    for speaker, via in reversed(ctx.recent[-4:]):
+        if via is not None and via.kind != "DOC":
+            return via
+    for speaker, _via in reversed(ctx.recent[-4:]):
+        if speaker is not None and speaker.kind != "DOC":
+            return speaker
+    return None
+
+
+def _bind_role(ctx: _Ctx, tok: Any, start: int, end: int) -> _Ref | None:
+    """A role noun phrase ("the army chief") to the person holding the role."""
+    words = {w.lower() for w in _WORD.findall(ctx.text[start:end])} - {"the", "a", "an", "of", "s"}
+    head = tok.lemma_.lower()
+    # The language core records roles on entities: trust it first.
+    best_key, best_score = None, 0
+    for e in ctx.analysis.entities:
+        for role in e.roles + e.aliases:
+            rw = {w.lower() for w in _WORD.findall(role)}
+            if head in rw:
+                score = len(rw & words)
+                if score > best_score:
+                    best_key, best_score = e.key, score
+    if best_key is not None:
+        ent = local_entity(ctx.analysis, best_key)
+        return _Ref(ent.name if ent else ctx.text[start:end], start, end, _ent_kind(ent.type) if ent else "PERSON", best_key)
+    # Before the language core lands: a PERSON whose own noun phrase (titles, apposition)
+    # carries the same role words: "Chief of Army Staff Gen. Qamar Javed Bajwa",
+    # "the spokesman of the armed forces, Maj. Gen. Asif Ghafoor".
+    doc = ctx.doc
+    best, best_score, best_dist = None, 0, None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or _in_quote(ctx, ent.start_char) is not None:
+            continue
+        root = ent.root
+        near = list(root.subtree)
+        if root.dep_ == "appos":
+            near.extend(root.head.subtree)
+        for c in root.children:
+            if c.dep_ == "appos":
+                near.extend(c.subtree)
+        near = [t for t in near if abs(t.i - root.i) <= 12]
+        wnd = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+        if head not in wnd:
+            continue
+        score = len(words & wnd)
+        dist = abs(ent.start_char - start) + (0 if ent.start_char < start else 100000)
+        if score > best_score or (score == best_score and best_dist is not None and dist < best_dist):
+            best, best_score, best_dist = ent, score, dist
+    if best is None:
+        return None
+    key, name = _entity_key(ctx, best.start_char, best.end_char)
+    return _Ref(name or best.text, start, end, "PERSON", key)
+
+
+def _compatible(pron: str, ref: _Ref) -> bool:
+    if pron in PERSON_PRONOUNS:
+        return ref.kind in _PERSONISH
+    if pron in THING_PRONOUNS:
+        return ref.kind in _ORGISH
+    return ref.kind in _ORGISH | {"GROUP"}
+
+
+def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
+    """The most recent compatible speaker or subject before a pronoun."""
+    if tok.i in ctx.pron_cache:
+        return ctx.pron_cache[tok.i]
+    ctx.pron_cache[tok.i] = None  # guards against cycles through other pronouns
+    pron = tok.lower_
+    key, name = _entity_key(ctx, tok.idx, _tok_end(tok), head_offset=tok.idx)
+    if key is not None:
+        ref = _Ref(name or tok.text, tok.idx, _tok_end(tok), _kind_of_key(ctx, key, "PERSON"), key)
+        ctx.pron_cache[tok.i] = ref
+        return ref
+    si = _sent_index(ctx, tok.idx)
+    found = None
+    # Speakers already found earlier in the same sentence ("X said ... and he added").
+    for ref in reversed(ctx.sent_speakers.get(si, [])):
+        if ref.start < tok.idx and _compatible(pron, ref):
+            found = ref
+            break
+    order = [j for j in range(si - 1, max(-1, si - LOOKBACK_SENTENCES - 1), -1)]
+    order.insert(1 if order else 0, si)  # the sentence before first, then the pronoun's own clause
+    for j in ([] if found else order):
+        sent = ctx.sents[j]
+        cands: list[_Ref] = []
+        if j != si:
+            # Centering: the subject of the previous sentence's main clause is the likeliest antecedent.
+            subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and sent.root.lemma_.lower() in SPEECH_VERBS:
+                subj = _subject(sent.root)
+            if subj is not None and _in_quote(ctx, subj.idx) is None:
+                ref = _resolve_tok(ctx, subj)
+                if ref is not None:
+                    cands.append(ref)
+            cands.extend(reversed(ctx.sent_speakers.get(j, [])))
+        ents = [e for e in sent.ents if e.end <= tok.i and _in_quote(ctx, e.start_char) is None]
+        for ent in reversed(ents[-MAX_TOKENS_BACK:]):
+            if ent.root.dep_ in ("dobj", "pobj", "dative") and j == si:
+                continue  # "Urging Guterres to ..., she said": an object is not the speaker
+            k, n = _entity_key(ctx, ent.start_char, ent.end_char)
+            cands.append(_Ref(n or ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_), k))
+        found = next((r for r in cands if _compatible(pron, r)), None)
+        if found:
+            break
+    ctx.pron_cache[tok.i] = found
+    return found
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(tok: Any) -> Any | None:
+    subj = _children(tok, "nsubj", "nsubjpass")
+    if subj:
+        return subj[0]
+    for aux in _children(tok, "aux", "auxpass"):
+        # "Khan had at a conference ... said": the parser may hang the subject on the auxiliary.
+        subj = _children(aux, "nsubj", "nsubjpass")
+        if subj:
+            return subj[0]
+    # Participles and conjoined verbs share their head's subject: "..., saying", "vowing to".
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and cur.head is not cur:
+            cur = cur.head
+            subj = _children(cur, "nsubj", "nsubjpass")
+            if subj:
+                return subj[0]
+        else:
+            break
+    # A misparsed clause: the nearest name before the cue, within a few words.
+    sent_start = tok.sent.start
+    j = tok.i - 1
+    while j >= max(sent_start, tok.i - 40):
+        t = tok.doc[j]
+        if t.text in ("—", "–", ")"):
+            # skip a parenthetical: "Imran Khan—who has been absent ...—said"
+            opener = "(" if t.text == ")" else t.text
+            k = j - 1
+            while k >= max(sent_start, tok.i - 40) and tok.doc[k].text != opener:
+                k -= 1
+            if k >= max(sent_start, tok.i - 40):
+                j = k - 1
+                continue
+        if t.text in ALL_MARKS or t.pos_ == "VERB" and not _under_relcl(t, tok):
+            break
+        if not _under_relcl(t, tok) and t.ent_type_ in ("PERSON", "ORG", "NORP"):
+            if t.dep_ not in ("pobj", "dobj", "compound", "poss"):
+                return t
+        j -= 1
+    return None
+
+
+def _under_relcl(t: Any, stop: Any) -> bool:
+    cur = t
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.head is cur or cur.head is stop:
+            return False
+        cur = cur.head
+    return False
+
+
+_DIRECTIVE_VERBS = frozenset("urge ask call caution press implore beg appeal advise instruct order direct warn".split())
+
+
+def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
+    """Content span of a reporting verb: its clause, "to"-phrase, "for"-phrase or object."""
+    lemma = cue.lemma_.lower()
+    comps = _children(cue, "ccomp")
+    head = None
+    if comps:
+        head = comps[0]
+    elif lemma in COGNITION_VERBS:
+        return None, None
+    else:
+        xcomp = _children(cue, "xcomp")
+        preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i > cue.i]
+        dobj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        addressee = [c for c in _children(cue, "dobj") if c.i > cue.i]
+        if xcomp and xcomp[0].i > cue.i and addressee and lemma in _DIRECTIVE_VERBS and addressee[0].i < xcomp[0].i:
+            # "urged all parties to exercise restraint": whom and what, together.
+            return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(xcomp[0].right_edge)), xcomp[0]
+        if xcomp and xcomp[0].i > cue.i:
+            head = xcomp[0]
+        elif preps and lemma in _DIRECTIVE_VERBS | {"call", "appeal", "press", "push", "plead", "argue", "campaign"}:
+            pobj = _children(preps[0], "pobj")
+            if pobj:
+                # "called for engagement by all parties to help defuse it": the rest of the clause
+                after = [c for c in cue.children if c.i > preps[0].i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+                start = pobj[0].left_edge.idx
+                end = _tok_end((after[-1] if after else pobj[0]).right_edge)
+                return _strip_span(ctx.text, start, end), pobj[0]
+        elif addressee and lemma in _DIRECTIVE_VERBS and lemma != "call":
+            # "cautioned all parties to ...", parsed loosely: whom, and all that follows in the clause.
+            end_tok = cue.right_edge
+            while end_tok.i > addressee[0].i and (end_tok.is_punct and end_tok.text not in ALL_MARKS):
+                end_tok = end_tok.doc[end_tok.i - 1]
+            return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(end_tok)), addressee[0]
+        elif dobj and lemma in OBJECT_CONTENT_VERBS and lemma not in ("ask", "tell", "urge", "call"):
+            head = dobj[0]
+            # "expressed concern over X": the object's prepositions belong to the content,
+            # as do the verb's own following prepositional phrases ("for peace and stability").
+            end_tok = head.right_edge
+            for c in cue.children:
+                if c.i > head.i and c.dep_ == "prep":
+                    end_tok = c.right_edge
+            return _strip_span(ctx.text, head.left_edge.idx, _tok_end(end_tok)), head
+    if head is None:
+        # "Gen Bajwa, it said, called for ...": a parenthetical cue reports its head clause.
+        if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+            return None, cue.head
+        return None, None
+    start, end = head.left_edge.idx, _tok_end(head.right_edge)
+    if head.i < cue.i < head.right_edge.i:
+        end = cue.left_edge.idx  # an inverted cue inside the clause's span
+    elif head.i > cue.i:
+        # "told X that A but (that) B": the parser may hang B on the verb; it is content too.
+        for c in cue.children:
+            new_speaker = any(x.dep_ == "nsubj" and x.pos_ == "PROPN" for x in c.children)
+            if c.dep_ == "conj" and c.i > head.right_edge.i and not (new_speaker and c.lemma_.lower() in SPEECH_VERBS):
+                gap = ctx.doc[head.right_edge.i + 1 : c.left_edge.i]
+                if all(t.dep_ in ("cc", "punct") for t in gap):
+                    end = _tok_end(c.right_edge)
+    for t in ctx.doc[head.left_edge.i : head.right_edge.i + 1]:
+        if t.lower_ == "according" and t.idx > start and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+            end = min(end, t.idx)  # "..., according to the ISPR DG" is the relay, not the content
+            break
+    return _strip_span(ctx.text, start, end), head
+
+
+def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
+    frames: list[_Frame] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+            to = ctx.doc[tok.i + 1]
+            pobj = _children(to, "pobj")
+            if not pobj:
+                continue
+            clause = tok.head if tok.head is not tok else None
+            content = None
+            if clause is not None and clause.pos_ in ("VERB", "AUX"):
+                s, e = sent.start_char, sent.end_char
+                a_s, a_e = tok.idx, _tok_end(to.right_edge)
+                # The clause minus the "according to X" phrase: keep the larger side.
+                if a_s - s >= e - a_e:
+                    content = _strip_span(ctx.text, s, a_s)
+                else:
+                    content = _strip_span(ctx.text, a_e, e)
+                # Mid-clause phrase ("The attack was, according to X, ordered by Y"): whole clause.
+                if s < a_s - 2 and a_e < e - 2 and ctx.text[s:a_s].strip() and ctx.text[a_e:e].strip(" .\n"):
+                    content = (_strip_span(ctx.text, s, e)[0], _strip_span(ctx.text, s, e)[1])
+            frames.append(_Frame(tok, "according to", pobj[0], content, clause))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS):
+            continue
+        if _in_quote(ctx, tok.idx) is not None:
+            continue  # inside a direct quote: the quote's own words, not an attribution of the article
+        if lemma == "quote":
+            dobj = _children(tok, "dobj")
+            if dobj:  # "he quoted General Bajwa as saying"
+                frames.append(_Frame(tok, tok.text, dobj[0], None, None, via_tok=_subject(tok)))
+            else:
+                subj = _children(tok, "nsubjpass")
+                agent = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+                frames.append(
+                    _Frame(
+                        tok,
+                        tok.text,
+                        subj[0] if subj else None,
+                        None,
+                        None,
+                        via_tok=agent[0] if agent else None,
+                        passive_quote=not agent,
+                    )
+                )
+            continue
+        if _children(tok, "nsubjpass") and lemma not in ("report", "quote"):
+            continue  # "he was told that ...": the subject is the addressee, not the speaker
+        content, chead = _content_from(ctx, tok)
+        subj = _subject(tok)
+        if lemma in COGNITION_VERBS and (content is None or subj is None or subj.lower_ in FIRST_PERSON):
+            continue
+        cue_text = tok.text
+        if lemma in ("call", "point") and any(c.dep_ in ("prt", "prep") and c.i == tok.i + 1 for c in tok.children):
+            cue_text = f"{tok.text} {ctx.doc[tok.i + 1].text}"
+        frames.append(_Frame(tok, cue_text, subj, content, chead))
+    for fr in frames:
+        fr.channel = _frame_channel(ctx, fr)
+    return frames
+
+
+def _frame_channel(ctx: _Ctx, fr: _Frame) -> str:
+    cue = fr.cue
+    lemma = cue.lemma_.lower()
+    if lemma == "tweet":
+        return "tweet"
+    pieces = []
+    if fr.cue_text == "according to":
+        pieces.append(ctx.text[cue.idx : _tok_end(ctx.doc[cue.i + 1].right_edge)])
+    else:
+        holders = [cue]
+        if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head is not cue:
+            holders.append(cue.head)  # "mentioned it in a Twitter post, saying ..."
+        for h in holders:
+            for child in h.children:
+                if child.dep_ not in ("prep", "advcl", "npadvmod", "dobj", "dative", "agent"):
+                    continue
+                if fr.content_head is not None and child.i == fr.content_head.i or child is cue:
+                    continue
+                c_s, c_e = child.left_edge.idx, _tok_end(child.right_edge)
+                if fr.content and c_s >= fr.content[0] and c_e <= fr.content[1]:
+                    continue
+                if _in_quote(ctx, c_s) is not None:
+                    continue
+                pieces.append(ctx.text[c_s:c_e])
+        if fr.speaker_tok is not None and _in_quote(ctx, fr.speaker_tok.idx) is None:
+            sp = fr.speaker_tok
+            pieces.append(ctx.text[sp.left_edge.idx : _tok_end(sp.right_edge)])
+        pieces.append(cue.text)
+    return channel_from_text(" ".join(pieces))
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _tweet_blocks(ctx: _Ctx) -> list[_Cand]:
+    """Embedded tweets pasted as text: "<tweet> — Name (@handle) January 3, 2020"."""
+    out = []
+    text = ctx.text
+    for pi, p_start in enumerate(ctx.para_starts):
+        p_end = ctx.para_starts[pi + 1] if pi + 1 < len(ctx.para_starts) else len(text)
+        chunk = text[p_start:p_end]
+        if len(chunk) > 3000 or "@" not in chunk:
+            continue
+        m = _TWEET_BLOCK.match(chunk.strip())
+        if not m:
+            continue
+        base = p_start + len(chunk) - len(chunk.lstrip())
+        s, e = base + m.start("body"), base + m.end("body")
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        out.append(
+            _Cand(
+                s,
+                e,
+                "direct",
+                tweet={
+                    "name": (base + m.start("name"), base + m.end("name")),
+                    "handle": (base + m.start("handle"), base + m.end("handle")),
+                },
+                sent=_sent_index(ctx, s),
+                para=pi,
+            )
+        )
+    return out
+
+
+def _tweet_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
+    ns, ne = cand.tweet["name"]
+    hs, he = cand.tweet["handle"]
+    key, name = _entity_key(ctx, hs, he)
+    if key is None:
+        key, name = _entity_key(ctx, ns, ne)
+    text = ctx.text[ns:ne].strip()
+    # "Secretary Pompeo": keep the name, not the title, when the tagger found one.
+    for ent in ctx.doc.ents:
+        if ent.start_char >= ns and ent.end_char <= ne and ent.label_ == "PERSON":
+            text = ent.text
+            break
+    return _Ref(name or text, ns, ne, "PERSON", key, "tweet")
+
+
+def _inner_speaker_tok(ctx: _Ctx, q: QuoteSpan) -> Any | None:
+    """The third-person speaker of a quote that is itself reported speech.
+
+    A press release quoted word for word ("“COAS emphasized the need for restraint”")
+    speaks for the army chief; "“I spoke today”" or "“We call upon”" speak for themselves.
+    """
+    s = _sent_index(ctx, q.start)
+    sent = ctx.sents[s]
+    root = None
+    for t in sent:
+        if t.idx < q.start:
+            continue
+        if t.idx >= q.end:
+            break
+        if t.head is t or not (q.start <= t.head.idx < q.end):
+            root = t  # the quote's own main word
+            break
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = root.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in ("say", "tell", "speak", "talk", "discuss", "add"):
+        return None
+    subj = _children(root, "nsubj")
+    if not subj or subj[0].idx < q.start or subj[0].pos_ == "PRON":
+        return None
+    if {t.lower_ for t in subj[0].subtree} & (FIRST_PERSON | {"you"}):
+        return None
+    return subj[0]
 
 
 def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> list[QuoteMention]:
-    return []
+    """Quotes in one article, with speakers resolved to article-local entity keys where possible.
+
+    ``doc`` is the spaCy parse of ``article.text``; ``analysis`` supplies the language
+    core's mentions and entities (may be empty: names then come from ``doc.ents``).
+    """
+    text = article.text
+    sents = list(doc.sents)
+    if not sents or not text.strip():
+        return []
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    ctx = _Ctx(
+        doc=doc,
+        text=text,
+        analysis=analysis,
+        sent_starts=[s.start_char for s in sents],
+        sents=sents,
+        para_starts=para_starts,
+        quote_spans=find_quote_spans(text),
+    )
+
+    frames: list[_Frame] = []
+    frames_by_sent: dict[int, list[_Frame]] = {}
+    for si, sent in enumerate(sents):
+        fr = _frames_in(ctx, sent)
+        frames.extend(fr)
+        frames_by_sent[si] = fr
+    _link_relays(ctx, frames)
+
+    cands: list[_Cand] = _tweet_blocks(ctx)
+    tweet_ranges = [(c.start, c.end) for c in cands]
+
+    # ---- direct quotes: tie each to the nearest frame of its sentence(s)
+    quotes = [q for q in ctx.quote_spans if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)]
+    inside: dict[int, list[QuoteSpan]] = {}
+    for q in quotes:
+        s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
+        best, best_d = None, None
+        for si in range(max(0, s_first - 1), s_last + 2):
+            for fr in frames_by_sent.get(si, []):
+                if fr.relay_of is not None:
+                    continue
+                if fr.content and fr.content[0] <= q.open_at + 1 and q.end <= fr.content[1] + 1:
+                    # inside the frame's content: the smallest such content wins
+                    d = -1.0 / max(1, fr.content[1] - fr.content[0])
+                elif q.open_at <= fr.cue.idx < q.outer_end:
+                    continue
+                elif fr.cue.idx >= q.outer_end and not _SENT_BREAK.search(ctx.text[q.outer_end : fr.cue.idx]):
+                    d = fr.cue.idx - q.outer_end
+                elif fr.cue.idx < q.open_at and not _SENT_BREAK.search(ctx.text[fr.cue.idx : q.open_at]):
+                    d = q.open_at - fr.cue.idx + 1
+                else:
+                    continue
+                if best_d is None or d < best_d:
+                    best, best_d = fr, d
+        if best is None and s_first > 0:
+            # "She tweeted:" ending the sentence before the quote.
+            prev = ctx.sents[s_first - 1]
+            if ctx.text[prev.start_char : q.open_at].rstrip().endswith(":"):
+                pf = [f for f in frames_by_sent.get(s_first - 1, []) if f.relay_of is None]
+                if pf:
+                    best = pf[-1]
+        if best is not None and best_d is not None and best_d < 0:
+            inside.setdefault(id(best), []).append(q)
+            continue
+        cand = _Cand(q.start, q.end, "direct", best, sent=s_first, para=_para_index(ctx, q.open_at), closed=q.closed)
+        if best is not None:
+            best.used = True
+        cand.inner_tok = _inner_speaker_tok(ctx, q)
+        cands.append(cand)
+
+    # Quotes inside a frame's content: the whole quote (direct) or one mixed quote
+    # over the reported clause with its quoted fragments.
+    for fr in frames:
+        qs = inside.get(id(fr))
+        if not qs:
+            continue
+        fr.used = True
+        si = _sent_index(ctx, fr.cue.idx)
+        if len(qs) == 1 and _unquoted_words(ctx, fr.content, qs[0]) <= 2:
+            q = qs[0]
+            cand = _Cand(q.start, q.end, "direct", fr, sent=si, para=_para_index(ctx, q.open_at), closed=q.closed)
+            cand.inner_tok = _inner_speaker_tok(ctx, q)
+            cands.append(cand)
+            continue
+        s = min(fr.content[0], min(q.open_at for q in qs))
+        e = max(fr.content[1], max(q.outer_end for q in qs))
+        cands.append(_Cand(s, e, "mixed", fr, sent=si, para=_para_index(ctx, s)))
+
+    # ---- indirect quotes: frames not tied to any direct quote
+    for fr in frames:
+        if fr.used or fr.relay_of is not None or fr.content is None:
+            continue
+        s, e = fr.content
+        if len(_WORD.findall(ctx.text[s:e])) < 3:
+            continue  # "confirming the development": no statement to report
+        kind = "mixed" if any(s <= q.open_at and q.outer_end <= e + 1 for q in ctx.quote_spans) else "indirect"
+        cands.append(_Cand(s, e, kind, fr, sent=_sent_index(ctx, fr.cue.idx), para=_para_index(ctx, s)))
+        fr.used = True
+
+    cands = _drop_nested(cands)
+    cands.sort(key=lambda c: (c.start, c.end))
+    return _resolve_all(ctx, cands)
+
+
+def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
+    """Reported speech inside another quote's content is part of that content, not a quote
+    of its own ("he said he had asked officials to ...": one statement, not two)."""
+    spans = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in spans]
+    keep = []
+    for c in cands:
+        if c.kind != "direct" and c.frame is not None and c.frame.cue_text != "according to":
+            cue_at = c.frame.cue.idx
+            i = bisect.bisect_right(starts, cue_at) - 1
+            nested = False
+            # look back over the few spans that could still cover the cue
+            for j in range(i, max(-1, i - 8), -1):
+                s, e = spans[j]
+                if s <= cue_at < e and (s, e) != (c.start, c.end):
+                    nested = True
+                    break
+            if nested:
+                continue
+        keep.append(c)
+    return keep
+
+
+def _link_relays(ctx: _Ctx, frames: list[_Frame]) -> None:
+    """Mark frames whose content is another speaker's frame: the outer one is a relay.
+
+    "Gen Bajwa, it said, called for restraint" and "The COAS said X, according to the ISPR DG":
+    the inner speaker speaks via the outer one. "He said he had asked officials to ..." is no
+    relay: a pronoun inner speaker is the outer speaker again (except after "according to").
+    """
+    by_head = {f.cue.i: f for f in frames if f.cue_text != "according to"}
+    for fr in frames:
+        head = fr.content_head
+        inner = None
+        for _ in range(4):
+            if head is None:
+                break
+            inner = by_head.get(head.i)
+            if inner is not None or fr.cue_text != "according to":
+                break
+            head = head.head if head.head is not head and head.dep_ in ("ccomp", "conj", "advcl", "xcomp") else None
+        if inner is None or inner is fr or inner.speaker_tok is None or inner.outer is not None:
+            continue
+        if inner.speaker_tok.pos_ == "PRON" and fr.cue_text != "according to":
+            continue
+        inner.outer = fr
+        fr.relay_of = inner
+
+
+def _unquoted_words(ctx: _Ctx, span: tuple[int, int], q: QuoteSpan) -> int:
+    before = ctx.text[span[0] : q.open_at]
+    after = ctx.text[q.outer_end : span[1]]
+    words = _WORD.findall(before) + _WORD.findall(after)
+    return len([w for w in words if w.lower() not in ("that", "the", "a", "to", "and")])
+
+
+def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
+    """Speakers, relays and channels, in document order (pronouns look back at earlier speakers)."""
+    out: list[QuoteMention] = []
+    history: list[tuple[_Cand, QuoteMention, _Ref | None, _Ref | None]] = []
+    seen: set[tuple[int, int]] = set()
+    for cand in cands:
+        if (cand.start, cand.end) in seen or cand.end <= cand.start:
+            continue
+        seen.add((cand.start, cand.end))
+        speaker: _Ref | None = None
+        via: _Ref | None = None
+        cue: str | None = None
+        channel = "unknown"
+        by_pronoun = False
+        fr = cand.frame
+        if cand.tweet is not None:
+            speaker, cue, channel = _tweet_speaker(ctx, cand), "tweeted", "tweet"
+        elif fr is not None:
+            cue = fr.cue_text
+            speaker = _resolve_tok(ctx, fr.speaker_tok)
+            channel = fr.channel
+            if fr.via_tok is not None:
+                via = _resolve_tok(ctx, fr.via_tok)
+            if fr.outer is not None:
+                via = _resolve_tok(ctx, fr.outer.speaker_tok)
+                if channel == "unknown":
+                    channel = fr.outer.channel
+            if fr.passive_quote and via is None:
+                # "the army chief was quoted as saying": quoted by whoever relayed him last.
+                via = _last_relay(history, speaker)
+            by_pronoun = fr.speaker_tok is not None and fr.speaker_tok.pos_ == "PRON"
+        elif history and cand.kind == "direct":
+            # A floating quote continues the speaker of the quote just before it, if near.
+            p_cand, p_q, p_speaker, p_via = history[-1]
+            p_last = _sent_index(ctx, max(p_cand.start, p_cand.end - 1))
+            if cand.sent - p_last <= 2 or cand.para - p_cand.para <= 1:
+                speaker, via, cue, channel = p_speaker, p_via, p_q.cue, p_q.channel
+        if cand.inner_tok is not None:
+            inner = _resolve_tok(ctx, cand.inner_tok)
+            if inner is not None:
+                via, speaker = speaker, inner
+        if speaker is not None and speaker.channel and channel == "unknown":
+            channel = speaker.channel
+        if channel == "unknown" and by_pronoun and history and speaker is not None:
+            # "he said" after "In a series of tweets, the spokesman said ...": same channel.
+            for _c, p_q, p_speaker, _v in reversed(history[-3:]):
+                if p_speaker is not None and _same_ref(speaker, p_speaker):
+                    channel = p_q.channel
+                    break
+        if via is not None and speaker is not None and _same_ref(via, speaker):
+            via = None
+        text = ctx.text[cand.start : cand.end]
+        if speaker is None and (cand.kind != "direct" or len(_WORD.findall(text)) < MIN_UNATTRIBUTED_WORDS):
+            continue  # scare quotes and titles; reported speech needs someone to report it
+        qm = QuoteMention(
+            start=cand.start,
+            end=cand.end,
+            text=text,
+            kind=cand.kind,
+            cue=cue,
+            speaker_text=speaker.text if speaker else None,
+            speaker=speaker.key if speaker else None,
+            via_text=via.text if via else None,
+            via=via.key if via else None,
+            channel=channel,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+        )
+        out.append(qm)
+        if speaker is not None:
+            for off in {cand.start, fr.cue.idx if fr is not None else cand.start}:
+                lst = ctx.sent_speakers.setdefault(_sent_index(ctx, off), [])
+                if speaker not in lst:
+                    lst.append(speaker)
+        history.append((cand, qm, speaker, via))
+        ctx.recent.append((speaker, via))
+    return out
+
+
+def _last_relay(history: list[tuple[_Cand, QuoteMention, _Ref | None, _Ref | None]], speaker: _Ref | None) -> _Ref | None:
+    for _c, _q, p_speaker, p_via in reversed(history[-6:]):
+        if p_via is not None and (speaker is None or not _same_ref(p_via, speaker)):
+            return p_via
+        if p_speaker is not None and speaker is not None and not _same_ref(p_speaker, speaker):
+            return p_speaker
+    return None
+
+
+def _same_ref(a: _Ref, b: _Ref) -> bool:
+    if a.key is not None and b.key is not None:
+        return a.key == b.key
+    return a.text == b.text
 
 
 def merge_quotes(
@@ -17,4 +974,7 @@ def merge_quotes(
     entity_map: dict[tuple[str, str], str],
     entities: list[Entity],
 ) -> list[Quote]:
-    return []
+    """One ``Quote`` per statement across the corpus, with every article that carried it."""
+    from .quote_merge import merge_quote_mentions
+
+    return merge_quote_mentions(articles, analyses, entity_map, entities)
