@@ -368,3 +368,12 @@ def test_readers_normalise_date(value, expected):
 def test_readers_no_network_for_any_fixture(no_network):
     found = items(DATA)
     assert sum(isinstance(i, RawDocument) for i in found) >= 10
+
+
+def test_readers_jsonl_unicode_line_separators_inside_strings(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "One\u2028still one\u0085and one."}\r\n{"text": "Two."}\n',
+                 encoding="utf-8", newline="")
+    found = items(p)
+    assert [d.text for d in found] == ["One\u2028still one\u0085and one.", "Two."]
+    assert found[1].source.endswith("a.jsonl#2")

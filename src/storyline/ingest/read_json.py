@@ -80,7 +80,9 @@ def _json_detail(exc: json.JSONDecodeError) -> str:
 
 def _read_lines(text: str, source: str, opts: ReadOptions) -> Iterator[RawDocument | FileError]:
     bad = good = 0
-    for n, line in enumerate(text.splitlines(), 1):
+    # split("\n"), not splitlines(): U+2028, U+0085 and friends may sit raw inside a
+    # valid JSON string and must not cut the record.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -99,6 +101,8 @@ def _read_lines(text: str, source: str, opts: ReadOptions) -> Iterator[RawDocume
             yield file_error("E117", f"{source}#{n}", line=n, kind=type(value).__name__)
             continue
         yield _record(value, f"{source}#{n}", opts, line=n)
+    if not bad and not good:
+        raise ReadError("E101")
 
 
 def _from_value(value: Any, source: str, opts: ReadOptions) -> Iterator[RawDocument | FileError]:

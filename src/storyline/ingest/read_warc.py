@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import itertools
 import logging
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +17,10 @@ from .read_html import read_html
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What warcio raises on damaged records (including its own AttributeError on a record
+# without a target URI).
+_WARCIO_ERRORS = (ValueError, EOFError, OSError, KeyError, IndexError, AttributeError,
+                  TypeError, zlib.error)
 
 
 def read_warc(data: bytes, source: str, opts: ReadOptions) -> Iterator[RawDocument | FileError]:
@@ -27,34 +33,38 @@ def read_warc(data: bytes, source: str, opts: ReadOptions) -> Iterator[RawDocume
     from warcio.exceptions import ArchiveLoadFailed
 
     found = 0
-    n = 0
-    try:
-        for n, record in enumerate(ArchiveIterator(io.BytesIO(data)), 1):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            if not ctype.startswith(_HTML_TYPES):
-                continue
-            status = record.http_headers.get_statuscode() or ""
-            if not status.startswith("2"):
-                continue  # error pages and redirects are not articles
-            found += 1
-            yield _record(record, f"{source}#{n}", ctype, opts)
-    except ArchiveLoadFailed as exc:
-        raise ReadError("E112", detail=str(exc)[:200]) from None
-    except ReadError:
-        raise
-    except (ValueError, EOFError, OSError, KeyError, IndexError) as exc:
-        # warcio reports damage with assorted exceptions; earlier records were yielded.
-        raise ReadError("E112", detail=f"record {n + 1}: {type(exc).__name__}: {exc}"[:200]) \
-            from None
+    records = iter(ArchiveIterator(io.BytesIO(data)))
+    for n in itertools.count(1):
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except ArchiveLoadFailed as exc:
+            raise ReadError("E112", detail=str(exc)[:200]) from None
+        except _WARCIO_ERRORS as exc:
+            # warcio reports damage with assorted exceptions; earlier records were yielded.
+            raise ReadError("E112", detail=f"record {n}: {type(exc).__name__}: {exc}"[:200]) \
+                from None
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+        if not ctype.startswith(_HTML_TYPES):
+            continue
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            continue  # error pages and redirects are not articles
+        found += 1
+        yield _record(record, f"{source}#{n}", ctype, opts)
     if not found:
         raise ReadError("E118")
 
 
 def _record(record: Any, source: str, ctype: str, opts: ReadOptions) -> RawDocument | FileError:
     # content_stream() undoes chunking and Content-Encoding: read it under the cap too.
-    body = record.content_stream().read(opts.max_bytes + 1)
+    try:
+        body = record.content_stream().read(opts.max_bytes + 1)
+    except _WARCIO_ERRORS as exc:  # bad chunking or Content-Encoding in this record
+        return file_error("E112", source, detail=f"{type(exc).__name__}: {exc}"[:200])
     if len(body) > opts.max_bytes:
         return file_error("E103", source, size=f"more than {opts.max_bytes}",
                           limit=opts.max_bytes)

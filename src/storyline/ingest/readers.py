@@ -205,7 +205,8 @@ def read_bytes(data: bytes, source: str, name: str = "", opts: ReadOptions | Non
     one the content is sniffed). Raises ReadError for whole-file failures.
     """
     opts = opts or ReadOptions()
-    if not data or (not data[:4096].strip() and not data.strip()):
+    bare = data[3:] if data.startswith(b"\xef\xbb\xbf") else data  # a lone BOM is empty too
+    if not bare or (not bare[:4096].strip() and not bare.strip()):
         raise ReadError("E101")
     inner = name[:-3] if name.lower().endswith(".gz") else name
     if data.startswith(GZIP_MAGIC):
@@ -216,8 +217,9 @@ def read_bytes(data: bytes, source: str, name: str = "", opts: ReadOptions | Non
         except TruncatedGzip as exc:
             # Records before the damage are sound in record formats; a text cut short
             # is not an article, so single-document formats get only the error.
-            if format_for(inner) in _RECORD_FORMATS and exc.partial.strip():
-                yield from _guard(source, lambda: read_bytes(exc.partial, source, inner, opts,
+            partial = exc.partial
+            if format_for(inner) in _RECORD_FORMATS and partial.strip():
+                yield from _guard(source, lambda: read_bytes(partial, source, inner, opts,
                                                              _layer + 1))
             raise
         yield from read_bytes(unpacked, source, inner, opts, _layer + 1)
