@@ -117,6 +117,7 @@ _PATIENT_NOUNS = frozenset(
 )
 
 _DURING_PREPS = {"during", "in", "at", "through", "via", "over"}
+_GIVING = {"AID", "COOPERATE", "CONCEDE", "SUPPORT"}
 _BEFORE_PREP_ROLE = {
     "with": {"CONSULT", "COOPERATE", "AGREE", "FIGHT", "SANCTION"},
     "on": {"ASSAULT", "FIGHT", "SANCTION", "DEMAND", "COERCE"},
@@ -131,7 +132,7 @@ _BEFORE_PREP_ROLE = {
         "MOBILIZE",
         "THREATEN",
     },
-    "to": {"CONSULT", "DEMAND", "AID", "CONCEDE", "SUPPORT", "ASSAULT"},
+    "to": {"CONSULT", "DEMAND", "AID", "CONCEDE", "SUPPORT", "ASSAULT", "COOPERATE", "AGREE"},
     "for": {"SUPPORT"},
     "from": {"RETREAT"},
     "at": {"ASSAULT", "FIGHT", "PROTEST"},
@@ -413,8 +414,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return plover._PHRASAL[(lemma, noun)], f"{lemma} {noun}"
         if lemma == "strike" and noun in {"deal", "agreement", "accord", "bargain"}:
             return "AGREE", "strike deal"
-        if lemma in plover.LIGHT_VERBS or lemma in {"lift", "ease"}:
+        if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
+            if cat and (lemma, noun) not in plover._LIGHT_OVERRIDES:
+                found = _noun_trigger(dobj)  # "began a hunger strike" is a protest
+                cat = found[0] if found else cat
             if cat and not (noun == "call" and _prep_obj(dobj, {"for"})):
                 return cat, f"{lemma} {noun}"
             if noun == "call" and _prep_obj(dobj, {"for"}):
@@ -601,9 +605,22 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         found = _prep_obj(dobj, {"with"})
         if found is not None and _is_actorlike(found[1]):
             target = found[1]
+    if target is None and dobj is not None and not _is_actorlike(dobj):
+        # What is given goes to someone: "sent arms to Pakistan", "handed medicine to the Red Crescent".
+        if cat in _GIVING:
+            found = _prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})
+            if found is not None and found[1].ent_type_ not in ("DATE", "TIME"):
+                target = found[1]
+        # "praised Haiti's efforts": the possessor is the one praised.
+        if target is None and cat not in plover.MATERIAL:
+            poss = _child(dobj, "poss")
+            if poss is not None and _is_actorlike(poss):
+                target = poss
     if target is None and dobj is not None:
         if cat in plover.MATERIAL or _is_actorlike(dobj):
-            if not (cat == "CONSULT" and not _is_actorlike(dobj)):
+            if not (cat == "CONSULT" and not _is_actorlike(dobj)) and not (
+                cat in _GIVING and not _is_actorlike(dobj)
+            ):
                 target = dobj
     if target is None:
         dat = _child(tok, "dative")
@@ -943,12 +960,8 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
                 if tok.dep_ == "nsubj" and t.actor is not None:
                     g.actor = t.actor  # "an American attack killed X": the attack's author acts
                 g.actor = g.actor or t.actor
-                if (
-                    g.target is None
-                    and t.target is not None
-                    and (same or g.category in plover.MATERIAL)
-                ):
-                    g.target = t.target
+                if g.target is None and t.target is not None:
+                    g.target = t.target  # "agreed to lift embargoes on Iran": Iran is the target
                 g.date = g.date or t.date
                 g.location = g.location or t.location
                 t.drop = True

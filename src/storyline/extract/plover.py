@@ -79,7 +79,6 @@ _VERBS: dict[str, tuple[str, ...]] = {
         "apologise",
         "admit",
         "yield",
-        "surrender",
         "pardon",
         "compromise",
     ),
@@ -411,6 +410,82 @@ WEAK_NOUNS = frozenset(
     }
 )
 
+# Further words from the PLOVER / CAMEO descriptions of each category.
+_MORE_VERBS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("arrive",),
+    "RETREAT": ("surrender", "disarm"),
+    "DEMAND": ("pressure", "summon"),
+    "ACCUSE": ("complain", "sue", "indict"),
+    "SANCTION": ("prohibit", "halt", "cancel", "freeze", "downgrade"),
+    "COERCE": ("demolish", "outlaw", "deface", "hack", "confine", "evict"),
+}
+_MORE_NOUNS: dict[str, tuple[str, ...]] = {
+    "SANCTION": ("suspension",),
+    "CONSULT": ("negotiations", "welcome"),
+    "ACCUSE": ("complaint", "lawsuit"),
+}
+for _cat, _words in _MORE_VERBS.items():
+    _VERBS[_cat] = _VERBS[_cat] + _words
+for _cat, _words in _MORE_NOUNS.items():
+    _NOUNS[_cat] = _NOUNS[_cat] + _words
+
+NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "arrive", "hack"}
+LIGHT_VERBS = LIGHT_VERBS | {
+    "undertake",
+    "renew",
+    "resume",
+    "continue",
+    "open",
+    "put",
+    "hold",
+    "accept",
+    "reject",
+    "lift",
+    "ease",
+    "end",
+}
+_PHRASAL.update(
+    {
+        ("block", "road"): "PROTEST",
+        ("block", "roadway"): "PROTEST",
+        ("block", "highway"): "PROTEST",
+        ("beat", "up"): "ASSAULT",
+        ("establish", "tie"): "SUPPORT",
+        ("establish", "relation"): "SUPPORT",
+        ("restore", "tie"): "SUPPORT",
+        ("restore", "relation"): "SUPPORT",
+        ("upgrade", "tie"): "SUPPORT",
+        ("break", "relation"): "SANCTION",
+        ("sever", "tie"): "SANCTION",
+        ("sever", "relation"): "SANCTION",
+        ("send", "arm"): "AID",
+        ("send", "weapon"): "AID",
+        ("send", "aid"): "AID",
+        ("send", "troop"): "MOBILIZE",
+    }
+)
+_LIGHT_OVERRIDES.update(
+    {
+        ("lodge", "protest"): "ACCUSE",
+        ("file", "complaint"): "ACCUSE",
+        ("declare", "ceasefire"): "RETREAT",
+        ("declare", "truce"): "RETREAT",
+        ("lift", "blockade"): "RETREAT",
+        ("lift", "siege"): "RETREAT",
+        ("lift", "curfew"): "CONCEDE",
+        ("ease", "curfew"): "CONCEDE",
+        ("end", "siege"): "RETREAT",
+        ("end", "mediation"): "SANCTION",
+        ("end", "talk"): "SANCTION",
+        ("reject", "demand"): "REJECT",
+        ("reject", "request"): "REJECT",
+        ("reject", "call"): "REJECT",
+        ("accept", "demand"): "CONCEDE",
+        ("accept", "request"): "CONCEDE",
+        ("put", "investigation"): "INVESTIGATE",
+    }
+)
+
 VERB_CATEGORY: dict[str, str] = {}
 for _cat, _words in _VERBS.items():
     for _w in _words:
@@ -514,3 +589,25 @@ def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
 
 #: The 2016 PLOVER gold-standard names mapped onto ours, for scoring.
 LEGACY_NAMES: dict[str, str] = {"DISAPPROVE": "ACCUSE", "REQUEST": "DEMAND"}
+
+
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+_CONFLICT = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "PROTEST"})
+
+
+def coded_category(category: str, modality: str) -> str:
+    """The category PLOVER coders give an event with this modality.
+
+    PLOVER codes intentions by what they announce: a promised cooperative act
+    ("will provide aid") is AGREE, an announced act of force or pressure
+    ("would impose a blockade") is THREATEN, and a refused cooperative act
+    ("will not accept refugees") is REJECT. Storyline keeps the act's own
+    category and its modality; this maps the pair onto PLOVER's coding.
+    """
+    if modality == "future" and category in _COOPERATIVE and category != "AGREE":
+        return "AGREE"
+    if modality in ("future", "possible") and category in _CONFLICT:
+        return "THREATEN"
+    if modality == "denied" and category in _COOPERATIVE:
+        return "REJECT"
+    return category
