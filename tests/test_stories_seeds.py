@@ -86,3 +86,18 @@ def test_stories_seeds_article_a_day_later_joins(seeds):
     other = next(a for a in early if names[a.id] == "003")
     assert restored.assignments[other.id][1] == chapter_id
     assert later[0].id == story_id and later[0].articles == [esper.id]
+
+
+def test_stories_seeds_input_order_does_not_matter(seeds):
+    import copy
+    import random
+
+    arts, names, analyses, entity_map = seeds
+
+    def run(order):
+        stories = build_stories(copy.deepcopy(order), analyses, entity_map)
+        return [(s.id, [(c.id, sorted(c.articles)) for c in s.chapters]) for s in stories]
+
+    shuffled = list(arts)
+    random.Random(7).shuffle(shuffled)
+    assert run(arts) == run(shuffled) == run(list(reversed(arts)))

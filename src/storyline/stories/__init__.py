@@ -107,6 +107,7 @@ def build_stories(
     embs = dict(zip(feats, _embed(list(feats.values()), embedder)))
 
     # Document frequencies from the whole batch first, so early articles are weighed like late ones.
+    index.register({k for f in feats.values() for k in (*f.terms, *f.entities)})
     for f in feats.values():
         index.observe(f)
     old = [a for a in todo if a.id in previous]

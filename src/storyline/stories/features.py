@@ -110,6 +110,9 @@ def article_features(
     """Counts of words and canonical entities, own and reported dates of ``article``."""
     text = (article.title + "\n\n" if article.title else "") + article.text
     terms = Counter(tokens(text))
+    if article.title:
+        # A headline names the story: its words count once more (field weighting, as in BM25F).
+        terms.update(tokens(article.title))
     # Canonical entities merge name variants ("Gen Bajwa" ~ "Qamar Javed Bajwa"); name words keep
     # the signal where resolution is conservative or has not run (no mentions yet).
     ents = _mapped_entities(article, analysis, entity_map) + _fallback_entities(text)

@@ -212,9 +212,16 @@ class StoryIndex:
         if feats.article_id in self._seen:
             return
         self._seen.add(feats.article_id)
-        for key in list(feats.terms) + list(feats.entities):
+        for key in sorted(feats.terms.keys() | feats.entities.keys()):
             self.df[self._id(key)] += 1
         self.n_docs += 1
+
+    def register(self, keys) -> None:
+        """Give term ids to ``keys`` in sorted order. Ties between equal weights are broken
+        by id, so registering a batch's vocabulary up front makes the result independent of
+        the order its articles arrive in."""
+        for key in sorted(keys):
+            self._id(key)
 
     def _idf(self, ids: np.ndarray) -> np.ndarray:
         df = np.asarray([self.df[i] if i < len(self.df) else 0 for i in ids.tolist()], dtype=np.float64)
@@ -430,8 +437,6 @@ class StoryIndex:
             for cid in list(self.chapters):
                 ch = self.chapters[cid]
                 own = self.stories[ch.story]
-                if len(own.chapters) == 1:
-                    continue
                 words, ents, emb = ch.unit_words(), ch.unit_ents(), ch.unit_emb()
                 rest = _Group(id=own.id, first=own.first, last=own.last)
                 rest.words = _sum(own.words, (ch.words[0], -ch.words[1]), k)
@@ -440,7 +445,9 @@ class StoryIndex:
                 if own.emb is not None and ch.emb is not None:
                     rest.emb = own.emb - ch.emb
                 mid = ch.first
-                best, best_s = own.id, self._story_score(rest, words, ents, emb, mid)
+                # A lone chapter is judged as an article would be: it needs the story bar, nothing more.
+                alone = len(own.chapters) == 1
+                best, best_s = own.id, -1.0 if alone else self._story_score(rest, words, ents, emb, mid)
                 for c2 in self.candidates(words, ents):
                     sid = self.chapters[c2].story
                     if sid == own.id:
@@ -450,6 +457,8 @@ class StoryIndex:
                         best, best_s = sid, s
                 if best != own.id:
                     self._move_chapter(cid, best)
+                    if alone:
+                        del self.stories[own.id]
                     moves += 1
                     moved = True
             if not moved:
