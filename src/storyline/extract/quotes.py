@@ -187,9 +187,13 @@ def _entity_key(ctx: _Ctx, start: int, end: int, head_offset: int | None = None)
     for m in ctx.analysis.mentions:
         if m.entity is None:
             continue
-        if head_offset is not None and m.start <= head_offset < m.end:
-            best = m
-            break
+        if head_offset is not None:
+            # Only the mention at the head word names the phrase: in "Pakistan's military
+            # media wing, ISPR" the mention "Pakistan" is a modifier, not the speaker.
+            if m.start <= head_offset < m.end:
+                best = m
+                break
+            continue
         overlap = min(end, m.end) - max(start, m.start)
         if overlap > 0 and (best is None or overlap > min(end, best.end) - max(start, best.start)):
             best = m
@@ -271,11 +275,48 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         if bound is not None:
             return bound
         return _Ref(text, start, end, "ROLE")
+    if lemma in ORG_NOUNS:
+        key, name = _entity_by_words(ctx, tok, start, end)
+        return _Ref(name or text, start, end, "ORG", key)
     if tok.pos_ == "PROPN":
         return _Ref(text, start, end, "ORG" if lemma.isupper() else "GROUP")
-    if lemma in ORG_NOUNS:
-        return _Ref(text, start, end, "ORG")
     return _Ref(text, start, end, "GROUP")
+
+
+def _entity_by_words(ctx: _Ctx, tok: Any, start: int, end: int) -> tuple[str | None, str | None]:
+    """An organisation described by common nouns ("the country's foreign ministry") to the
+    entity whose name holds all those words ("Ministry of Foreign Affairs")."""
+    words = {
+        t.lemma_.lower()
+        for t in ctx.doc[tok.left_edge.i : tok.i + 1]
+        if t.idx >= start and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ not in ("poss",)
+        and not any(a.dep_ == "poss" for a in [t]) and t.idx + len(t.text) <= end
+    }
+    words -= {"country", "state", "nation", "official"}
+    if len(words) < 2:
+        return None, None
+    ordered = [
+        t.lower_ for t in ctx.doc[tok.left_edge.i : tok.i + 1] if t.idx >= start and t.lemma_.lower() in words
+    ]
+    acronym = "".join(w[0] for w in ordered)
+    found = None
+    for e in ctx.analysis.entities:
+        if e.type not in ("ORG", "GOV", "FAC"):
+            continue
+        for name in [e.name, *e.aliases]:
+            if name.isupper() and name.lower() == acronym:  # "the foreign office" = "FO"
+                if found is not None and found.key != e.key:
+                    return None, None
+                found = e
+                break
+            nw = {w.lower() for w in _WORD.findall(name)}
+            nw |= {w[:-1] for w in nw if w.endswith("s")}
+            if words <= nw:
+                if found is not None and found.key != e.key:
+                    return None, None  # ambiguous: say nothing rather than guess
+                found = e
+                break
+    return (found.key, found.name) if found else (None, None)
 
 
 def _document_owner(ctx: _Ctx, tok: Any) -> _Ref | None:
@@ -568,10 +609,17 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             continue
         if _in_quote(ctx, tok.idx) is not None:
             continue  # inside a direct quote: the quote's own words, not an attribution of the article
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+            continue  # "quoted X as saying": the "quote" frame speaks for both
         if lemma == "quote":
+            # "X was quoted as saying (that) ...": the content hangs on "saying".
+            q_content, q_head = None, None
+            for prep in _children(tok, "prep"):
+                for pc in _children(prep, "pcomp"):
+                    q_content, q_head = _content_from(ctx, pc)
             dobj = _children(tok, "dobj")
             if dobj:  # "he quoted General Bajwa as saying"
-                frames.append(_Frame(tok, tok.text, dobj[0], None, None, via_tok=_subject(tok)))
+                frames.append(_Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok)))
             else:
                 subj = _children(tok, "nsubjpass")
                 agent = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
@@ -580,8 +628,8 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                         tok,
                         tok.text,
                         subj[0] if subj else None,
-                        None,
-                        None,
+                        q_content,
+                        q_head,
                         via_tok=agent[0] if agent else None,
                         passive_quote=not agent,
                     )
