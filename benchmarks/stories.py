@@ -186,11 +186,12 @@ def scale(args) -> None:
     arts, _ = load_articles()
     rng = random.Random(args.seed)
     print("\nScale: index-only assignment (features precomputed, embeddings off; the embedder adds a constant per article)")
-    lines = ["| store size | build (s) | per 1,000 assign (s, median of 3) | RSS after (MB) | index JSON (MB) |",
-             "|-----------:|----------:|----------------------------------:|---------------:|----------------:|"]
+    lines = ["| store size | build (s) | assign s/1,000 (median of 3) | features s/1,000 | chapters | index RSS (MB) | JSON (MB) |",
+             "|-----------:|----------:|-----------------------------:|-----------------:|---------:|---------------:|----------:|"]
     per = {}
     for size in args.sizes:
         gc.collect()
+        rss0 = rss_mb()
         t0 = time.perf_counter()
         idx = StoryIndex()
         # The store is filled with add() under synthetic groups: building it through assign()
@@ -202,19 +203,23 @@ def scale(args) -> None:
                 g = (start + j) // 4
                 idx.add(f, f"s-{g // 5}", f"c-{g}", None, a.published)
         build = time.perf_counter() - t0
-        runs = []
+        grown = rss_mb() - rss0
+        runs, fruns = [], []
         for r in range(3):
             new = synthetic(arts, 1000, rng)
             for a in new:
                 a.id = f"new{size}-{r}-{a.id}"
+            t0 = time.perf_counter()
             feats = [article_features(a, None, {}) for a in new]
+            fruns.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             for f in feats:
                 idx.assign(f)
             runs.append(time.perf_counter() - t0)
         per[size] = statistics.median(runs)
         mb = len(idx.to_bytes()) / 2**20 if size <= 10_000 or args.json_size else float("nan")
-        lines.append(f"| {size:>10,} | {build:9.1f} | {per[size]:34.3f} | {rss_mb():14.0f} | {mb:15.1f} |")
+        lines.append(f"| {size:>10,} | {build:9.1f} | {per[size]:28.3f} | {statistics.median(fruns):16.3f} "
+                     f"| {len(idx.chapters):8,} | {grown:14.0f} | {mb:9.1f} |")
         del idx
     print("\n".join(lines))
     if len(per) >= 2:

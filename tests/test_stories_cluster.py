@@ -177,3 +177,13 @@ def test_stories_cluster_uses_entity_map():
     # Name words back the canonical entities up, and stand in when there are no mentions.
     assert "n:chan" in f.entities and "n:chan" in article_features(arts[0], None, {}).entities
     assert "n:met" not in f.entities
+
+
+def test_stories_cluster_inconsistent_previous_assignments_do_not_lose_articles():
+    arts = _articles()
+    prev = {"breach0": ("s-a", "c-x"), "breach1": ("s-b", "c-x")}
+    stories = build_stories(arts, {}, {}, prev, embedder=None)
+    placed = [aid for s in stories for aid in s.articles]
+    assert sorted(placed) == sorted(a.id for a in arts)
+    chapter = next(c for s in stories for c in s.chapters if c.id == "c-x")
+    assert sorted(chapter.articles)[:2] == ["breach0", "breach1"]

@@ -16,7 +16,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..model import Article, ArticleAnalysis
 from .dates import reported_dates
 
-__all__ = ["ArticleFeatures", "article_features", "embed_text", "tokens"]
+__all__ = ["ArticleFeatures", "article_features", "embed_text", "name_words", "tokens"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]")
 _CAPS = re.compile(r"(?<![\w'\u2019])[A-Z][\w'\u2019.-]*[A-Za-z]")
@@ -61,12 +61,12 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def _fallback_entities(text: str) -> Counter:
-    """Capitalised words not at a sentence start: a name signal before the NLP core lands."""
+def name_words(text: str) -> Counter:
+    """Capitalised words not opening a sentence: a cheap name signal that needs no NLP."""
     names: Counter = Counter()
     for sent in _SENT_END.split(text):
-        for i, m in enumerate(_CAPS.finditer(sent)):
-            if m.start() == 0 or (i == 0 and not sent[: m.start()].strip(" \u201c\"'(")):
+        for m in _CAPS.finditer(sent):
+            if not sent[: m.start()].strip(" \u201c\"'("):
                 continue
             t = _norm_token(m.group().rstrip("."))
             if len(t) >= 2 and t not in _NOT_NAMES:
@@ -115,7 +115,7 @@ def article_features(
         terms.update(tokens(article.title))
     # Canonical entities merge name variants ("Gen Bajwa" ~ "Qamar Javed Bajwa"); name words keep
     # the signal where resolution is conservative or has not run (no mentions yet).
-    ents = _mapped_entities(article, analysis, entity_map) + _fallback_entities(text)
+    ents = _mapped_entities(article, analysis, entity_map) + name_words(text)
     own = article.published if article.published and not article.published_estimated else None
     return ArticleFeatures(
         article_id=article.id,

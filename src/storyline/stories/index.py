@@ -320,15 +320,17 @@ class StoryIndex:
         k = self.params.centroid_terms
         if emb is not None:
             self.uses_embeddings = True
+        ch = self.chapters.get(chapter_id)
+        if ch is not None and ch.story != story_id:
+            # Inconsistent earlier assignments: the chapter's story wins, the article is not lost.
+            log.warning("chapter %s is in story %s, not %s; keeping %s", chapter_id, ch.story, story_id, ch.story)
+            story_id = ch.story
         st = self.stories.get(story_id)
         if st is None:
             st = self.stories[story_id] = _Group(id=story_id)
-        ch = self.chapters.get(chapter_id)
         if ch is None:
             ch = self.chapters[chapter_id] = _Group(id=chapter_id, story=story_id)
             st.chapters.append(chapter_id)
-        elif ch.story != story_id:
-            raise ValueError(f"chapter {chapter_id} belongs to story {ch.story}, not {story_id}")
         ch.articles.append(aid)
         st.articles.append(aid)
         ch.add(words, ents, emb, date, k)
