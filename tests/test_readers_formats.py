@@ -81,6 +81,15 @@ def test_readers_html_declared_charset_is_used(tmp_path):
     assert "caf\u00e9 de Se\u00f1or M\u00fcller" in doc.text
 
 
+def test_readers_html_declared_utf16_on_ascii_bytes_is_ignored(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_bytes(b"<html><head><meta charset='utf-16'></head><body><article><p>The river "
+                  b"rose again on Sunday, and caf\xe9 owners near the bridge moved their stock "
+                  b"upstairs before the water reached the square.</p></article></body></html>")
+    (doc,) = items(p)
+    assert "caf\u00e9 owners" in doc.text
+
+
 def test_readers_extensionless_html_is_sniffed(tmp_path):
     p = tmp_path / "saved_page"
     shutil.copy(DATA / "page.html", p)
@@ -352,6 +361,11 @@ def test_readers_concatenated_gzip_members(tmp_path):
         ("4 January 2020", "2020-01-04"),
         (1578132000, "2020-01-04"),
         (1578132000000, "2020-01-04"),
+        (20200104, "2020-01-04"),
+        (2020, None),
+        ("2020", None),
+        (float("nan"), None),
+        (1e308, None),
         ("2020-02-30", None),
         ("yesterday", None),
         ("January 4", None),

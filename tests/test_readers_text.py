@@ -195,3 +195,14 @@ def test_readers_unknown_json_field_is_a_config_error():
 def test_readers_non_positive_limit_is_a_config_error():
     with pytest.raises(ConfigError):
         read_paths([DATA], max_bytes=0)
+
+
+def test_readers_seeds_are_read_as_five_text_articles():
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds not found")
+    docs = list(read_paths([seeds]))
+    assert len(docs) == 5 and all(isinstance(d, RawDocument) and d.fmt == "txt" for d in docs)
+    assert [d.source for d in docs] == sorted(d.source for d in docs)
+    for d in docs:
+        assert d.text == Path(d.source).read_text(encoding="utf-8")

@@ -168,7 +168,9 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             pass
     if declared:
         try:
-            if codecs.lookup(declared).name not in ("utf-8",):
+            # A declaration readable as ASCII cannot be UTF-16/32 (nor is UTF-8 still an
+            # option); trusting it would turn the page into CJK-looking noise.
+            if not codecs.lookup(declared).name.startswith(("utf-8", "utf-16", "utf-32")):
                 return data.decode(declared)
         except (LookupError, UnicodeDecodeError, ValueError):
             pass
@@ -282,6 +284,8 @@ def normalise_date(value: object) -> str | None:
     if isinstance(value, dt.date):
         return _valid(value.year, value.month, value.day)
     if isinstance(value, (int, float)):
+        if isinstance(value, int) and 10_000_000 <= value <= 99_999_999:
+            return normalise_date(str(value))  # 20200104
         return _from_epoch(float(value))
     if not isinstance(value, str):
         return None
@@ -329,7 +333,8 @@ def _dateparser(s: str) -> str | None:
 def _from_epoch(x: float) -> str | None:
     if x > 1e11:  # milliseconds
         x /= 1000.0
-    if not (0 < x < 1e10):
+    # Below 1e8 (1973) a number is more likely a year or an id than a timestamp.
+    if not (1e8 <= x < 1e10):
         return None
     try:
         d = dt.datetime.fromtimestamp(x, tz=dt.timezone.utc)
