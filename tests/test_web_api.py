@@ -208,8 +208,11 @@ def test_web_quotes_grouped_by_speaker_and_filtered(client, corpus):
         options = re.findall(r'<option value="([^"]+)">', page)
         assert groups == options  # one filter option per group
         arts = set(s["articles"])
-        story_quotes = [q for q in quotes if any(x["article"] in arts for x in q["sources"])]
-        assert f'Quotes <span class="count">{len(story_quotes)}</span>' in page
+        n = sum(1 for q in quotes if any(x["article"] in arts for x in q["sources"]))
+        if not quotes:  # quotes not merged across articles yet: the page shows each article's own
+            n = sum(len(client.get(f"/api/articles/{a}/analysis").json()["quotes"]) for a in arts)
+        assert f'Quotes <span class="count">{n}</span>' in page
+        assert len(re.findall(r'<li class="quote ', page)) == n
     speakers = {q["speaker"] for q in quotes if q["speaker"]}
     for sp in list(speakers)[:10]:
         got = client.get("/api/quotes", params={"speaker": sp, "limit": 500}).json()["items"]

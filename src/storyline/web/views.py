@@ -393,6 +393,8 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         for c in story.get("chapters", []):
             disagreements.extend(c.get("disagreements") or [])
     quotes = story_quotes(ix, story)
+    if not quotes and not ix.data["quotes"] and analysis_of is not None:
+        quotes = _local_quotes(story, analysis_of)
     return {
         "story": story,
         "title": story.get("headline") or story.get("title"),
@@ -410,6 +412,20 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         "disagreements": disagreements,
         "sources": sorted(cite_numbers.items(), key=lambda kv: kv[1]),
     }
+
+
+def _local_quotes(story: dict, analysis_of: Any) -> list[dict]:
+    """Quotes as each article's analysis found them, for stores built before quotes were merged."""
+    out = []
+    for aid in story.get("articles", []):
+        for q in (analysis_of(aid) or {}).get("quotes", []):
+            out.append({
+                "id": f"q-{aid}-{q['start']}", "text": q["text"], "kind": q.get("kind") or "direct",
+                "cue": q.get("cue"), "speaker": None, "speaker_text": q.get("speaker_text"), "via": None,
+                "channel": q.get("channel") or "unknown",
+                "sources": [{"article": aid, "start": q["start"], "end": q["end"], "text": q["text"]}],
+            })
+    return out
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
