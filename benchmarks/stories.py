@@ -1,6 +1,6 @@
 """Story clustering benchmark: TAC 2011 MultiLing (10 topics x 10 articles) + the 5 seeds.
 
-Usage: .venv/bin/python benchmarks/stories.py [--no-embed] [--no-nlp] [--no-scale] [--seed N]
+Usage: .venv/bin/python benchmarks/stories.py [--no-embed] [--no-nlp] [--no-scale] [--sensitivity] [--seed N]
 
 1. Quality: pools the 105 articles, shuffles them with a fixed seed, clusters them
    into stories and scores the stories against the gold topics (B-cubed and
@@ -15,6 +15,7 @@ Usage: .venv/bin/python benchmarks/stories.py [--no-embed] [--no-nlp] [--no-scal
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
 import os
 import random
@@ -136,8 +137,6 @@ def quality(args) -> None:
              "|" + "-" * 36 + "|-------|-------|-------|-------|------|--------|-----"]
     modes = [("storyline (no embeddings)", None)] + ([] if args.no_embed else [("storyline (TF-IDF+entities+MiniLM)", "minilm")])
     for name, emb in modes:
-        import copy
-
         fresh = copy.deepcopy(arts)
         t0 = time.perf_counter()
         stories = build_stories(fresh, analyses, entity_map, embedder=emb)
@@ -145,8 +144,36 @@ def quality(args) -> None:
         pred = {aid: s.id for s in stories for aid in s.articles}
         chapters = sum(len(s.chapters) for s in stories)
         lines.append(row(name, pred, gold, secs, f"{chapters} chapters"))
+    if not args.no_embed:
+        # The streaming path: one article per call into a persisted index, in the shuffled order.
+        from storyline.stories import StoryIndex
+
+        fresh = copy.deepcopy(arts)
+        t0 = time.perf_counter()
+        blob = StoryIndex().to_bytes()
+        for a in fresh:
+            idx = StoryIndex.from_bytes(blob)
+            build_stories([a], analyses, entity_map, index=idx)
+            blob = idx.to_bytes()
+        idx = StoryIndex.from_bytes(blob)
+        pred = {aid: sid for aid, (sid, _) in idx.assignments.items()}
+        lines.append(row("storyline incremental (1 per call)", pred, gold, time.perf_counter() - t0,
+                         f"{len(idx.chapters)} chapters; no merge/refine passes; index saved+loaded each call"))
     peers(arts, gold, lines)
     print("\n".join(lines))
+    if args.sensitivity:
+        from storyline.stories.index import Params
+
+        print("\nSensitivity of B-cubed F1 (TF-IDF+entities+MiniLM) to the a-priori thresholds:")
+        for name, values in (("story_threshold", (0.20, 0.225, 0.25, 0.275, 0.30)),
+                             ("merge_threshold", (0.25, 0.275, 0.30, 0.325, 0.35)),
+                             ("chapter_threshold", (0.30, 0.35, 0.40, 0.45, 0.50))):
+            cells = []
+            for v in values:
+                stories = build_stories(copy.deepcopy(arts), analyses, entity_map, params=Params(**{name: v}))
+                pred = {aid: s.id for s in stories for aid in s.articles}
+                cells.append(f"{v}: {bcubed(pred, gold)[2]:.3f}")
+            print(f"  {name:<18} " + "  ".join(cells))
     print("Published reference points: none for story clustering on this collection "
           "(../shared/data/README.md lists none); the peers above are the comparison.")
 
@@ -247,6 +274,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--json-size", action="store_true", help="also serialise the largest store")
     ap.add_argument("--seed", type=int, default=2011)
+    ap.add_argument("--sensitivity", action="store_true", help="also sweep each threshold around its default")
     args = ap.parse_args()
     if not TAC.is_dir() or not SEEDS.is_dir():
         print("skipped: data not found (../shared/data/tac2011-multiling-en and ../shared/seeds)")

@@ -187,3 +187,15 @@ def test_stories_cluster_inconsistent_previous_assignments_do_not_lose_articles(
     assert sorted(placed) == sorted(a.id for a in arts)
     chapter = next(c for s in stories for c in s.chapters if c.id == "c-x")
     assert sorted(chapter.articles)[:2] == ["breach0", "breach1"]
+
+
+def test_stories_cluster_duplicate_chains_and_missing_originals():
+    arts = _articles()
+    copy1 = Article(id="copy1", source="t", text="x", duplicate_of="breach0")
+    copy2 = Article(id="copy2", source="t", text="y", duplicate_of="copy1")
+    orphan = Article(id="orphan", source="t", text=CHESS, duplicate_of="not-here", published="2023-03-12")
+    stories = build_stories(arts + [copy1, copy2, orphan], {}, {}, embedder=None)
+    where = {aid: c.id for s in stories for c in s.chapters for aid in c.articles}
+    assert where["copy1"] == where["copy2"] == where["breach0"]
+    # An original that is nowhere to be found: the copy is clustered like any article.
+    assert where["orphan"] == where["chess"]

@@ -94,15 +94,22 @@ def build_stories(
     index = index if index is not None else StoryIndex(params)
     previous = dict(previous_assignments or {})
     by_id = {a.id: a for a in articles}
-    position = {a.id: i for i, a in enumerate(articles)}
 
-    def is_dup(a: Article) -> bool:
+    def original(a: Article) -> str | None:
+        """The id of the article ``a`` duplicates, when that one is placed or will be."""
+        seen = {a.id}
         orig = a.duplicate_of
-        return bool(orig) and orig != a.id and (orig in by_id or orig in index.assignments or orig in previous)
+        while orig and orig not in seen:  # follow chains (a copy of a copy) to their root
+            seen.add(orig)
+            if orig in index.assignments or (orig in by_id and not by_id[orig].duplicate_of):
+                return orig
+            if orig in previous and previous[orig][1] in index.chapters:
+                return orig
+            orig = by_id[orig].duplicate_of if orig in by_id else None
+        return None
 
-    canon = [a for a in articles if not is_dup(a)]
-    dups = [a for a in articles if is_dup(a)]
-    todo = [a for a in canon if a.id not in index.assignments]
+    dups = {a.id: o for a in articles if (o := original(a)) is not None}
+    todo = [a for a in articles if a.id not in dups and a.id not in index.assignments]
     feats = {a.id: article_features(a, analyses.get(a.id), entity_map) for a in todo}
     embs = dict(zip(feats, _embed(list(feats.values()), embedder)))
 
@@ -125,24 +132,27 @@ def build_stories(
         moved = index.refine_chapters()
         merged += index.merge_stories()
         log.debug("merged %d stories, moved %d chapters", merged, moved)
-    for a in dups:
-        if a.id not in index.assignments:
-            orig = a.duplicate_of
-            sid, cid = index.assignments.get(orig) or previous[orig]
-            index.attach(a.id, sid, cid, a.published if not a.published_estimated else None)
+    dup_arts = [a for a in articles if a.id in dups and a.id not in index.assignments]
+    for a in dup_arts:
+        orig = dups[a.id]
+        sid, cid = index.assignments[orig] if orig in index.assignments else previous[orig]
+        own = a.published if not a.published_estimated else None
+        index.attach(a.id, index.chapters[cid].story or sid, cid, own)
 
-    _estimate_dates(index, [a for a in new + dups if a.id in index.assignments], feats, analyses)
+    _estimate_dates(index, [a for a in new + dup_arts if a.id in index.assignments], feats, analyses)
     return _stories(index, articles, by_id, feats)
 
 
 def _estimate_dates(index: StoryIndex, arts: list[Article], feats, analyses) -> None:
     from .dates import reported_dates
 
+    # Estimates come from stated dates only, never from other estimates made in this batch.
+    pending = {a.id for a in arts if not a.published or a.published_estimated}
     for a in arts:
-        if a.published and not a.published_estimated:
+        if a.id not in pending:
             continue
         sid, cid = index.assignments[a.id]
-        mates = [index.dates[m] for m in index.chapters[cid].articles if m != a.id and m in index.dates]
+        mates = [index.dates[m] for m in index.chapters[cid].articles if m not in pending and m in index.dates]
         reported = feats[a.id].reported if a.id in feats else reported_dates(a, analyses.get(a.id))
         if estimate_published(a, reported, cid, mates):
             index.set_date(a.id, a.published)
