@@ -204,3 +204,20 @@ def test_readers_dotdot_paths_in_archives_are_never_followed_or_written(tmp_path
     doc = found[0]
     assert doc.source == f"{p}#1" and doc.url == "http://evil.example/../../../../tmp/evil.html"
     assert not Path("/tmp/evil.html").exists()
+
+
+def test_readers_feed_with_nested_and_scripted_content_is_neutralised(tmp_path):
+    import html as h
+
+    frag = ('<p onclick="x()">The levee held overnight, engineers said.</p>'
+            '<script>alert("FEEDSCRIPT")</script><img src=x onerror="alert(1)">'
+            '<a href="javascript:alert(2)">link text</a>'
+            + "<div>" * 50_000 + "deep" + "</div>" * 50_000)
+    p = tmp_path / "nested.rss"
+    p.write_text('<rss version="2.0"><channel><title>T</title><item><description>'
+                 f"{h.escape(frag)}</description></item></channel></rss>")
+    start = time.perf_counter()
+    (doc,) = items(p)
+    assert time.perf_counter() - start < 30
+    assert doc.text.startswith("The levee held overnight, engineers said.")
+    assert "FEEDSCRIPT" not in doc.text and "alert" not in doc.text and "<" not in doc.text

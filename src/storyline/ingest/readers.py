@@ -38,7 +38,8 @@ from .read_common import (
 )
 from .read_json import JSON_FIELDS
 
-__all__ = ["read_paths", "read_bytes", "iter_files", "DEFAULT_MAX_BYTES", "JSON_FIELDS"]
+__all__ = ["read_paths", "read_file", "read_bytes", "iter_files", "format_for", "DEFAULT_MAX_BYTES",
+           "JSON_FIELDS"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
