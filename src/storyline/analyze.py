@@ -116,17 +116,18 @@ def build_corpus(
     corpus.entities, corpus.entity_map = _corpus_guard(
         corpus, "entities", lambda: resolve_corpus(articles, analyses), ([], {})
     )
-    corpus.quotes = _corpus_guard(
-        corpus, "quotes", lambda: merge_quotes(articles, analyses, corpus.entity_map, corpus.entities), []
-    )
-    corpus.events = _corpus_guard(
-        corpus, "events", lambda: merge_events(articles, analyses, corpus.entity_map, corpus.entities), []
-    )
+    # Stories first: they estimate the dates of undated articles, which events are dated against.
     corpus.stories = _corpus_guard(
         corpus,
         "stories",
         lambda: build_stories(articles, analyses, corpus.entity_map, previous_assignments),
         [],
+    )
+    corpus.quotes = _corpus_guard(
+        corpus, "quotes", lambda: merge_quotes(articles, analyses, corpus.entity_map, corpus.entities), []
+    )
+    corpus.events = _corpus_guard(
+        corpus, "events", lambda: merge_events(articles, analyses, corpus.entity_map, corpus.entities), []
     )
     _corpus_guard(corpus, "summaries", lambda: enrich_stories(corpus, words=summary_words), None)
     return corpus
