@@ -65,3 +65,20 @@ def test_cli_report_escapes_hostile_article(tmp_path):
     html = (tmp_path / "out" / "report.html").read_text()
     assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_cli_run_twice_and_recluster_give_the_same_json(tmp_path, seeds_dir):
+    """Estimated dates are saved into articles; building again must not drift."""
+    db = str(tmp_path / "s.db")
+
+    def load(d):
+        data = json.loads((tmp_path / d / "storyline.json").read_text())
+        data.pop("generated_at")
+        return data
+
+    assert runner.invoke(app, ["run", str(seeds_dir), "--out", str(tmp_path / "a"), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["run", str(seeds_dir), "--out", str(tmp_path / "b"), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["recluster", "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["report", "--out", str(tmp_path / "c"), "--db", db]).exit_code == 0
+    assert load("a") == load("b") == load("c")
+    assert any(a["published_estimated"] for a in load("a")["articles"])
