@@ -27,7 +27,7 @@ SPEECH_VERBS = frozenset(
 # Verbs of belief or knowledge: attributions too, but only with a that-clause
 # ("analysts believe that ..."), never with a plain object ("I think so").
 COGNITION_VERBS = frozenset(
-    "believe think feel fear hope expect know worry doubt suspect reckon understand learn find".split()
+    "believe think feel fear hope expect know worry doubt suspect reckon understand learn find show".split()
 )
 
 # Verbs whose content may be a plain object or a "for"/"on" phrase, not only a clause:

@@ -105,6 +105,7 @@ class _Cand:
     outer: _Frame | None = None  # relay: the frame that carries ``frame``
     tweet: dict[str, Any] | None = None
     inner_tok: Any | None = None  # a direct quote whose own main verb names its speaker
+    headline: tuple[int, int] | None = None  # "Pompeo: Iran must ...": the speaker's span
     sent: int = 0
     para: int = 0
     closed: bool = True
@@ -223,9 +224,11 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         return None
     low = tok.lower_
     if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
-        if low in FIRST_PERSON or low in ("you", "who", "that", "which", "this"):
+        if low in ("you", "who", "that", "which", "this", "what", "whom"):
             return None
-        return _resolve_pronoun(ctx, tok)
+        ref = _resolve_pronoun(ctx, tok) if low not in FIRST_PERSON else None
+        # Unresolved, the pronoun itself still says that someone was quoted.
+        return ref or _Ref(tok.text, tok.idx, _tok_end(tok), "PRON")
     start, end = _np_bounds(tok)
     text = ctx.text[start:end]
 
@@ -561,7 +564,8 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     if head is None:
         # "Gen Bajwa, it said, called for ...": a parenthetical cue reports its head clause.
         if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
-            return None, cue.head
+            h = cue.head
+            return _strip_span(ctx.text, h.left_edge.idx, _tok_end(h.right_edge)), h
         return None, None
     start, end = head.left_edge.idx, _tok_end(head.right_edge)
     if head.i < cue.i < head.right_edge.i:
@@ -716,6 +720,46 @@ def _tweet_blocks(ctx: _Ctx) -> list[_Cand]:
     return out
 
 
+def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
+    """Headline attributions: "Bajwa: Pakistan backs regional peace" or "Pakistan backs
+    regional peace: Gen. Bajwa". Only short, unpunctuated lines whose short side is a name."""
+    out = []
+    text = ctx.text
+    for pi, p_start in enumerate(ctx.para_starts):
+        p_end = ctx.para_starts[pi + 1] if pi + 1 < len(ctx.para_starts) else len(text)
+        line = text[p_start:p_end].rstrip()
+        if not (10 < len(line) < 200) or line.count(": ") != 1 or line[-1:] in ".?!,;":
+            continue
+        cut = p_start + line.index(": ")
+        left, right = (p_start, cut), (cut + 2, p_start + len(line))
+        for who, what in ((left, right), (right, left)):
+            w_words = _WORD.findall(text[who[0] : who[1]])
+            c_words = _WORD.findall(text[what[0] : what[1]])
+            if not (1 <= len(w_words) <= 5) or len(c_words) < 3:
+                continue
+            names = [
+                e for e in ctx.doc.ents
+                if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and who[0] <= e.start_char and e.end_char <= who[1]
+            ]
+            if not names or sum(len(_WORD.findall(e.text)) for e in names) * 2 < len(w_words):
+                continue
+            s, e = _strip_span(text, *what)
+            kind = "direct" if text[s:s + 1] in ALL_MARKS else "indirect"
+            if kind == "direct":
+                s, e = s + 1, e - 1 if text[e - 1 : e] in ALL_MARKS else e
+            out.append(_Cand(s, e, kind, headline=who, sent=_sent_index(ctx, s), para=pi))
+            break
+    return out
+
+
+def _headline_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
+    s, e = cand.headline
+    key, name = _entity_key(ctx, s, e)
+    ents = [x for x in ctx.doc.ents if s <= x.start_char and x.end_char <= e]
+    kind = _ent_kind(ents[0].label_) if ents else "GROUP"
+    return _Ref(name or (ents[0].text if ents else ctx.text[s:e].strip()), s, e, kind, key)
+
+
 def _tweet_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
     ns, ne = cand.tweet["name"]
     hs, he = cand.tweet["handle"]
@@ -792,6 +836,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
 
     cands: list[_Cand] = _tweet_blocks(ctx)
     tweet_ranges = [(c.start, c.end) for c in cands]
+    headlines = _colon_headlines(ctx)
+    tweet_ranges += [(c.start - 1, c.end + 1) for c in headlines]
 
     # ---- direct quotes: tie each to the nearest frame of its sentence(s)
     quotes = [q for q in ctx.quote_spans if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)]
@@ -825,6 +871,20 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                     best = pf[-1]
         if best is not None and best_d is not None and best_d < 0:
             inside.setdefault(id(best), []).append(q)
+            continue
+        n_words = len(_WORD.findall(ctx.text[q.start : q.end]))
+        if n_words < 3 and not (best is not None and best_d is not None and best_d <= 3):
+            continue  # a scare quote or a title ("the “Great Satan”"), not a statement
+        prev = cands[-1] if cands and cands[-1].tweet is None else None
+        if (
+            best is not None
+            and prev is not None
+            and prev.frame is best
+            and prev.end <= best.cue.idx < q.open_at
+            and not _SENT_BREAK.search(ctx.text[prev.end : q.open_at])
+        ):
+            # “A,” she said, “B.”: one statement interrupted by its attribution.
+            prev.end = q.end
             continue
         cand = _Cand(q.start, q.end, "direct", best, sent=s_first, para=_para_index(ctx, q.open_at), closed=q.closed)
         if best is not None:
@@ -861,7 +921,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         cands.append(_Cand(s, e, kind, fr, sent=_sent_index(ctx, fr.cue.idx), para=_para_index(ctx, s)))
         fr.used = True
 
-    cands = _drop_nested(cands)
+    cands = _drop_nested(cands + headlines)
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve_all(ctx, cands)
 
@@ -936,12 +996,19 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
         cue: str | None = None
         channel = "unknown"
         by_pronoun = False
+        surface: tuple[int, int] | None = None  # where the speaker is named in this attribution
         fr = cand.frame
         if cand.tweet is not None:
             speaker, cue, channel = _tweet_speaker(ctx, cand), "tweeted", "tweet"
+            surface = (speaker.start, speaker.end)
+        elif cand.headline is not None:
+            speaker, cue = _headline_speaker(ctx, cand), ":"
+            surface = cand.headline
         elif fr is not None:
             cue = fr.cue_text
             speaker = _resolve_tok(ctx, fr.speaker_tok)
+            if fr.speaker_tok is not None:
+                surface = _np_bounds(fr.speaker_tok)
             channel = fr.channel
             if fr.via_tok is not None:
                 via = _resolve_tok(ctx, fr.via_tok)
@@ -953,16 +1020,19 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
                 # "the army chief was quoted as saying": quoted by whoever relayed him last.
                 via = _last_relay(history, speaker)
             by_pronoun = fr.speaker_tok is not None and fr.speaker_tok.pos_ == "PRON"
-        elif history and cand.kind == "direct":
+        elif history and cand.kind == "direct" and history[-1][0].headline is None:
             # A floating quote continues the speaker of the quote just before it, if near.
             p_cand, p_q, p_speaker, p_via = history[-1]
             p_last = _sent_index(ctx, max(p_cand.start, p_cand.end - 1))
             if cand.sent - p_last <= 2 or cand.para - p_cand.para <= 1:
                 speaker, via, cue, channel = p_speaker, p_via, p_q.cue, p_q.channel
+                if p_q.speaker_start is not None:
+                    surface = (p_q.speaker_start, p_q.speaker_end)
         if cand.inner_tok is not None:
             inner = _resolve_tok(ctx, cand.inner_tok)
             if inner is not None:
                 via, speaker = speaker, inner
+                surface = _np_bounds(cand.inner_tok)
         if speaker is not None and speaker.channel and channel == "unknown":
             channel = speaker.channel
         if channel == "unknown" and by_pronoun and history and speaker is not None:
@@ -987,8 +1057,8 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
             via_text=via.text if via else None,
             via=via.key if via else None,
             channel=channel,
-            speaker_start=speaker.start if speaker else None,
-            speaker_end=speaker.end if speaker else None,
+            speaker_start=(surface or (speaker.start, speaker.end))[0] if speaker else None,
+            speaker_end=(surface or (speaker.start, speaker.end))[1] if speaker else None,
         )
         out.append(qm)
         if speaker is not None:

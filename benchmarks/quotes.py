@@ -1,0 +1,244 @@
+"""Attribution (quote) extraction quality on PolNeAR, against textacy's direct_quotations.
+
+    .venv/bin/python benchmarks/quotes.py [--split dev|train] [--limit N]
+
+Scores ``storyline.extract.quotes.extract_quotes`` (after the language core's
+``annotate``, as in the real pipeline) and the peer ``textacy.extract.triples.
+direct_quotations`` over the same spaCy parses:
+
+* precision / recall / F1 of attributions by exact content span, and by token overlap
+  (a prediction matches a gold attribution when it covers >= 50% of the gold content's
+  tokens; one-to-one, greedy by overlap);
+* speaker (source span) accuracy on overlap-matched attributions that have a gold
+  source: the predicted speaker span shares a token with the gold source span.
+
+Span conventions: PolNeAR content spans include the quote marks of direct quotes and a
+leading "that"; Storyline's content spans exclude both (they are the quoted words). Both
+systems' spans are widened to PolNeAR's convention before exact matching (marks directly
+around the span, a "that " directly before it). For articles annotated by several
+annotators (``<article>_<annotator>.ann``) the lexicographically first annotator id is
+used. Dev is for reporting only: tune on train (``--split train``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+DATA = REPO.parent / "shared" / "data" / "polnear"
+
+QUOTE_CHARS = "\"“”«»‘’'"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+REFERENCES = [
+    ("citron (BBC) on PARC 3.0 test", "F1 exact 56.7, token-overlap F1 83.2, cue F1 82.3"),
+    ("GenderGapTracker (98 articles, overlap >= 0.3)", "P 84.6 / R 82.7 / F1 83.7, speaker accuracy ~87"),
+]
+
+
+@dataclass(slots=True)
+class Attr:
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+
+
+def _span(field: str) -> tuple[int, int]:
+    parts = [tuple(int(x) for x in p.split()) for p in field.split(";")]
+    return min(p[0] for p in parts), max(p[1] for p in parts)
+
+
+def read_ann(path: Path) -> list[Attr]:
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not cols or not cols[0]:
+            continue
+        if cols[0].startswith("T") and len(cols) >= 2:
+            label, _, offs = cols[1].partition(" ")
+            try:
+                spans[cols[0]] = (label, _span(offs))
+            except ValueError:
+                continue
+        elif cols[0].startswith("E") and len(cols) >= 2:
+            roles = {}
+            for part in cols[1].split():
+                role, _, tid = part.partition(":")
+                roles[role.split("-")[0] if role.startswith("Attribution") else role] = tid
+            events.append(roles)
+    out = []
+    for ev in events:
+        c = spans.get(ev.get("Content", ""))
+        if c is None:
+            continue
+        s = spans.get(ev.get("Source", ""))
+        out.append(Attr(c[1], s[1] if s else None))
+    return out
+
+
+def load(split: str, limit: int | None) -> list[tuple[str, str, list[Attr], str]]:
+    base = DATA / split
+    anns: dict[str, list[Path]] = {}
+    for p in sorted((base / "attributions").glob("*.ann")):
+        stem, _, annot = p.stem.rpartition("_")
+        anns.setdefault(stem, []).append(p)
+    items = []
+    for txt in sorted((base / "text").glob("*.txt")):
+        files = sorted(anns.get(txt.stem, []))
+        if not files:
+            continue
+        chosen = files[0]  # deterministic: first annotator id
+        items.append((txt.stem, txt.read_text(encoding="utf-8"), read_ann(chosen), chosen.stem.rpartition("_")[2]))
+        if limit and len(items) >= limit:
+            break
+    return items
+
+
+def to_polnear(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a content span to PolNeAR's convention: surrounding quote marks, leading "that"."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start > 0 and text[start - 1] in QUOTE_CHARS:
+        start -= 1
+        if end < len(text) and text[end] in QUOTE_CHARS:
+            end += 1
+        elif end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in QUOTE_CHARS:
+            end += 2
+    m = re.search(r"\bthat\s+$", text[max(0, start - 6) : start])
+    if m:
+        start = max(0, start - 6) + m.start()
+    return start, end
+
+
+def _tokens(text: str, span: tuple[int, int]) -> set[int]:
+    """Token start offsets inside a span (punctuation and quote marks ignored)."""
+    s, e = span
+    return {s + m.start() for m in _TOKEN.finditer(text[s:e]) if m.group()[0].isalnum()}
+
+
+def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
+    norm = lambda sp: (sp[0], sp[1])  # noqa: E731
+    gold_exact = {norm(to_polnear(text, *g.content)) for g in gold}
+    pred_exact = [norm(to_polnear(text, *p.content)) for p in pred]
+    exact_hits = len({p for p in pred_exact if p in gold_exact})
+    gtoks = [_tokens(text, g.content) for g in gold]
+    ptoks = [_tokens(text, p.content) for p in pred]
+    pairs = []
+    for gi, gt in enumerate(gtoks):
+        if not gt:
+            continue
+        for pi, pt in enumerate(ptoks):
+            inter = len(gt & pt)
+            if inter * 2 >= len(gt):
+                pairs.append((inter / len(gt), gi, pi))
+    pairs.sort(reverse=True)
+    used_g, used_p, matched = set(), set(), []
+    for _ov, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matched.append((gi, pi))
+    spk_total = spk_ok = 0
+    for gi, pi in matched:
+        gs = gold[gi].source
+        if gs is None:
+            continue
+        spk_total += 1
+        ps = pred[pi].source
+        if ps is not None and _tokens(text, gs) & _tokens(text, ps):
+            spk_ok += 1
+    return {
+        "gold": len(gold),
+        "pred": len(pred),
+        "exact": exact_hits,
+        "overlap": len(matched),
+        "spk_total": spk_total,
+        "spk_ok": spk_ok,
+    }
+
+
+def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
+    p = hit / pred if pred else 0.0
+    r = hit / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    if not (DATA / args.split).is_dir():
+        print("skipped: data not found (../shared/data/polnear)")
+        return 0
+
+    from textacy.extract.triples import direct_quotations
+
+    from storyline.extract.quotes import extract_quotes
+    from storyline.model import Article
+    from storyline.nlp import annotate
+    from storyline.nlp.pipeline import load_pipeline
+
+    items = load(args.split, args.limit)
+    nlp = load_pipeline()
+    totals = {"storyline": {}, "textacy": {}}
+    t0 = time.perf_counter()
+    docs = nlp.pipe((text for _n, text, _g, _a in items), batch_size=8)
+    annotators = {}
+    for (name, text, gold, annot), doc in zip(items, docs):
+        annotators[annot] = annotators.get(annot, 0) + 1
+        art = Article(id=name, source=name, text=text)
+        analysis = annotate(doc, art)
+        ours = [
+            Attr(
+                (q.start, q.end),
+                (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None,
+            )
+            for q in extract_quotes(doc, art, analysis)
+        ]
+        peer = []
+        try:
+            for tri in direct_quotations(doc):
+                sp = (tri.speaker[0].idx, tri.speaker[-1].idx + len(tri.speaker[-1])) if tri.speaker else None
+                peer.append(Attr((tri.content.start_char, tri.content.end_char), sp))
+        except Exception as exc:  # the peer is not ours to fix; count the article as empty for it
+            logging.warning("textacy failed on %s: %r", name, exc)
+        for system, pred in (("storyline", ours), ("textacy", peer)):
+            for k, v in score(text, gold, pred).items():
+                totals[system][k] = totals[system].get(k, 0) + v
+    elapsed = time.perf_counter() - t0
+
+    print(f"PolNeAR {args.split}: {len(items)} articles, "
+          f"{totals['storyline'].get('gold', 0)} gold attributions; annotator per article = first id "
+          f"({', '.join(f'{a}:{n}' for a, n in sorted(annotators.items()))}); run {elapsed:.0f} s (one pass)")
+    header = f"{'system':<28}{'pred':>6}{'P ex':>7}{'R ex':>7}{'F1 ex':>7}{'P ov':>7}{'R ov':>7}{'F1 ov':>7}{'spk acc':>9}"
+    print(header)
+    print("-" * len(header))
+    for system, label in (("storyline", "storyline extract_quotes"), ("textacy", "textacy direct_quotations")):
+        t = totals[system]
+        pe, re_, fe = _prf(t.get("exact", 0), t.get("pred", 0), t.get("gold", 0))
+        po, ro, fo = _prf(t.get("overlap", 0), t.get("pred", 0), t.get("gold", 0))
+        acc = t.get("spk_ok", 0) / t["spk_total"] if t.get("spk_total") else 0.0
+        print(f"{label:<28}{t.get('pred', 0):>6}{pe:>7.3f}{re_:>7.3f}{fe:>7.3f}{po:>7.3f}{ro:>7.3f}{fo:>7.3f}{acc:>9.3f}")
+    print()
+    print("Published reference points (other corpora, for orientation only):")
+    for name, figs in REFERENCES:
+        print(f"  {name}: {figs}")
+    print("Goal (issue 4): token-overlap F1 >= 0.85, exact F1 >= 0.60, speaker accuracy >= 0.90 on unseen data.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
