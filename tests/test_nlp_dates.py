@@ -8,7 +8,14 @@ import pytest
 
 from storyline.model import Article
 from storyline.nlp import annotate
-from storyline.nlp.dates import FUTURE, PAST, PRESENT, duration_value, find_temporal_spans, normalize
+from storyline.nlp.dates import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    duration_value,
+    find_temporal_spans,
+    normalize,
+)
 from storyline.nlp.pipeline import load_pipeline
 
 SAT = dt.date(2020, 1, 4)  # a Saturday
@@ -108,3 +115,18 @@ def test_dates_annotate_without_publication_date(nlp):
     by_text = {t.text: (t.value, t.precision) for t in a.times}
     assert by_text["Monday"] == (None, "unknown")
     assert by_text["March 1, 2021"] == ("2021-03-01", "day")
+
+
+def test_dates_schedule_verbs_and_auxiliaries_set_tense(nlp):
+    text = ("Protesters planned a rally on Saturday.\n\n"
+            "The vote is scheduled for Thursday.\n\n"
+            "The suspect was arrested on Thursday.")
+    a = annotate(nlp(text), Article(id="d", source="t", text=text, published="2020-01-08"))
+    vals = [t.value for t in a.times]
+    assert vals == ["2020-01-11", "2020-01-09", "2020-01-02"]
+
+
+def test_dates_hyphenated_durations_but_not_ages():
+    found = [t for _, _, t in find_temporal_spans("A two-year deal for the 6-year-old boy.")]
+    assert found == ["two-year"]
+    assert duration_value("two-year") == "P2Y"

@@ -7,7 +7,13 @@ import pytest
 from storyline.model import Article
 from storyline.nlp import annotate
 from storyline.nlp.lookup import local_entity, resolve_name
-from storyline.nlp.names import acronym_matches, initials, role_parts, role_refers, strip_person_name
+from storyline.nlp.names import (
+    acronym_matches,
+    initials,
+    role_parts,
+    role_refers,
+    strip_person_name,
+)
 from storyline.nlp.pipeline import load_pipeline
 
 
@@ -164,3 +170,18 @@ def test_names_string_rules():
     assert role_refers(coas, role_parts("army chief"))
     assert not role_refers(role_parts("US defence secretary"), role_parts("secretary of state"))
     assert role_refers(role_parts("the US defense secretary"), role_parts("US Secretary of Defence"))
+
+
+def test_entities_surname_misread_as_place_joins_the_person(nlp):
+    # the small model often tags a lone surname as GPE/ORG; a person named in full claims it
+    a = run(nlp, "General Qamar Javed Bajwa met the envoy. Pompeo said he had spoken with Bajwa "
+                 "and that Bajwa agreed.")
+    e = ent_named(a, "Qamar Javed Bajwa")
+    assert {m.entity for m in a.mentions if m.text == "Bajwa"} == {e.key}
+    assert all(m.label == "PERSON" for m in a.mentions if m.text == "Bajwa")
+
+
+def test_entities_empty_and_blank_text(nlp):
+    for text in ("", "   \n\n  "):
+        a = run(nlp, text)
+        assert a.sentences == [] and a.mentions == [] and a.entities == [] and a.times == []

@@ -72,7 +72,8 @@ _PATTERNS = [
     rf"\b{_NUM}\s+{_UNITS}\s+(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
     rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b",
-    rf"(?<![\d,.$£€-]){_YEAR}(?![\d,-]|\.\d)",
+    rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
+    rf"(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
 ]
 _FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 # Month names that are also common words: only taken when written with a capital and a
@@ -116,7 +117,9 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: st
         return y - 1 if diff > 6 else (y + 1 if diff < -6 else y)
     del cur, target
     d = date_of(y)
-    if tense == PAST and d > anchor + slack:
+    # a past-tense date a few weeks ahead is more often a misread tense or a scheduled event
+    # than one nearly a year back
+    if tense in (PAST, PRESENT) and d > anchor + slack and (d - anchor).days > 31:
         return y - 1
     if tense == FUTURE and d < anchor - slack:
         return y + 1
@@ -186,6 +189,8 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             d = anchor - dt.timedelta(days=back or 7)
         elif mod == "next" or tense == FUTURE:
             d = anchor + dt.timedelta(days=fwd or 7)
+        elif tense == PRESENT and 0 < fwd < back:
+            d = anchor + dt.timedelta(days=fwd)  # "meets Tuesday": present tense for a schedule
         else:
             d = anchor - dt.timedelta(days=back)
         return d.isoformat(), "day"
@@ -253,7 +258,7 @@ def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
 
 def duration_value(text: str) -> str | None:
     """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"); None if uncounted."""
-    m = re.search(r"(\w+(?: few)?)\s+(?:more\s+)?(day|week|month|year|decade|hour|minute)s?\b", text.lower())
+    m = re.search(r"(\w+(?: few)?)[\s-]+(?:more\s+)?(day|week|month|year|decade|hour|minute)s?\b", text.lower())
     if not m:
         return None
     n = _count(m[1])
@@ -268,31 +273,41 @@ def duration_value(text: str) -> str | None:
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
-_PAST_AUX = frozenset({"had", "did", "was", "were", "'d"})
+_SCHEDULE_VERBS = frozenset({"plan", "schedule", "postpone", "delay", "adjourn", "expect", "slate",
+                             "due", "set"})
 
 
-def tense_of(token: Any) -> str:
+def tense_of(token: Any, _depth: int = 0) -> str:
     """Tense of the verb governing ``token``: future with will/shall/going to, past with VBD/VBN."""
     t = token
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
             break
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     if t.pos_ not in ("VERB", "AUX"):
         return PAST
+    aux_tags = []
     for c in t.children:
         if c.dep_ in ("aux", "auxpass"):
             lw = c.lower_
             if lw in _FUTURE_AUX or lw == "would":
                 return FUTURE
+            aux_tags.append(c.tag_)
+    if t.lemma_ in _SCHEDULE_VERBS:
+        return FUTURE  # "planned a rally on Saturday", "postponed until Tuesday"
     # "is going to visit", "plans to visit on Friday" -> the infinitive looks ahead
     if t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
         h = t.head
-        if h.lemma_ in ("go", "plan", "expect", "schedule", "set", "due", "intend", "hope", "want"):
+        if h.lemma_ in _SCHEDULE_VERBS or h.lemma_ in ("go", "intend", "hope", "want", "aim"):
             return FUTURE
-        return tense_of(h) if h is not t else PAST
+        return tense_of(h, _depth + 1) if h.i != t.i and _depth < 3 else PAST
+    # the finite auxiliary carries the tense: "is scheduled" present, "was killed" past
+    if any(tag == "VBD" for tag in aux_tags):
+        return PAST
+    if any(tag in ("VBZ", "VBP") for tag in aux_tags) and t.tag_ != "VBN":
+        return PRESENT
     if t.tag_ in ("VBD", "VBN"):
         return PAST
     if t.tag_ in ("VBZ", "VBP", "VBG"):
@@ -319,7 +334,7 @@ def _kind(match: str) -> str:
         return "TIME"
     if re.search(r"\d\d:\d\d", low):
         return "TIME"
-    if re.search(rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b", low, re.IGNORECASE) and not re.search(
+    if re.search(rf"\b{_NUM}[\s-]+(?:more\s+)?{_UNITS}\b", low, re.IGNORECASE) and not re.search(
             r"\b(this|last|next|previous)\s+(week|month|year)\b", low):
         return "DURATION"
     return "DATE"
@@ -337,7 +352,7 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             if not frag[:1].isupper() or not re.search(r"\b(in|of|since|until|by|last|next|this|early|late)\s+$",
                                                         text[max(0, s - 12):s]):
                 continue
-        if re.fullmatch(r"(?:an?|one)\s+(?:day|week|month|year)", word):
+        if re.fullmatch(r"(?:an?|one)\s+day|one\s+(?:week|month|year)", word):
             continue  # "one day", "a year" alone are too often not temporal references
         out.append((s, e, frag))
     return out

@@ -325,6 +325,7 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     # Spans of PERSON mentions, with folded last/first words for short-form lookup.
     full_by_key: dict[str, int] = {}
     by_word: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}  # NER's place/org misfires ("Bajwa" GPE) are surnames
 
     def new_cluster(typ: str) -> int:
         clusters.append(_Cluster(type=typ))
@@ -348,6 +349,7 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
             clusters[c].person_words = ws
             for w in ws:
                 by_word.setdefault(fold(w), []).append(c)
+            by_last.setdefault(fold(ws[-1]), []).append(c)
         full_by_key[key] = c
         mention_cluster[i] = c
 
@@ -360,12 +362,10 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         ws = strip_person_name(stext) if label == "PERSON" else stext.split()
         if len(ws) != 1:
             continue
-        cands = by_word.get(fold(ws[0]))
+        cands = (by_word if label == "PERSON" else by_last).get(fold(ws[0]))
         if not cands:
             continue
         c = _nearest(clusters, sorted(set(cands)), start, spans, mention_cluster)
-        if label != "PERSON" and label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-            continue
         spans[i] = (start, end, stext, "PERSON")
         mention_cluster[i] = c
 
