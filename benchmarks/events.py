@@ -31,7 +31,7 @@ GOLD = ROOT / "tests" / "data" / "events" / "gold.jsonl"
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.extract import plover  # noqa: E402
-from storyline.extract.events import extract_events, np_text  # noqa: E402
+from storyline.extract.events import extract_events, is_back_reference, np_text  # noqa: E402
 from storyline.model import Article, ArticleAnalysis, EventMention, Sentence  # noqa: E402
 
 _STOP = {
@@ -66,7 +66,8 @@ def lenient(pred: str | None, gold: str | None) -> bool:
         return not pred
     if not pred:
         return False
-    return bool(_heads(pred) & _heads(gold))
+    # Gold may list alternatives ("Ahmadinejad|he"): the name, or the words the sentence uses.
+    return any(_heads(pred) & _heads(g) for g in gold.split("|"))
 
 
 def canon_category(cat: str) -> str:
@@ -136,7 +137,7 @@ def bench_plover(nlp) -> dict:
         name: {"cat": 0, "any": 0, "src_n": 0, "src": 0, "tgt_n": 0, "tgt": 0, "none": 0}
         for name in ("storyline", "svo")
     }
-    for rec, doc in zip(records, docs):
+    for rec, doc in zip(records, docs, strict=True):
         gold = canon_category(rec["event"])
         art = Article(id="g", source="plover", text=rec["text"], published=rec.get("date"))
         an = ArticleAnalysis(
@@ -267,7 +268,17 @@ def bench_gold(nlp) -> tuple[dict, dict, int, list[float]]:
             def inside(m, s=s, e=e):
                 return m.trigger_start is not None and s <= m.trigger_start < e
 
-            preds = [m for m in evs if inside(m) and m.modality != "denied"]
+            # Denied and hypothetical acts, and back-references to an event already reported
+            # ("the raids"), are not annotated as events in the gold set (see its README).
+            preds = [
+                m
+                for m in evs
+                if inside(m)
+                and m.modality not in ("denied", "possible")
+                and not is_back_reference(
+                    doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand").root
+                )
+            ]
             ours.append((preds, g["events"]))
             base.append(([m for m in svo if inside(m)], g["events"]))
     return _score(ours), _score(base), len(gold), timings

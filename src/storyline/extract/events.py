@@ -73,6 +73,15 @@ _PRONOUNS = {
 }
 
 #: Common nouns that name actors (people, groups, institutions), from PLOVER's sector codes.
+_MORE_PEOPLE = frozenset(
+    """
+sailor marine crew hostage captive suspect victim personnel detainee child children man men woman women
+journalist reporter lawyer doctor pilot passenger tourist migrant immigrant settler villager farmer miner
+employee servicemen serviceman bomber shooter jury court tribunal ombudsman inspector monitor observer
+""".split()
+)
+_PEOPLE_SUFFIX = re.compile(r"(ee|ees|ist|ists|ian|ians|ant|ants|ers|ors|men|women)$")
+
 ACTOR_NOUNS = frozenset(
     """
 government administration ministry minister official officer spokesman spokeswoman spokesperson
@@ -116,6 +125,112 @@ _PATIENT_NOUNS = frozenset(
     }
 )
 
+_PATIENT_NOUNS = _PATIENT_NOUNS | {
+    "seizure",
+    "capture",
+    "imprisonment",
+    "abuse",
+    "torture",
+    "conviction",
+}
+_HAZARDS = frozenset(
+    {
+        "earthquake",
+        "quake",
+        "tremor",
+        "aftershock",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "flood",
+        "tsunami",
+        "fire",
+        "blaze",
+        "wildfire",
+        "landslide",
+        "avalanche",
+        "drought",
+        "disease",
+        "virus",
+        "tornado",
+        "explosion",
+        "blast",
+        "eruption",
+        "heatwave",
+        "wave",
+    }
+)
+_SPEECH = frozenset(
+    {
+        "say",
+        "declare",
+        "state",
+        "insist",
+        "reiterate",
+        "announce",
+        "conclude",
+        "argue",
+        "write",
+        "tell",
+        "add",
+        "warn",
+        "stress",
+    }
+)
+_COOP_NOUN_CATS = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE"}
+_CHARGE_VERBS = {
+    "accuse",
+    "charge",
+    "convict",
+    "suspect",
+    "blame",
+    "find",
+    "indict",
+    "arrest",
+    "jail",
+    "sentence",
+    "detain",
+    "condemn",
+    "criticize",
+    "criticise",
+    "praise",
+    "thank",
+    "punish",
+}
+_THINGS = frozenset(
+    {
+        "orders",
+        "numbers",
+        "papers",
+        "members",
+        "letters",
+        "centers",
+        "centres",
+        "waters",
+        "borders",
+        "matters",
+        "powers",
+        "offers",
+        "headquarters",
+        "computers",
+        "shelters",
+        "chambers",
+        "corners",
+        "layers",
+        "meters",
+        "quarters",
+        "reports",
+        "documents",
+        "governments",
+        "weapons",
+        "plants",
+        "grants",
+        "accounts",
+        "restaurants",
+        "elements",
+    }
+)
 _DURING_PREPS = {"during", "in", "at", "through", "via", "over"}
 _GIVING = {"AID", "COOPERATE", "CONCEDE", "SUPPORT"}
 _BEFORE_PREP_ROLE = {
@@ -293,12 +408,60 @@ def _is_actorlike(tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"it", "this", "that", "what", "which", "something", "anything"}
-    return tok.lemma_.lower() in ACTOR_NOUNS or tok.lower_ in ACTOR_NOUNS
+    if (
+        tok.lemma_.lower() in ACTOR_NOUNS
+        or tok.lower_ in ACTOR_NOUNS
+        or tok.lemma_.lower() in _MORE_PEOPLE
+    ):
+        return True
+    # Plural nouns for kinds of people: detainees, activists, civilians, protesters, gunmen.
+    return (
+        tok.tag_ == "NNS" and bool(_PEOPLE_SUFFIX.search(tok.lower_)) and tok.lower_ not in _THINGS
+    )
+
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_GROUP_HEADS = {
+    "series",
+    "wave",
+    "string",
+    "spate",
+    "number",
+    "set",
+    "group",
+    "pair",
+    "couple",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "some",
+    "many",
+    "most",
+    "all",
+    "none",
+    "one",
+    "two",
+    "three",
+}
 
 
 def _named(tok: Any) -> Any:
-    """Prefer a name in apposition: "the US Secretary of State, Mike Pompeo" -> Pompeo."""
-    if tok is None or tok.ent_type_ == "PERSON":
+    """The participant's best head.
+
+    A name in apposition ("the US Secretary of State, Mike Pompeo" -> Pompeo),
+    the antecedent of a relative pronoun ("sailors who were detained" ->
+    sailors) and the members of a group word ("a series of bombings" ->
+    bombings).
+    """
+    if tok is None:
+        return tok
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    if tok.lemma_.lower() in _GROUP_HEADS:
+        of = _prep_obj(tok, {"of"})
+        if of is not None:
+            tok = of[1]
+    if tok.ent_type_ == "PERSON":
         return tok
     for c in tok.children:
         if c.dep_ == "appos":
@@ -349,6 +512,14 @@ def _verb_subject(verb: Any) -> Any:
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (v.dep_ == "ccomp" and v.tag_ == "VBG"):
             head = v.head
             if v.dep_ == "pcomp":
+                if head.lower_ == "for" and _child(head.head, "dobj") is not None:
+                    return _child(head.head, "dobj")  # "praised the guards for capturing them"
+                if (
+                    head.lower_ in ("of", "with", "for")
+                    and head.head.lemma_.lower() in _CHARGE_VERBS
+                ):
+                    # "He was accused of assaulting prisoners": the accused is the actor.
+                    return _child(head.head, "dobj") or _child(head.head, _PASS_SUBJ)
                 head = head.head
             if v.dep_ == "xcomp":
                 obj = _child(head, {"dobj"})
@@ -428,6 +599,12 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             cat = plover.verb_category(lemma, c.lower_)
             if cat and (lemma, c.lower_) in plover._PHRASAL:
                 return cat, f"{lemma} {c.lower_}"
+    if lemma == "call" and any(
+        c.dep_ in ("ccomp", "advcl", "xcomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in tok.children
+    ):
+        return "DEMAND", "call for"  # "called for them to be released"
     if lemma == "call":
         if _child(tok, {"oprd", "xcomp", "ccomp"}) is not None:
             return None
@@ -438,6 +615,29 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if _child(tok, "xcomp") is not None or _prep_obj(tok, {"for"}):
             return "DEMAND", "ask"
         return None
+    if lemma == "find" and any(
+        c.lower_ in ("guilty", "liable")
+        for c in tok.subtree
+        if c.dep_ in ("oprd", "acomp", "ccomp", "amod", "xcomp")
+    ):
+        return "COERCE", "find guilty"
+    if lemma == "plead" and not (_prep_obj(tok, {"for", "with"}) or _child(tok, "xcomp")):
+        return None  # "pleaded innocent" is no appeal
+    if (
+        lemma == "agree"
+        and _child(tok, "ccomp") is not None
+        and dobj is None
+        and not _prep_obj(tok, {"to", "on", "with"})
+    ):
+        return None  # "observers agree that ..." is an opinion, not an agreement
+    if lemma in _SPEECH and any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+        and _child(c, _SUBJ) is not None
+        and _child(c, _SUBJ).lower_ not in ("i", "we", "it")
+        for c in tok.children
+    ):
+        return "DEMAND", f"{lemma} must"  # "X said Iraq must cooperate": a demand on Iraq
     if lemma in {"vow", "pledge", "promise", "swear"}:
         comp = _child(tok, {"xcomp", "ccomp"})
         if comp is not None and comp.lemma_.lower() in _VIOLENT:
@@ -548,6 +748,8 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
             elif _is_actorlike(obj):
                 actor = actor or obj
         elif p == "from" and lemma in {
+            "extradition",
+            "deportation",
             "call",
             "visit",
             "message",
@@ -573,11 +775,27 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
 
 def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     actor = target = None
-    passive = _child(tok, _PASS_SUBJ) is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    if lemma == "find guilty":
+        small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp")), None)
+        target = _child(tok, "dobj") or (_child(small, _SUBJ) if small is not None else None)
+        return _verb_subject(tok), target
+    if lemma.endswith(" must"):
+        comp = next(c for c in tok.children if c.dep_ == "ccomp")
+        return _verb_subject(tok), _child(comp, _SUBJ)
+    passive = (
+        _child(tok, _PASS_SUBJ) is not None
+        or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        or (_child(tok, "auxpass") is not None and tok.tag_ == "VBN")
+    )
     if passive:
         target = _child(tok, _PASS_SUBJ)
         if target is None and tok.dep_ == "acl":
             target = tok.head
+        if target is None and tok.dep_ == "conj":
+            # "has arrived in London and been arrested": the shared subject is the patient.
+            target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
+        if target is not None and cat not in plover.MATERIAL and not _is_actorlike(target):
+            target = None  # "an appeal was rejected": the appeal is not a participant
         ag = _child(tok, "agent")
         if ag is not None:
             actor = _child(ag, "pobj")
@@ -601,8 +819,8 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = target or n_target
             actor = actor or n_actor
         dobj = None
-    if target is None and dobj is not None and cat in plover.SYMMETRIC:
-        found = _prep_obj(dobj, {"with"})
+    if target is None and dobj is not None and (cat in plover.SYMMETRIC or cat == "SANCTION"):
+        found = _prep_obj(dobj, {"with", "against", "on"})
         if found is not None and _is_actorlike(found[1]):
             target = found[1]
     if target is None and dobj is not None and not _is_actorlike(dobj):
@@ -671,6 +889,13 @@ def _modality(tok: Any, nominal: bool) -> str:
         return "possible" if "have" in auxes and "would" in auxes else "future"
     if _child(tok, "mark") is not None and _child(tok, "mark").lower_ in ("if", "unless"):
         return "possible"
+    if _child(tok, "mark") is not None and _child(tok, "mark").lower_ in (
+        "until",
+        "till",
+        "once",
+        "whether",
+    ):
+        return "possible"
     if any(c.lower_ in ("allegedly", "reportedly", "possibly", "perhaps") for c in tok.children):
         return "possible"
     head = tok.head
@@ -680,7 +905,7 @@ def _modality(tok: Any, nominal: bool) -> str:
             return "denied"
         if hl in plover.FUTURE_GOVERNORS or (hl == "go" and _child(tok, "aux") is not None):
             return "future"
-        if hl in ("consider", "mull", "weigh", "fear", "risk"):
+        if hl in ("consider", "mull", "weigh", "fear", "risk", "expect", "face", "could"):
             return "possible"
     return "asserted"
 
@@ -753,17 +978,53 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         sent = sentence_index_at(analysis, t.tok.idx)
         if sent is None:
             continue
+        if (
+            t.actor is not None
+            and t.actor.lemma_.lower() in _HAZARDS
+            and t.category in ("ASSAULT", "FIGHT")
+        ):
+            continue  # an earthquake "struck" Haiti: no political actor
+        if (
+            t.category == "RETREAT"
+            and t.tok.lemma_.lower() in ("release", "free")
+            and not (t.target is not None and _is_actorlike(t.target))
+        ):
+            continue  # releasing photos or a statement is no political act
+        # Expletive and unresolvable pronouns are no participants ("It is alleged ...").
+        if (
+            t.actor is not None
+            and t.actor.lower_ in ("it", "there")
+            and _entity_key(analysis, t.actor) is None
+        ):
+            t.actor = None
+        if (
+            t.target is not None
+            and t.target.lower_ in ("it", "there")
+            and _entity_key(analysis, t.target) is None
+        ):
+            t.target = None
         if t.actor is None and t.target is None:
             ante = _antecedent(t, sent, out)
             if ante is not None:
                 out.append(_anaphor(t, sent, ante))
             continue
-        if (
-            t.nominal
-            and t.tok.lemma_.lower() in plover.WEAK_NOUNS
-            and (t.actor is None or t.target is None)
-        ):
-            continue
+        if t.nominal:
+            known = [
+                x
+                for x in (t.actor, t.target)
+                if x is not None and (x.pos_ != "PRON" or _entity_key(analysis, x) is not None)
+            ]
+            if not known:
+                continue  # "their donations": nobody the reader can name
+            weak = t.tok.lemma_.lower() in plover.WEAK_NOUNS
+            if (
+                weak
+                and (t.actor is None or t.target is None)
+                and not any(_is_actorlike(x) for x in known)
+            ):
+                continue
+            if weak and t.actor is None and t.tok.lemma_.lower() not in _PATIENT_NOUNS:
+                continue
         if t.actor is not None and t.target is not None and t.actor.i == t.target.i:
             t.target = None
         actor_key = _entity_key(analysis, t.actor)
@@ -793,6 +1054,25 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
 
 
 _ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
+
+
+def is_back_reference(tok: Any) -> bool:
+    """A bare definite event noun ("the raids", "the attack") that refers back to a reported event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETS for c in tok.children):
+        return False
+    return not any(
+        c.dep_ in ("poss", "compound", "nmod")
+        or (
+            c.dep_ in ("prep", "agent")
+            and c.lower_ in ("of", "by", "on", "against", "with", "between")
+        )
+        or (c.dep_ == "amod" and c.ent_type_)
+        for c in tok.children
+    )
+
+
 _ISO_START = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 
@@ -897,6 +1177,8 @@ def _governor(tok: Any) -> Any:
             node = node.head  # the preposition
             if node.dep_ == "prep":
                 node = node.head
+                if node.pos_ in ("NOUN", "PRON", "NUM") and node.lemma_.lower() in _GROUP_HEADS:
+                    continue  # "a series of bombings struck ...": look past the group word
                 if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
                     return node
             continue
@@ -925,6 +1207,14 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
         elif tok.dep_ in ("xcomp", "ccomp"):
             gov = tok.head
         elif tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in tok.children
+        ):
+            gov = tok.head  # "called for them to be released": the content of the call
+            if gov.i in triggers and triggers[gov.i].category == "DEMAND":
+                triggers[gov.i].target = triggers[gov.i].target or t.target
+                t.drop = True
+                continue
+        elif tok.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
         ):
             gov = tok.head  # purpose: "received a call ... to discuss"
@@ -942,6 +1232,19 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
             if up is not None and up.i in triggers and triggers[up.i].category == t.category:
                 gov = up
         g = triggers.get(gov.i)
+        if (
+            g is not None
+            and not g.drop
+            and t.nominal
+            and tok.dep_ == "dobj"
+            and g.category != t.category
+            and t.category in _COOP_NOUN_CATS
+            and g.category in ("SANCTION", "REJECT", "AGREE", "SUPPORT", "ACCUSE")
+        ):
+            # "froze business deals with Iran": the deals are what is frozen, not an event of their own.
+            g.target = g.target or t.target
+            t.drop = True
+            continue
         if g is not None and not g.drop:
             same = g.category == t.category and tok.dep_ not in ("ccomp", "conj")
             if tok.dep_ == "advcl" and not same:
@@ -957,7 +1260,11 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
                 and tok.dep_ in ("xcomp", "amod", "pcomp", "pobj")
             )
             if same or requested:
-                if tok.dep_ == "nsubj" and t.actor is not None:
+                if (
+                    tok.dep_ == "nsubj"
+                    and g.actor is not None
+                    and g.actor.i in (tok.i, *[c.i for c in tok.ancestors])
+                ):
                     g.actor = t.actor  # "an American attack killed X": the attack's author acts
                 g.actor = g.actor or t.actor
                 if g.target is None and t.target is not None:

@@ -412,12 +412,12 @@ WEAK_NOUNS = frozenset(
 
 # Further words from the PLOVER / CAMEO descriptions of each category.
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("arrive",),
     "RETREAT": ("surrender", "disarm"),
     "DEMAND": ("pressure", "summon"),
     "ACCUSE": ("complain", "sue", "indict"),
     "SANCTION": ("prohibit", "halt", "cancel", "freeze", "downgrade"),
     "COERCE": ("demolish", "outlaw", "deface", "hack", "confine", "evict"),
+    "ASSAULT": ("assault", "abuse", "mistreat", "maim", "lynch", "rape"),
 }
 _MORE_NOUNS: dict[str, tuple[str, ...]] = {
     "SANCTION": ("suspension",),
@@ -429,8 +429,12 @@ for _cat, _words in _MORE_VERBS.items():
 for _cat, _words in _MORE_NOUNS.items():
     _NOUNS[_cat] = _NOUNS[_cat] + _words
 
-NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "arrive", "hack"}
+NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack"}
 LIGHT_VERBS = LIGHT_VERBS | {
+    "supervise",
+    "oversee",
+    "mastermind",
+    "coordinate",
     "undertake",
     "renew",
     "resume",
