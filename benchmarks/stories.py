@@ -23,7 +23,7 @@ import resource
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def peers(arts, gold, lines):
     for thr in np.round(np.arange(0.30, 1.00, 0.01), 2):
         lab = AgglomerativeClustering(n_clusters=None, distance_threshold=float(thr), metric="cosine",
                                       linkage="average").fit_predict(dense)
-        pred = {a.id: str(l) for a, l in zip(arts, lab)}
+        pred = {a.id: str(c) for a, c in zip(arts, lab, strict=True)}
         f = bcubed(pred, gold)[2]
         if best is None or f > best[0]:
             best = (f, thr, pred)
@@ -109,7 +109,7 @@ def peers(arts, gold, lines):
     t0 = time.perf_counter()
     # Unit TF-IDF rows: euclidean distance orders pairs as cosine does.
     lab = HDBSCAN(min_cluster_size=2).fit_predict(dense)
-    pred = {a.id: (str(l) if l >= 0 else "noise-" + a.id) for a, l in zip(arts, lab)}
+    pred = {a.id: (str(c) if c >= 0 else "noise-" + a.id) for a, c in zip(arts, lab, strict=True)}
     lines.append(row("HDBSCAN (TF-IDF, min_cluster_size=2)", pred, gold, time.perf_counter() - t0,
                      f"{int((lab < 0).sum())} noise points as singletons"))
 
@@ -181,7 +181,7 @@ def quality(args) -> None:
 # ---------------------------------------------------------------------------- scale
 
 
-def synthetic(arts, n: int, rng: random.Random):
+def synthetic(arts, n: int, rng: random.Random, offset: int = 0):
     """``n`` articles, each a few sentences of one source article mixed with one of another."""
     import re
 
@@ -195,7 +195,7 @@ def synthetic(arts, n: int, rng: random.Random):
         main, other = rng.randrange(len(sents)), rng.randrange(len(sents))
         body = rng.sample(sents[main], min(6, len(sents[main]))) + rng.sample(sents[other], 2)
         text = " ".join(body)
-        out.append(Article(id=f"syn{i:07d}", source="synthetic", text=text,
+        out.append(Article(id=f"syn{offset + i:07d}", source="synthetic", text=text,
                            published=f"20{10 + rng.randrange(10)}-0{1 + rng.randrange(9)}-1{rng.randrange(10)}"))
     return out
 
@@ -224,7 +224,7 @@ def scale(args) -> None:
         # The store is filled with add() under synthetic groups: building it through assign()
         # would take minutes and time only the smaller stores.
         for start in range(0, size, 5000):
-            batch = synthetic(arts, min(5000, size - start), rng)
+            batch = synthetic(arts, min(5000, size - start), rng, offset=start)
             for j, a in enumerate(batch):
                 f = article_features(a, None, {})
                 g = (start + j) // 4
@@ -254,13 +254,13 @@ def scale(args) -> None:
         print(f"ratio {b:,} / {a:,}: {per[b] / per[a]:.2f}x (goal <= 1.5x)")
     if not args.no_embed:
         from storyline.stories.embed import get_embedder
-        from storyline.stories.features import embed_text
+        from storyline.stories.features import EMBED_CHARS, embed_text
 
         emb = get_embedder()
         texts = [embed_text(a) for a in synthetic(arts, 200, rng)]
         t0 = time.perf_counter()
         emb.encode(texts)
-        print(f"embedding (title + lede, <= 1,000 chars): {(time.perf_counter() - t0) * 5:.1f} s per 1,000 articles, "
+        print(f"embedding (title + lede, <= {EMBED_CHARS} chars): {(time.perf_counter() - t0) * 5:.1f} s per 1,000 articles, "
               f"{os.cpu_count()} cores visible")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the whole run: {peak:.0f} MB")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from storyline.model import Article
 from storyline.stories import StoryIndex, build_stories, recluster
 from storyline.stories.features import article_features

@@ -111,7 +111,7 @@ def build_stories(
     dups = {a.id: o for a in articles if (o := original(a)) is not None}
     todo = [a for a in articles if a.id not in dups and a.id not in index.assignments]
     feats = {a.id: article_features(a, analyses.get(a.id), entity_map) for a in todo}
-    embs = dict(zip(feats, _embed(list(feats.values()), embedder)))
+    embs = dict(zip(feats, _embed(list(feats.values()), embedder), strict=True))
 
     # Document frequencies from the whole batch first, so early articles are weighed like late ones.
     index.register({k for f in feats.values() for k in (*f.terms, *f.entities)})
