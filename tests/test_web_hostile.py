@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from fastapi.testclient import TestClient  # noqa: E402
 
 from _web_support import PAYLOADS, build_store, parse, unsafe_markup, write_hostile_inputs
-
-from fastapi.testclient import TestClient  # noqa: E402
 
 
 @pytest.fixture(scope="module")

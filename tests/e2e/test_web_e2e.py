@@ -14,7 +14,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _web_support import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, ServerThread, build_store, chromium_missing, write_hostile_inputs,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ServerThread,
+    build_store,
+    chromium_missing,
+    write_hostile_inputs,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(bool(chromium_missing()), reason=chromium_missing() or "")]
@@ -71,6 +76,7 @@ def test_web_e2e_story_page_and_citation(server, page):
     # The first citation: in the summary when there is one, else in the timeline's event list.
     cite = page.locator(".summary a.cite").first
     if page.locator(".summary a.cite").count() == 0:
+        page.locator(".events-list summary").click()  # the event list may start folded
         cite = page.locator(".timeline a.cite").first
     assert cite.count() == 1, "the story has no citation to click"
     citing = cite.locator("xpath=ancestor::li[1]").inner_text()

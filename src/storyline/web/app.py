@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -127,7 +127,8 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     async def corpus() -> CorpusIndex:
-        return await run_in_threadpool(reader.corpus)
+        # The hot path touches no I/O; a version check (a PRAGMA, rarely a reload) goes to a thread.
+        return reader.fresh() or await run_in_threadpool(reader.corpus)
 
     async def memo(ix: CorpusIndex, key: Any, fn: Callable[[], Any]) -> Any:
         if key in ix.cache:
@@ -344,6 +345,8 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
     ) -> Response:
         ix = await corpus()
         items = ix.data["quotes"]
+        if speaker and speaker in ix.speaker_quotes:
+            items = [ix.quotes[q] for q in ix.speaker_quotes[speaker]]
         if story is not None:
             s = ix.story_of_id(story)
             if s is None:

@@ -157,6 +157,13 @@ class StoreReader:
             return conn.execute("PRAGMA data_version").fetchone()[0]
         return time.monotonic() // 30  # re-check other stores twice a minute
 
+    def fresh(self) -> CorpusIndex | None:
+        """The cached corpus when it was checked recently (no I/O at all), else None."""
+        ix = self._index
+        if ix is not None and time.monotonic() - self._checked < self.CHECK_EVERY:
+            return ix
+        return None
+
     def corpus(self) -> CorpusIndex:
         """The latest corpus, parsed once per version of the stored blob."""
         now = time.monotonic()

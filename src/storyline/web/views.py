@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,7 +150,7 @@ def article_segments(ix: CorpusIndex, article: dict, analysis: dict | None) -> l
         inside = [sp for sp in spans if sp[0] < bb and sp[1] > ba]
         cuts = sorted({ba, bb} | {c for sp in inside for c in sp[:2] if ba < c < bb})
         view = SentenceView(ba, bb, [], is_sent)
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in zip(cuts, cuts[1:], strict=False):
             seg = Segment(text[a:b])
             for s, e, kind, info in inside:
                 if s > a or e < b:
@@ -234,7 +234,7 @@ def _parse_date(d: str | None) -> dt.date | None:
 def timeline_svg(ix: CorpusIndex, events: list[dict], width: int = 860, max_rows: int = 60) -> dict[str, Any]:
     """Geometry of the timeline: one row per dated event, x by the date of what happened."""
     dated = [(e, _parse_date(e.get("date"))) for e in events]
-    dated = [(e, d) for e, d in dated if d is not None][:max_rows]
+    dated = sorted(((e, d) for e, d in dated if d is not None), key=lambda x: x[1])[:max_rows]
     undated = [e for e in events if _parse_date(e.get("date")) is None]
     row_h, top, left, right = 24, 34, 20, 20
     if not dated:
@@ -282,8 +282,12 @@ def story_quotes(ix: CorpusIndex, story: dict) -> list[dict]:
     return list(seen.values())
 
 
-def quotes_by_speaker(ix: CorpusIndex, quotes: list[dict]) -> list[dict]:
-    """Quotes grouped by resolved speaker (else the speaker's words), biggest group first."""
+def quotes_by_speaker(ix: CorpusIndex, quotes: list[dict], per_speaker: int = 12) -> list[dict]:
+    """Quotes grouped by resolved speaker (else the speaker's words), biggest group first.
+
+    Each group shows at most ``per_speaker`` quotes (``more`` counts the rest, which the API
+    lists), so a story of hundreds of articles still gives a page that loads fast.
+    """
     groups: dict[str, dict] = {}
     for q in quotes:
         if q.get("speaker"):
@@ -296,7 +300,12 @@ def quotes_by_speaker(ix: CorpusIndex, quotes: list[dict]) -> list[dict]:
         outlets = sorted({ix.articles.get(s["article"], {}).get("outlet") or "unknown outlet"
                           for s in q.get("sources", [])})
         g["quotes"].append({"q": q, "outlets": outlets})
-    return sorted(groups.values(), key=lambda g: (-len(g["quotes"]), g["speaker"].lower()))
+    out = sorted(groups.values(), key=lambda g: (-len(g["quotes"]), g["speaker"].lower()))
+    for g in out:
+        g["n"] = len(g["quotes"])
+        g["more"] = max(0, g["n"] - per_speaker)
+        g["quotes"] = g["quotes"][:per_speaker]
+    return out
 
 
 def _slug(key: str) -> str:
@@ -375,13 +384,15 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         chapters.append({
             "id": c["id"], "title": c.get("headline") or c.get("title"), "date": c.get("date"),
             "first_date": c.get("first_date"), "last_date": c.get("last_date"),
-            "articles": [ix.articles[a] for a in c.get("articles", []) if a in ix.articles],
+            "articles": [ix.articles[a] for a in c.get("articles", [])[:25] if a in ix.articles],
+            "n_articles": len(c.get("articles", [])),
             "summary": [{"text": s["text"], "cites": cite(s["text"], s.get("sources", []))}
                         for s in c.get("summary", [])],
         })
     events = story_events(ix, story)
     events_v = []
-    for ev in events:
+    # Dated events first, by date (stable: the timeline's own order breaks ties), then the undated.
+    for ev in sorted(events, key=lambda e: (_parse_date(e.get("date")) is None, e.get("date") or "")):
         ev_cites: list[dict] = []
         for src in ev.get("sources", []):
             ev_cites.extend(cite(src.get("sentence") or "", [src["article"]]))
