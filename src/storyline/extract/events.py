@@ -31,6 +31,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleAnalysis, Entity, Event, EventMention, EventSource, TimeExpr
@@ -75,7 +76,7 @@ _PRONOUNS = {
 #: Common nouns that name actors (people, groups, institutions), from PLOVER's sector codes.
 _MORE_PEOPLE = frozenset(
     """
-sailor marine crew hostage captive suspect victim personnel detainee child children man men woman women
+public sailor marine crew hostage captive suspect victim personnel detainee child children man men woman women
 journalist reporter lawyer doctor pilot passenger tourist migrant immigrant settler villager farmer miner
 employee servicemen serviceman bomber shooter jury court tribunal ombudsman inspector monitor observer
 """.split()
@@ -231,6 +232,17 @@ _THINGS = frozenset(
         "elements",
     }
 )
+_CUSTODY = {
+    "custody",
+    "jail",
+    "prison",
+    "detention",
+    "cell",
+    "camp",
+    "captivity",
+    "arrest",
+    "prisons",
+}
 _DURING_PREPS = {"during", "in", "at", "through", "via", "over"}
 _GIVING = {"AID", "COOPERATE", "CONCEDE", "SUPPORT"}
 _BEFORE_PREP_ROLE = {
@@ -401,6 +413,29 @@ def np_text(tok: Any) -> str:
     toks = _np_tokens(tok)
     doc = tok.doc
     return doc[toks[0].i : toks[-1].i + 1].text if toks else tok.text
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """English names of countries (CLDR, through babel), plus common short forms."""
+    names = set(_COUNTRY_ALIASES) | set(_COUNTRY_ALIASES.values())
+    try:
+        from babel import Locale
+
+        for code, name in Locale("en").territories.items():
+            if code.isalpha():  # numeric codes are world regions
+                names.add(name.lower())
+    except Exception:  # babel missing: the alias table still covers the usual short forms
+        log.debug("babel unavailable; country names from the alias table only")
+    return frozenset(names)
+
+
+def is_country(tok: Any) -> bool:
+    """Whether the entity at tok names a country ("US", "Iran"), not a city or region."""
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = (span.text if span is not None else tok.text).lower()
+    text = re.sub(r"^the\s+", "", text)
+    return text in _country_names()
 
 
 def _is_actorlike(tok: Any) -> bool:
@@ -621,6 +656,13 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if c.dep_ in ("oprd", "acomp", "ccomp", "amod", "xcomp")
     ):
         return "COERCE", "find guilty"
+    if lemma in ("hold", "take", "keep", "place", "put") and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at", "into", "under")
+        and any(g.lemma_.lower() in _CUSTODY for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    ):
+        return "COERCE", "hold in custody"  # "was held at Rebibbia jail", "taken into custody"
     if lemma == "plead" and not (_prep_obj(tok, {"for", "with"}) or _child(tok, "xcomp")):
         return None  # "pleaded innocent" is no appeal
     if (
@@ -729,6 +771,8 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
         elif c.dep_ in ("compound", "amod", "nmod") and (
             c.ent_type_ in _ENT_ACTOR or c.pos_ == "PROPN"
         ):
+            if c.ent_type_ == "GPE" and not is_country(c):
+                continue  # "the London bombings": a city names the place, not the attacker
             if c.ent_type_ in ("NORP", "GPE", "ORG") or not patient_noun:
                 actor = actor or c
             else:
@@ -775,6 +819,18 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
 
 def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     actor = target = None
+    if lemma == "hold in custody":
+        target = _child(tok, "dobj") or _child(tok, _PASS_SUBJ)
+        if target is None and tok.dep_ == "conj":
+            target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
+        ag = _child(tok, "agent")
+        if ag is not None:
+            actor = _child(ag, "pobj")
+        elif target is not None and target.dep_ == "nsubjpass":
+            actor = None
+        else:
+            actor = _verb_subject(tok)
+        return actor, target
     if lemma == "find guilty":
         small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp")), None)
         target = _child(tok, "dobj") or (_child(small, _SUBJ) if small is not None else None)
@@ -1258,6 +1314,10 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
                     or g.category in ("AGREE", "REJECT", "THREATEN", "DEMAND")
                 )
                 and tok.dep_ in ("xcomp", "amod", "pcomp", "pobj")
+            )
+            # "called for the release of X": the release is what is asked for.
+            requested = requested or (
+                t.nominal and g.category == "DEMAND" and tok.dep_ in ("dobj", "pobj")
             )
             if same or requested:
                 if (

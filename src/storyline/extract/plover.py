@@ -416,7 +416,7 @@ _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "DEMAND": ("pressure", "summon"),
     "ACCUSE": ("complain", "sue", "indict"),
     "SANCTION": ("prohibit", "halt", "cancel", "freeze", "downgrade"),
-    "COERCE": ("demolish", "outlaw", "deface", "hack", "confine", "evict"),
+    "COERCE": ("demolish", "outlaw", "deface", "hack", "confine", "evict", "surround"),
     "ASSAULT": ("assault", "abuse", "mistreat", "maim", "lynch", "rape"),
 }
 _MORE_NOUNS: dict[str, tuple[str, ...]] = {
