@@ -185,3 +185,11 @@ def test_entities_empty_and_blank_text(nlp):
     for text in ("", "   \n\n  "):
         a = run(nlp, text)
         assert a.sentences == [] and a.mentions == [] and a.entities == [] and a.times == []
+
+
+def test_entities_handle_in_place_of_a_name_is_a_person(nlp):
+    a = run(nlp, "Afghan President @ashrafghani and the envoy both offered advice in calls today.")
+    hs = [m for m in a.mentions if m.label == "HANDLE"]
+    assert hs and hs[0].entity is not None
+    e = local_entity(a, hs[0].entity)
+    assert e.type == "PERSON" and e.handles == ["@ashrafghani"] and e.roles == ["afghan president"]

@@ -414,7 +414,7 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
             person_end_tok[e] = m
     _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions)
     role_mentions = _resolve_roles(roles, clusters, acr_defs, mentions)
-    handle_mentions = _bind_handles(text, handles, mentions, starts)
+    handle_mentions = _bind_handles(text, handles, mentions, starts, role_mentions, clusters)
 
     all_mentions = sorted(mentions + role_mentions + handle_mentions, key=lambda m: (m.start, m.end))
     entities, remap = _finalise(clusters, all_mentions)
@@ -601,8 +601,14 @@ def _resolve_roles(roles, clusters, acr_defs, mentions) -> list[Mention]:
     return out
 
 
-def _bind_handles(text: str, handles, mentions: list[Mention], starts: list[int]) -> list[Mention]:
-    """HANDLE mentions, bound to the name right before them ("Secretary Pompeo (@SecPompeo)")."""
+def _bind_handles(text: str, handles, mentions: list[Mention], starts: list[int],
+                  role_mentions: list[Mention], clusters: list[_Cluster]) -> list[Mention]:
+    """HANDLE mentions, bound to the name right before them ("Secretary Pompeo (@SecPompeo)").
+
+    A handle standing where a name would ("Afghan President @ashrafghani") becomes a person of
+    its own, holding that role.
+    """
+    roles_by_end = {m.end: m for m in role_mentions}
     out = []
     for s, e, h in handles:
         ent = None
@@ -612,6 +618,16 @@ def _bind_handles(text: str, handles, mentions: list[Mention], starts: list[int]
             gap = text[prev.end:s]
             if prev.label == "PERSON" and prev.end <= s and re.fullmatch(r"\s*[(,]?\s*", gap):
                 ent = prev.entity
+        if ent is None:
+            j = s - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            role = roles_by_end.get(j + 1)
+            if role is not None and j + 1 < s and role.entity is None:
+                clusters.append(_Cluster(type="PERSON", names=[h]))
+                ent = f"c{len(clusters) - 1}"
+                role.entity = ent
+                clusters[-1].roles.append(role_label(role.text))
         out.append(Mention(start=s, end=e, text=h, label="HANDLE", entity=ent))
     return out
 
