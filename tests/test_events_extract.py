@@ -178,3 +178,66 @@ def test_events_group_keys():
     assert group_key("the United States") == group_key("U.S.") == "us"
     assert group_key("Foreign Office") == group_key("Pakistan's Ministry of Foreign Affairs")
     assert group_key("he") is None
+
+
+def test_events_relative_pronoun_takes_antecedent(nlp):
+    evs = _events(
+        nlp,
+        "The aid workers, who were kidnapped by gunmen in Darfur, were freed on Sunday.",
+        published="2021-06-08",
+    )
+    kidnap = _one(evs, "ASSAULT")
+    assert "workers" in kidnap.target_text and kidnap.actor_text == "gunmen"
+    freed = _one(evs, "RETREAT")
+    assert "workers" in freed.target_text and freed.date == "2021-06-06"
+
+
+def test_events_natural_hazards_are_not_attacks(nlp):
+    evs = _events(
+        nlp, "A powerful earthquake struck northern Peru, and a cyclone hit the coast of Oman."
+    )
+    assert not [e for e in evs if e.category in ("ASSAULT", "FIGHT")]
+
+
+def test_events_city_modifier_is_place_country_is_actor(nlp):
+    city = _events(nlp, "Investigators linked the Madrid bombings to a cell in Morocco.")
+    assert all(e.actor_text != "Madrid" for e in city)
+    country = _events(nlp, "Protesters condemned the Turkish shelling of Kurdish villages.")
+    shelling = [e for e in country if e.action == "shelling"]
+    assert (
+        shelling and shelling[0].actor_text == "Turkish" and "villages" in shelling[0].target_text
+    )
+
+
+def test_events_custody_and_charges(nlp):
+    held = _events(nlp, "The journalist was held at a military prison for three weeks.")
+    e = _one(held, "COERCE")
+    assert e.action == "hold in custody" and "journalist" in e.target_text and e.actor_text is None
+    accused = _events(nlp, "The captain was accused of torturing prisoners.")
+    beat = [x for x in accused if x.category == "ASSAULT"]
+    assert beat and "captain" in beat[0].actor_text and beat[0].target_text == "prisoners"
+
+
+def test_events_demand_through_said_must(nlp):
+    evs = _events(nlp, "The European Union said Belgrade must hand over the suspects.")
+    e = _one(evs, "DEMAND")
+    assert "European Union" in e.actor_text and e.target_text == "Belgrade"
+    assert not [
+        x for x in evs if x.category == "COOPERATE"
+    ]  # the demanded act is the demand's content
+
+
+def test_events_opinions_and_releases_of_things_are_not_events(nlp):
+    evs = _events(
+        nlp,
+        "Most economists agree that prices will rise. The ministry released new figures on Monday.",
+    )
+    assert evs == []
+
+
+def test_events_back_reference(nlp):
+    from storyline.extract.events import is_back_reference
+
+    doc = nlp("The raids began at dawn. The attack on the embassy was condemned.")
+    assert is_back_reference(doc[1])  # "The raids"
+    assert not is_back_reference(doc[7])  # "The attack on the embassy"

@@ -606,6 +606,14 @@ _PRECISION_RANK = {"day": 3, "week": 2, "month": 2, "year": 1, "unknown": 0}
 def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     """(category, action) of a verb token, or None."""
     lemma = tok.lemma_.lower()
+    if lemma in _SPEECH and any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+        and _child(c, _SUBJ) is not None
+        and _child(c, _SUBJ).lower_ not in ("i", "we", "it")
+        for c in tok.children
+    ):
+        return "DEMAND", f"{lemma} must"  # "X said Iraq must cooperate": a demand on Iraq
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
     dobj = _child(tok, "dobj")
@@ -672,14 +680,6 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         and not _prep_obj(tok, {"to", "on", "with"})
     ):
         return None  # "observers agree that ..." is an opinion, not an agreement
-    if lemma in _SPEECH and any(
-        c.dep_ == "ccomp"
-        and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
-        and _child(c, _SUBJ) is not None
-        and _child(c, _SUBJ).lower_ not in ("i", "we", "it")
-        for c in tok.children
-    ):
-        return "DEMAND", f"{lemma} must"  # "X said Iraq must cooperate": a demand on Iraq
     if lemma in {"vow", "pledge", "promise", "swear"}:
         comp = _child(tok, {"xcomp", "ccomp"})
         if comp is not None and comp.lemma_.lower() in _VIOLENT:
@@ -1319,6 +1319,7 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
             requested = requested or (
                 t.nominal and g.category == "DEMAND" and tok.dep_ in ("dobj", "pobj")
             )
+            requested = requested or (tok.dep_ == "ccomp" and g.action.endswith(" must"))
             if same or requested:
                 if (
                     tok.dep_ == "nsubj"
