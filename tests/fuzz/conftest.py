@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 # per-test timeout instead), and the data-too-large check off for big byte strings.
 settings.register_profile(
     "long",
-    max_examples=3000,
+    max_examples=2000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

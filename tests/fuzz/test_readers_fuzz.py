@@ -137,7 +137,12 @@ REGRESSIONS = [
     ("warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\n"),
     ("gz", b"\x1f\x8b\x08\x00" + b"\x00" * 20),
     ("txt", "\ufeff".encode() * 10),
-    ("jsonl", b"\xef\xbb\xbf"),  # found by the long run: a lone BOM yielded nothing
+    # Found by the long run:
+    ("jsonl", b"\xef\xbb\xbf"),  # a lone BOM yielded nothing
+    ("json", b"[]"),  # an empty list yielded nothing
+    ("html", b"&#xFFFF;<script></script>]]>"),  # lxml refused to edit a U+FFFF text node
+    ("atom", b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="html">'
+             b"&lt;p&gt\x01;Text.&lt;/p&gt;</content></entry></feed>"),  # control char
     ("jsonl", b"\xef\xbb\xbf\n\n  \n\xe2\x80\xa8"),
     ("", b"\xff\xfe" + b"\x00\xd8" * 50),  # UTF-16 BOM then lone surrogates
 ]

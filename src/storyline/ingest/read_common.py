@@ -13,6 +13,7 @@ import logging
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import ReadError
 
@@ -362,6 +363,7 @@ _BLOCK = {
 # Elements whose content is never article text (and may be an attack payload).
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
          "math", "form", "button", "select", "textarea", "head")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _PARAS = re.compile(r"\n\s*\n")
 
@@ -376,9 +378,10 @@ def html_fragment_to_text(fragment: str) -> str:
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(_XML_BAD.sub("", fragment), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ""
+    scrub_tree(root)
     doomed = list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, *_DROP))
     for el in doomed:
         if el.getparent() is not None:
@@ -389,6 +392,18 @@ def html_fragment_to_text(fragment: str) -> str:
             if el.tag.lower() != "br":
                 el.text = "\n\n" + (el.text or "")
     return _tidy("".join(root.itertext()))
+
+
+def scrub_tree(root: Any) -> None:
+    """Remove characters XML forbids (U+FFFF, C0 controls, lone surrogates) from every
+    text node. The HTML parser lets them in through character references
+    (``&#xFFFF;``), and lxml then refuses any edit of the node that holds them.
+    """
+    for el in root.iter():
+        if el.text and _XML_BAD.search(el.text):
+            el.text = _XML_BAD.sub("", el.text)
+        if el.tail and _XML_BAD.search(el.tail):
+            el.tail = _XML_BAD.sub("", el.tail)
 
 
 def _tidy(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import RawDocument
-from .read_common import decode_text, normalise_date
+from .read_common import decode_text, normalise_date, scrub_tree
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ def extract_html(html: str, source: str, *, url: str | None = None,
                                              parser=parser)
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError):
         raise ReadError("E109") from None
+    scrub_tree(tree)
     for el in tree.xpath(_DROP_XPATH):
         el.drop_tree()
     depth = _depth(tree)

@@ -113,6 +113,8 @@ def _from_value(value: Any, source: str, opts: ReadOptions) -> Iterator[RawDocum
     if isinstance(value, dict):
         yield _record(value, source, opts)
     elif isinstance(value, list):
+        if not value:
+            raise ReadError("E101")
         for n, item in enumerate(value, 1):
             if isinstance(item, dict):
                 yield _record(item, f"{source}#{n}", opts)
