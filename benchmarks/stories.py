@@ -206,49 +206,62 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-def scale(args) -> None:
+def build_store(arts, size: int, rng: random.Random):
     from storyline.stories.features import article_features
     from storyline.stories.index import StoryIndex
 
+    idx = StoryIndex()
+    # The store is filled with add() under synthetic groups (4 articles a chapter, 5 chapters a
+    # story): building 100k through assign() would take minutes and is not what is timed.
+    for start in range(0, size, 5000):
+        batch = synthetic(arts, min(5000, size - start), rng, offset=start)
+        for j, a in enumerate(batch):
+            g = (start + j) // 4
+            idx.add(article_features(a, None, {}), f"s-{g // 5}", f"c-{g}", None, a.published)
+    return idx
+
+
+def scale(args) -> None:
+    from storyline.stories.features import article_features
+
     arts, _ = load_articles()
     rng = random.Random(args.seed)
-    print("\nScale: index-only assignment (features precomputed, embeddings off; the embedder adds a constant per article)")
-    lines = ["| store size | build (s) | assign s/1,000 (median of 3) | features s/1,000 | chapters | index RSS (MB) | JSON (MB) |",
-             "|-----------:|----------:|-----------------------------:|-----------------:|---------:|---------------:|----------:|"]
-    per = {}
+    print("\nScale: index-only assignment (features precomputed, embeddings off; the embedder adds a "
+          "constant per article). Stores are timed in alternation, so load drift on a shared "
+          "machine hits every size alike.")
+    stores, info = {}, {}
     for size in args.sizes:
         gc.collect()
         rss0 = rss_mb()
         t0 = time.perf_counter()
-        idx = StoryIndex()
-        # The store is filled with add() under synthetic groups: building it through assign()
-        # would take minutes and time only the smaller stores.
-        for start in range(0, size, 5000):
-            batch = synthetic(arts, min(5000, size - start), rng, offset=start)
-            for j, a in enumerate(batch):
-                f = article_features(a, None, {})
-                g = (start + j) // 4
-                idx.add(f, f"s-{g // 5}", f"c-{g}", None, a.published)
-        build = time.perf_counter() - t0
-        grown = rss_mb() - rss0
-        runs, fruns = [], []
-        for r in range(3):
-            new = synthetic(arts, 1000, rng)
+        stores[size] = build_store(arts, size, rng)
+        info[size] = (time.perf_counter() - t0, rss_mb() - rss0)
+    runs: dict[int, list[float]] = defaultdict(list)
+    fruns: list[float] = []
+    for r in range(args.rounds):
+        for size in args.sizes:
+            new = synthetic(arts, 1000, rng, offset=10**7 * (r + 1))
             for a in new:
-                a.id = f"new{size}-{r}-{a.id}"
+                a.id = f"new{size}-{a.id}"
             t0 = time.perf_counter()
             feats = [article_features(a, None, {}) for a in new]
             fruns.append(time.perf_counter() - t0)
+            idx = stores[size]
             t0 = time.perf_counter()
             for f in feats:
                 idx.assign(f)
-            runs.append(time.perf_counter() - t0)
-        per[size] = statistics.median(runs)
+            runs[size].append(time.perf_counter() - t0)
+    lines = [f"| store size | build (s) | assign s/1,000 (median of {args.rounds}) | chapters | RSS growth (MB) | JSON (MB) |",
+             "|-----------:|----------:|-----------------------------:|---------:|----------------:|----------:|"]
+    per = {}
+    for size in args.sizes:
+        idx = stores[size]
+        per[size] = statistics.median(runs[size])
         mb = len(idx.to_bytes()) / 2**20 if size <= 10_000 or args.json_size else float("nan")
-        lines.append(f"| {size:>10,} | {build:9.1f} | {per[size]:28.3f} | {statistics.median(fruns):16.3f} "
-                     f"| {len(idx.chapters):8,} | {grown:14.0f} | {mb:9.1f} |")
-        del idx
+        lines.append(f"| {size:>10,} | {info[size][0]:9.1f} | {per[size]:28.3f} | {len(idx.chapters):8,} "
+                     f"| {info[size][1]:15.0f} | {mb:9.1f} |")
     print("\n".join(lines))
+    print(f"features (tokens, names, dates): {statistics.median(fruns):.3f} s per 1,000 articles")
     if len(per) >= 2:
         a, b = sorted(per)[0], sorted(per)[-1]
         print(f"ratio {b:,} / {a:,}: {per[b] / per[a]:.2f}x (goal <= 1.5x)")
@@ -260,8 +273,8 @@ def scale(args) -> None:
         texts = [embed_text(a) for a in synthetic(arts, 200, rng)]
         t0 = time.perf_counter()
         emb.encode(texts)
-        print(f"embedding (title + lede, <= {EMBED_CHARS} chars): {(time.perf_counter() - t0) * 5:.1f} s per 1,000 articles, "
-              f"{os.cpu_count()} cores visible")
+        print(f"embedding (title + lede, <= {EMBED_CHARS} chars): {(time.perf_counter() - t0) * 5:.1f} s per "
+              f"1,000 articles, {os.cpu_count()} cores visible")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the whole run: {peak:.0f} MB")
 
@@ -272,6 +285,7 @@ def main() -> int:
     ap.add_argument("--no-nlp", action="store_true", help="skip spaCy analysis (no entities, no resolved dates)")
     ap.add_argument("--no-scale", action="store_true", help="skip the 10k/100k timing")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--rounds", type=int, default=5, help="timing rounds per store size")
     ap.add_argument("--json-size", action="store_true", help="also serialise the largest store")
     ap.add_argument("--seed", type=int, default=2011)
     ap.add_argument("--sensitivity", action="store_true", help="also sweep each threshold around its default")
