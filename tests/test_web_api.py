@@ -291,7 +291,7 @@ def test_web_corpus_cache_follows_a_new_build(tmp_path, seed_db):
     shutil.copy(seed_db, db)
     with TestClient(create_app(db)) as c:
         reader = c.app.state.reader
-        reader.CHECK_EVERY = 0.0
+        reader.CHECK_EVERY = reader.BLOB_CHECK_EVERY = 0.0
         first = reader.corpus()
         assert reader.corpus() is first  # no change: the same parsed object
         w = open_store(db)

@@ -40,12 +40,12 @@ def _all_pages(client) -> list[str]:
 def test_web_hostile_articles_were_ingested(client):
     data = client.app.state.reader.corpus().data
     texts = " ".join(a["text"] + " " + (a["title"] or "") for a in data["articles"])
-    assert len(data["articles"]) == 2
+    assert len(data["articles"]) == 2, [a["source"] for a in data["articles"]]
     # The payloads are there, as text: the point is that they are shown, not run.
     assert "<script>alert(1)</script>" in texts
     assert "onerror=alert(1)" in texts
     errors = client.get("/api/errors").json()["items"]
-    assert any("onerror=alert(9)" in e["source"] for e in errors)
+    assert any("onerror=alert(9)" in e["source"] for e in errors), errors
 
 
 def test_web_hostile_payloads_never_become_markup(client):

@@ -122,39 +122,48 @@ class StoreReader:
     """
 
     CHECK_EVERY = 0.5  # seconds between version checks: one PRAGMA, cheap even under load
+    BLOB_CHECK_EVERY = 5.0  # reading the blob's length costs ~0.1 s at 10,000 articles: not more often
 
     def __init__(self, db: str | Path):
         from ..store import open_store
 
         self.db = str(db)
-        if not self.db.startswith(("postgresql://", "postgres://")) and not Path(self.db).exists():
+        is_sqlite = not self.db.startswith(("postgresql://", "postgres://"))
+        if is_sqlite and not Path(self.db).exists():
             raise FileNotFoundError(f"no store at {self.db}: run `storyline run ... --db {self.db}` first")
         self.store = open_store(self.db, readonly=True)
+        # Version checks and reloads use their own read-only connection, so page reads never wait
+        # behind them (SQLite releases the GIL while it reads).
+        self._vstore = open_store(self.db, readonly=True) if is_sqlite else None
         self._lock = threading.RLock()
+        self._reload_lock = threading.Lock()
         self._index: CorpusIndex | None = None
         self._checked = 0.0
+        self._blob_checked = 0.0
         self._data_version: Any = None
 
     def close(self) -> None:
         with self._lock:
             self.store.close()
+        if self._vstore is not None:
+            with self._reload_lock:
+                self._vstore.close()
 
     # ------------------------------------------------------------------ corpus
     def _cheap_version(self) -> Any:
-        """A token that changes when the corpus row changes, without reading the whole blob."""
-        conn = getattr(self.store, "conn", None)
-        if getattr(self.store, "dialect", "") == "sqlite" and conn is not None:
-            row = conn.execute(
+        """A token that changes when the corpus row changes (its length and header)."""
+        if self._vstore is not None:
+            row = self._vstore.conn.execute(
                 "SELECT length(data), substr(data, 1, 160) FROM corpus WHERE key='latest'"
             ).fetchone()
             return tuple(row) if row else None
-        data = self.store.get_corpus()  # other stores: no cheap token, compare the header
+        with self._lock:  # other stores: no cheap token, compare the header
+            data = self.store.get_corpus()
         return None if data is None else (data.get("generated_at"), len(data.get("articles", [])))
 
     def _data_version_now(self) -> Any:
-        conn = getattr(self.store, "conn", None)
-        if getattr(self.store, "dialect", "") == "sqlite" and conn is not None:
-            return conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._vstore is not None:
+            return self._vstore.conn.execute("PRAGMA data_version").fetchone()[0]
         return time.monotonic() // 30  # re-check other stores twice a minute
 
     def fresh(self) -> CorpusIndex | None:
@@ -165,28 +174,43 @@ class StoreReader:
         return None
 
     def corpus(self) -> CorpusIndex:
-        """The latest corpus, parsed once per version of the stored blob."""
-        now = time.monotonic()
-        ix = self._index
-        if ix is not None and now - self._checked < self.CHECK_EVERY:
+        """The latest corpus, parsed once per version of the stored blob.
+
+        While one thread checks or reloads, the others keep serving the version they have.
+        """
+        ix = self.fresh()
+        if ix is not None:
             return ix
-        with self._lock:
+        if not self._reload_lock.acquire(blocking=self._index is None):
+            return self._index  # type: ignore[return-value]
+        try:
             ix = self._index
+            now = time.monotonic()
             if ix is not None and now - self._checked < self.CHECK_EVERY:
                 return ix
             self._checked = now
             dv = self._data_version_now()
             if ix is not None and dv == self._data_version:
                 return ix
+            if ix is not None and now - self._blob_checked < self.BLOB_CHECK_EVERY:
+                return ix  # something was written; look at the corpus row a little later
             self._data_version = dv
+            self._blob_checked = now
             version = self._cheap_version()
             if ix is not None and version == ix.version:
                 return ix
             t0 = time.perf_counter()
-            self._index = CorpusIndex.build(self.store.get_corpus(), version)
+            if self._vstore is not None:
+                data = self._vstore.get_corpus()
+            else:
+                with self._lock:
+                    data = self.store.get_corpus()
+            self._index = CorpusIndex.build(data, version)
             log.info("corpus loaded: %d articles, %d stories in %.2fs",
                      len(self._index.articles), len(self._index.stories), time.perf_counter() - t0)
             return self._index
+        finally:
+            self._reload_lock.release()
 
     # ------------------------------------------------------------------ direct store reads
     def article(self, aid: str) -> dict | None:
