@@ -231,7 +231,7 @@ def _parse_date(d: str | None) -> dt.date | None:
         return None
 
 
-def timeline_svg(ix: CorpusIndex, events: list[dict], width: int = 860, max_rows: int = 60) -> dict[str, Any]:
+def timeline_svg(ix: CorpusIndex, events: list[dict], width: int = 1000, max_rows: int = 60) -> dict[str, Any]:
     """Geometry of the timeline: one row per dated event, x by the date of what happened."""
     dated = [(e, _parse_date(e.get("date"))) for e in events]
     dated = sorted(((e, d) for e, d in dated if d is not None), key=lambda x: x[1])[:max_rows]
