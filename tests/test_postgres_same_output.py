@@ -61,3 +61,32 @@ def test_postgres_bad_url_is_a_clear_store_error(tmp_path):
     with pytest.raises(StoreError) as exc:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none")  # nothing listens on port 1
     assert exc.value.code == "E301" and "secret" not in str(exc.value)
+
+
+def test_postgres_two_ingests_at_once_double_nothing(tmp_path, postgres_url):
+    """Two `storyline ingest` processes on one PostgreSQL store: both finish, the store equals one ingest's."""
+    import subprocess
+
+    from test_pipeline_ingest import _ingest_cmd, make_corpus
+
+    src = tmp_path / "in"
+    make_corpus(src, 60, seed=5)
+    ref, shared = postgres_url("concurrent_ref"), postgres_url("concurrent")
+    subprocess.run(_ingest_cmd(src, ref), check=True, capture_output=True, timeout=240)
+    procs = [subprocess.Popen(_ingest_cmd(src, shared), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(2)]
+    for p in procs:
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err.decode()
+
+    def rows(url):
+        s = open_store(url, readonly=True)
+        try:
+            arts = sorted((a.id, a.source, a.text, a.duplicate_of) for a in s.iter_articles())
+            counts = s.line_counts("", ["__articles__"])
+            return arts, counts, sorted(e.source for e in s.errors())
+        finally:
+            s.close()
+
+    assert rows(shared) == rows(ref)
+    assert len(rows(shared)[0]) == 60
