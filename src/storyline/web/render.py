@@ -25,6 +25,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["alabel"] = article_label
+    from .views import article_html
+
+    env.globals["article_html"] = article_html
     env.globals["min"] = min
     env.globals["max"] = max
     return env
