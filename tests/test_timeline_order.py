@@ -138,3 +138,33 @@ def test_timeline_seed_disagreement(seed_corpus):
     assert sides.get("Iranian media") == 80
     assert any("Trump" in (k or "") and v is None for k, v in sides.items())
     assert seed_corpus.stories[0].chapters[1].disagreements == seed_corpus.stories[0].disagreements
+
+
+@pytest.mark.slow
+def test_timeline_seed_story_through_build_corpus():
+    """The whole engine (entity merging, stories, chapters) gives the same order."""
+    if not SEEDS.is_dir():
+        pytest.skip("seeds not found")
+    from storyline.analyze import analyze_articles, build_corpus
+    from storyline.model import Article
+
+    arts = []
+    for f in sorted(SEEDS.glob("*.txt")):
+        text = "\n\n".join(
+            p.strip() for p in f.read_text(encoding="utf-8").split("\n") if p.strip()
+        )
+        arts.append(
+            Article(id=f.stem[:3], source=str(f), text=text, published=SEED_DATES[f.stem[:3]])
+        )
+    ans = {a.article_id: a for a in analyze_articles(arts)}
+    corpus = build_corpus(arts, ans)
+    story = next(s for s in corpus.stories if "004" in s.articles)
+    siege = _find(corpus, "ASSAULT", "embassy")
+    killing = _find(corpus, "ASSAULT", "soleimani", date="2020-01-03")
+    pompeo = _find(corpus, "CONSULT", "pompeo", "bajwa", date="2020-01-03")
+    strikes = _find(corpus, "ASSAULT", "bases", date="2020-01-08")
+    esper = _find(corpus, "CONSULT", "esper", "bajwa", date="2020-01-08")
+    khan = _find(corpus, "DEMAND", "khan", "qureshi", date="2020-01-08")
+    pos = [story.timeline.index(e.id) for e in (siege, killing, pompeo, strikes, esper, khan)]
+    assert pos == sorted(pos), pos
+    assert any(d.what.startswith("killed") for d in story.disagreements)

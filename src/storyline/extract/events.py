@@ -232,6 +232,7 @@ _THINGS = frozenset(
         "elements",
     }
 )
+_HAZARDS = _HAZARDS | {"disaster", "epidemic", "pandemic", "outbreak", "famine", "mudslide"}
 _CUSTODY = {
     "custody",
     "jail",
@@ -771,6 +772,16 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
         elif c.dep_ in ("compound", "amod", "nmod") and (
             c.ent_type_ in _ENT_ACTOR or c.pos_ == "PROPN"
         ):
+            if c.ent_type_ in (
+                "DATE",
+                "TIME",
+                "CARDINAL",
+                "ORDINAL",
+                "MONEY",
+                "QUANTITY",
+                "PERCENT",
+            ):
+                continue  # "the Jan. 10 meeting"
             if c.ent_type_ == "GPE" and not is_country(c):
                 continue  # "the London bombings": a city names the place, not the attacker
             if c.ent_type_ in ("NORP", "GPE", "ORG") or not patient_noun:
@@ -1036,7 +1047,7 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
         if (
             t.actor is not None
-            and t.actor.lemma_.lower() in _HAZARDS
+            and (t.actor.lemma_.lower() in _HAZARDS or t.actor.lower_.rstrip("s") in _HAZARDS)
             and t.category in ("ASSAULT", "FIGHT")
         ):
             continue  # an earthquake "struck" Haiti: no political actor
@@ -1328,7 +1339,11 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
                 ):
                     g.actor = t.actor  # "an American attack killed X": the attack's author acts
                 g.actor = g.actor or t.actor
-                if g.target is None and t.target is not None:
+                if (
+                    g.target is None
+                    and t.target is not None
+                    and not plover.noun_category(t.target.lemma_)
+                ):
                     g.target = t.target  # "agreed to lift embargoes on Iran": Iran is the target
                 g.date = g.date or t.date
                 g.location = g.location or t.location
@@ -1479,6 +1494,10 @@ class _Item:
     tkey: str | None
     awords: frozenset[str]
     twords: frozenset[str]
+    # Every key the participant goes by: entity id, and the name keys of its local name and words,
+    # so that "Tehran" still meets "Iran" when the corpus resolution keeps them apart.
+    akeys: frozenset[str] = frozenset()
+    tkeys: frozenset[str] = frozenset()
 
 
 _NORM_TITLES = {
@@ -1558,9 +1577,17 @@ def _items(
                     tkey,
                     _words(m.actor_text) | _words(aname),
                     _words(m.target_text) | _words(tname),
+                    _keys(akey, aname, m.actor_text),
+                    _keys(tkey, tname, m.target_text),
                 )
             )
     return out
+
+
+def _keys(key: str | None, name: str | None, text: str | None) -> frozenset[str]:
+    if key is None:
+        return frozenset()
+    return frozenset(k for k in (key, group_key(name), group_key(text)) if k)
 
 
 _ORDERING = ("order", "authorize", "authorise", "approve")
@@ -1583,16 +1610,17 @@ def _fits(cl: list[_Item], it: _Item) -> str | None:
     def agrees(key, words, side: str) -> tuple[bool, bool]:
         """(no contradiction, positive evidence) of one participant against the cluster's side."""
         others = [
-            ((x.akey if not x.mention.action.startswith(_ORDERING) else None), x.awords)
+            ((x.akey if not x.mention.action.startswith(_ORDERING) else None), x.awords, x.akeys)
             if side == "a"
-            else (x.tkey, x.twords)
+            else (x.tkey, x.twords, x.tkeys)
             for x in cl
         ]
         others = [o for o in others if o[0] is not None]
         if key is None or not others:
             return True, False
-        union = frozenset().union(*[w for _, w in others])
-        hit = any(_same(key, words, k, w) for k, w in others) or (
+        mine = keyset(key)
+        union = frozenset().union(*[w for _, w, _ in others])
+        hit = any(_same(key, words, k, w) or (mine & ks) for k, w, ks in others) or (
             _weak(key, words) and words <= union
         )
         return hit, hit
@@ -1607,6 +1635,13 @@ def _fits(cl: list[_Item], it: _Item) -> str | None:
     if guess and not dated_same and m.category not in ("ASSAULT", "FIGHT", "COERCE"):
         if m.category not in plover.SYMMETRIC or akey is None or it.tkey is None:
             return None
+
+    def keyset(key: str | None) -> frozenset[str]:
+        if key is None:
+            return frozenset()
+        if key == it.akey:
+            return it.akeys or frozenset({key})
+        return it.tkeys or frozenset({key})
 
     ok_a, ev_a = agrees(akey, it.awords, "a")
     ok_t, ev_t = agrees(it.tkey, it.twords, "t")
@@ -1627,6 +1662,13 @@ def _fits(cl: list[_Item], it: _Item) -> str | None:
     return None
 
 
+def _block_keys(it: _Item) -> set[tuple[str, str]]:
+    """Blocking keys: a cluster can only take an item that shares a category and a participant word."""
+    cat = it.mention.category
+    words = {k for k in (it.akey, it.tkey) if k} | it.akeys | it.tkeys | it.awords | it.twords
+    return {(cat, w) for w in words}
+
+
 def _clusters(items: list[_Item]) -> list[list[_Item]]:
     # Dated and fully specified mentions seed clusters first, so vaguer ones join the right one.
     order = sorted(
@@ -1638,9 +1680,13 @@ def _clusters(items: list[_Item]) -> list[list[_Item]]:
         ),
     )
     clusters: list[list[_Item]] = []
+    index: dict[tuple[str, str], list[int]] = {}
     for i in order:
         it = items[i]
-        for cl in clusters:
+        keys = _block_keys(it)
+        candidates = sorted({c for k in keys for c in index.get(k, ())})
+        for ci in candidates:
+            cl = clusters[ci]
             how = _fits(cl, it)
             if how == "swap":
                 it = _Item(
@@ -1655,12 +1701,19 @@ def _clusters(items: list[_Item]) -> list[list[_Item]]:
                     it.akey,
                     it.twords,
                     it.awords,
+                    it.tkeys,
+                    it.akeys,
                 )
             if how:
                 cl.append(it)
                 break
         else:
+            ci = len(clusters)
             clusters.append([it])
+        for k in keys:
+            bucket = index.setdefault(k, [])
+            if not bucket or bucket[-1] != ci:
+                bucket.append(ci)
     return clusters
 
 

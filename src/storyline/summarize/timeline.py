@@ -101,10 +101,12 @@ def _context_share(
     """Share of each event's mentions in ``articles`` that are in a context position."""
     total: dict[str, int] = defaultdict(int)
     ctx: dict[str, int] = defaultdict(int)
-    for art in corpus.articles:
-        if art.id not in articles:
+    by_id = {a.id: a for a in corpus.articles}
+    for aid in sorted(articles):
+        art = by_id.get(aid)
+        an = corpus.analyses.get(aid)
+        if art is None:
             continue
-        an = corpus.analyses.get(art.id)
         if an is None:
             continue
         for i, m in enumerate(an.events):
