@@ -15,6 +15,8 @@ spaCy: the same pipeline (``load_pipeline()``) over the same texts with ``nlp.pi
 Memory is the RSS of the process and all its children, sampled every 0.2 s; "RSS at
 25/50/75/100 %" is taken as analysis passes those points. Goals: full pipeline >= 0.8x
 bare spaCy throughput; 2 workers >= 1.8x of 1; memory flat in the number of articles.
+"analyse art/s" isolates the per-article stages, the part the engines distribute; the
+cross-article build runs in the calling process on every engine.
 One timing per configuration (a run takes minutes; medians would multiply that).
 """
 
@@ -186,16 +188,24 @@ def report(results: dict, words: int) -> None:
     base = results.get("spacy")
     print()
     print(f"{'config':<8} {'articles':>8} {'seconds':>8} {'art/s':>7} {'x spaCy':>8} {'x 1 wkr':>8} "
+          f"{'analyse art/s':>13} {'x spaCy':>8} {'x 1 wkr':>8} "
           f"{'peak MB':>8}  {'RSS MB at 25/50/75/100%':<26} {'ingest/analyse/build s':<24}")
+
+    def analyse_rate(r: dict) -> float:
+        return r["articles"] / r["phases"]["analyse"] if "analyse" in r["phases"] else r["rate"]
+
     for config, r in results.items():
         rel = f"{r['rate'] / base['rate']:.2f}" if base else "-"
         one = results.get(config[:-1] + "1") if config[-1] == "2" else None
         scale = f"{r['rate'] / one['rate']:.2f}" if one else "-"
+        ar = analyse_rate(r)
+        arel = f"{ar / base['rate']:.2f}" if base else "-"
+        ascale = f"{ar / analyse_rate(one):.2f}" if one else "-"
         marks = "/".join(mb(r["marks"][k]) for k in ("25%", "50%", "75%", "100%") if k in r["marks"])
         ph = r["phases"]
         phases = "/".join(f"{ph[k]:.0f}" for k in ("ingest", "analyse", "build") if k in ph) or "-"
         print(f"{config:<8} {r['articles']:>8} {r['seconds']:>8.1f} {r['rate']:>7.2f} {rel:>8} {scale:>8} "
-              f"{mb(r['peak_rss']):>8}  {marks:<26} {phases:<24}")
+              f"{ar:>13.2f} {arel:>8} {ascale:>8} {mb(r['peak_rss']):>8}  {marks:<26} {phases:<24}")
     if base:
         print(f"\nbare spaCy: {words / base['seconds']:,.0f} words/s")
     print(f"goals: full pipeline >= {GOAL_VS_SPACY}x bare spaCy (local1 vs spacy); 2 workers >= {GOAL_SCALING}x "

@@ -89,3 +89,22 @@ def test_live_watch_cli_once(tmp_path):
         assert store.count_articles() == 1 and store.get_corpus()["stories"]
     finally:
         store.close()
+
+
+def test_live_watch_finishes_what_an_interrupted_poll_left(tmp_path):
+    from storyline.pipeline import ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    store = open_store(tmp_path / "w.db")
+    try:
+        assert Watcher(store, directory=inbox).poll().added == 0  # an empty folder is fine
+        _write(inbox / "a.txt", TEXTS["a.txt"])
+        ingest([inbox], store)  # as if a poll was killed after ingesting, before analysing
+        res = Watcher(store, directory=inbox).poll()
+        assert (res.files, res.added, res.analysed) == (1, 0, 1)  # read again (unseen), skipped, analysed
+        assert len(store.get_corpus()["articles"]) == 1
+        again = Watcher(store, directory=inbox).poll()
+        assert (again.analysed, again.stories) == (0, None)  # nothing to redo
+    finally:
+        store.close()

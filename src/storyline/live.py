@@ -47,6 +47,7 @@ DEFAULT_TIMEOUT_S = 20.0
 USER_AGENT = "Storyline feed reader (+https://github.com/storyline)"
 FEED_STATE = "live:feed:"
 DIR_STATE = "live:dir:"
+BUILT_STATE = "live:built_articles"  # article count the stories were last built from
 
 # Messages for what can go wrong while fetching, in the style of storyline.errors (codes E7xx).
 FETCH_ERRORS = {
@@ -328,12 +329,15 @@ class Watcher:
             self._poll_directory(res)
         if self.feeds is not None:
             self._poll_feeds(res)
-        if res.added:
-            from .pipeline import analyse, build
+        from .pipeline import analyse, build
 
-            res.analysed = analyse(self.store, model=self.model, engine=self.engine, workers=self.workers,
-                                   scheduler=self.scheduler)
+        # Always asked: articles left unanalysed or unbuilt by an interrupted poll are finished now.
+        res.analysed = analyse(self.store, model=self.model, engine=self.engine, workers=self.workers,
+                               scheduler=self.scheduler)
+        count = str(self.store.count_articles()).encode()
+        if res.added or res.analysed or self.store.get_state(BUILT_STATE) != count:
             corpus = build(self.store, words=self.words, model=self.model)
+            self.store.set_state(BUILT_STATE, count)
             res.stories = len(corpus.stories)
             if self.out is not None:
                 from .report import write_report
