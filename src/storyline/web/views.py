@@ -19,7 +19,7 @@ from .data import CorpusIndex
 from .render import article_label
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+_SENT_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 _STOP = frozenset(
     "a an the and or but of to in on at by for with from as is was were be been are it its this that "
     "these those he she they his her their him them we our you your i not no said says say".split()
@@ -33,8 +33,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Fallback sentence offsets when the store has no analysis (e.g. the static report)."""
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        if m.start() > start:
-            spans.append(_trim(text, start, m.start()))
+        end = m.start() + len(m.group(1) or "")  # a closing quote belongs to its sentence
+        if end > start:
+            spans.append(_trim(text, start, end))
         start = m.end()
     if start < len(text):
         spans.append(_trim(text, start, len(text)))
