@@ -274,3 +274,32 @@ def test_live_refused_feed_is_recorded_and_others_go_on(tmp_path, server, seeds_
         assert len(server.requests) == before
     finally:
         store.close()
+
+
+def test_live_https_to_pinned_address_still_verifies_the_host_name(tmp_path, server, monkeypatch):
+    """The connection goes to the checked IP, yet TLS checks the certificate against the feed's host name."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=feeds.test", "-addext", "subjectAltName=DNS:feeds.test"],
+                   check=True, capture_output=True)
+    server.routes["/feed.xml"] = (200, {}, rss([("t", "http://feeds.test/1", "Text of the item.")]))
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    server.httpd.socket = server_ctx.wrap_socket(server.httpd.socket, server_side=True)
+    monkeypatch.setattr(live, "resolve", lambda host, port: {"feeds.test": ["127.0.0.1"],
+                                                             "other.test": ["127.0.0.1"]}[host])
+    client_ctx = ssl.create_default_context(cafile=str(cert))
+    got = fetch(f"https://feeds.test:{server.port}/feed.xml", allow_private=True,
+                transport=httpx.HTTPTransport(verify=client_ctx))
+    assert got.status == 200 and b"Text of the item" in got.content
+    assert server.requests[-1][1]["host"] == f"feeds.test:{server.port}"
+    with pytest.raises(FetchError) as exc:  # same address, a name the certificate does not cover
+        fetch(f"https://other.test:{server.port}/feed.xml", allow_private=True,
+              transport=httpx.HTTPTransport(verify=client_ctx))
+    assert exc.value.code == "E704" and "certificate" in str(exc.value).lower()
