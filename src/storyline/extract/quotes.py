@@ -123,6 +123,7 @@ class _Ctx:
     sent_speakers: dict[int, list[_Ref]] = field(default_factory=dict)
     pron_cache: dict[int, _Ref | None] = field(default_factory=dict)
     recent: list[tuple[_Ref | None, _Ref | None]] = field(default_factory=list)  # (speaker, via) so far
+    quote_starts: list[int] | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -137,8 +138,9 @@ def _para_index(ctx: _Ctx, offset: int) -> int:
 
 
 def _in_quote(ctx: _Ctx, offset: int) -> QuoteSpan | None:
-    starts = [q.open_at for q in ctx.quote_spans]
-    i = bisect.bisect_right(starts, offset) - 1
+    if ctx.quote_starts is None:
+        ctx.quote_starts = [q.open_at for q in ctx.quote_spans]
+    i = bisect.bisect_right(ctx.quote_starts, offset) - 1
     if i >= 0:
         q = ctx.quote_spans[i]
         if q.open_at <= offset < q.outer_end:
@@ -464,7 +466,8 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 
 
 def _subject(tok: Any) -> Any | None:
-    subj = _children(tok, "nsubj", "nsubjpass")
+    # The tagger sometimes takes a stray guillemet for a noun subject: skip marks.
+    subj = [c for c in _children(tok, "nsubj", "nsubjpass") if c.text not in ALL_MARKS and not c.is_punct]
     if subj:
         return subj[0]
     for aux in _children(tok, "aux", "auxpass"):
