@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from statistics import median_low
 
@@ -21,6 +22,7 @@ _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 ESTIMATED_CONFIDENCE = 0.3
 
 
+@functools.lru_cache(maxsize=8192)
 def day(value: str | None) -> dt.date | None:
     """``YYYY-MM-DD`` (or a longer ISO stamp) to a date; None for coarser or bad values."""
     if not value or len(value) < 10:

@@ -23,6 +23,7 @@ Decisions (see ``Params``):
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import heapq
 import json
@@ -64,7 +65,7 @@ class Params:
     centroid_terms: int = 200  # ... per chapter/story centroid
     query_keys: int = 20  # posting lists read per assignment
     post_keys: int = 40  # posting lists an article's chapter is entered in
-    max_posting: int = 200  # chapters kept per posting list (most recent)
+    max_posting: int = 100  # chapters kept per posting list (most recent)
     max_candidates: int = 30  # chapters scored per assignment
 
 
@@ -99,6 +100,13 @@ def _cos(a: Vec, b: Vec, b_norm: float) -> float:
         return 0.0
     _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
     return float(a[1][ia] @ b[1][ib]) / b_norm
+
+
+def _dot(q: np.ndarray, b: Vec, b_norm: float) -> float:
+    """Dot of a scattered (dense) query with sparse ``b``, divided by ``b_norm``."""
+    if not b_norm or not len(b[0]):
+        return 0.0
+    return float(q[b[0]] @ b[1]) / b_norm
 
 
 def _sum(a: Vec, b: Vec, k: int) -> Vec:
@@ -194,6 +202,7 @@ class StoryIndex:
         self.uses_embeddings: bool | None = None
         self._seen: set[str] = set()  # observed into df (assigned or about to be)
         self._order: dict[str, int] = {}
+        self._scratch = np.zeros(1024, dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self.assignments)
@@ -254,10 +263,28 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ scoring
 
-    def _story_score(self, st: _Group, words: Vec, ents: Vec, emb, date: str | None) -> float:
+    @contextlib.contextmanager
+    def _scatter(self, *vecs: Vec):
+        """Spread sparse query vectors into a reused dense array for the duration of a lookup,
+        so each candidate costs one gather over its centroid instead of a set intersection.
+        Words and entities have disjoint ids, so they share the array."""
+        need = len(self.df)
+        if len(self._scratch) < need:
+            self._scratch = np.zeros(max(need, 2 * len(self._scratch)), dtype=np.float32)
+        q = self._scratch
+        for ids, w in vecs:
+            q[ids] = w
+        try:
+            yield q
+        finally:
+            for ids, _ in vecs:
+                q[ids] = 0.0
+
+    def _story_score(self, st: _Group, q: np.ndarray, emb, date: str | None) -> float:
+        """Blended similarity of a query (scattered words + entities, embedding, date) to ``st``."""
         p = self.params
-        sw = _cos(words, st.words, st.words_norm)
-        se = _cos(ents, st.ents, st.ents_norm)
+        sw = _dot(q, st.words, st.words_norm)
+        se = _dot(q, st.ents, st.ents_norm)
         sv = st.emb_cos(emb)
         if sv is None:
             # Rescaled so that one threshold serves both modes.
@@ -270,7 +297,7 @@ class StoryIndex:
             score -= min(p.time_penalty_cap, p.time_penalty * math.log2(gap / 30))
         return score
 
-    def _chapter_score(self, ch: _Group, words: Vec, date: str | None) -> float | None:
+    def _chapter_score(self, ch: _Group, q: np.ndarray, date: str | None) -> float | None:
         p = self.params
         gap = _range_gap(date, ch.first, ch.last)
         if gap is not None:
@@ -279,7 +306,7 @@ class StoryIndex:
             lo, hi = min(date, ch.first), max(date, ch.last)  # type: ignore[type-var]
             if (day(hi) - day(lo)).days > p.chapter_max_span_days:
                 return None
-        score = _cos(words, ch.words, ch.words_norm)
+        score = _dot(q, ch.words, ch.words_norm)
         if gap is not None and gap <= 1:
             score += p.chapter_date_bonus
         return score
@@ -351,19 +378,21 @@ class StoryIndex:
         date = feats.date
         cands = self.candidates(words, ents)
         best_ch, best_ch_score = None, -1.0
-        for cid in cands:
-            s = self._chapter_score(self.chapters[cid], words, date)
-            if s is not None and (s > best_ch_score or (s == best_ch_score and cid < best_ch)):
-                best_ch, best_ch_score = cid, s
+        best_st, best_st_score = None, -1.0
+        with self._scatter(words, ents) as q:
+            for cid in cands:
+                s = self._chapter_score(self.chapters[cid], q, date)
+                if s is not None and (s > best_ch_score or (s == best_ch_score and cid < best_ch)):
+                    best_ch, best_ch_score = cid, s
+            if best_ch is None or best_ch_score < self.params.chapter_threshold:
+                for sid in dict.fromkeys(self.chapters[c].story for c in cands):
+                    s = self._story_score(self.stories[sid], q, emb, date)
+                    if s > best_st_score or (s == best_st_score and sid < best_st):
+                        best_st, best_st_score = sid, s
         if best_ch is not None and best_ch_score >= self.params.chapter_threshold:
             sid = self.chapters[best_ch].story
             self._add(feats.article_id, words, ents, emb, date, sid, best_ch)
             return sid, best_ch
-        best_st, best_st_score = None, -1.0
-        for sid in dict.fromkeys(self.chapters[c].story for c in cands):
-            s = self._story_score(self.stories[sid], words, ents, emb, date)
-            if s > best_st_score or (s == best_st_score and sid < best_st):
-                best_st, best_st_score = sid, s
         cid = stable_id("c-", feats.article_id)
         if best_st is not None and best_st_score >= self.params.story_threshold:
             sid = best_st
@@ -399,7 +428,8 @@ class StoryIndex:
         if sa.first and sa.last:
             d0, d1 = day(sa.first), day(sa.last)
             mid = (d0 + (d1 - d0) / 2).isoformat()
-        return self._story_score(self.stories[b], sa.unit_words(), sa.unit_ents(), sa.unit_emb(), mid)
+        with self._scatter(sa.unit_words(), sa.unit_ents()) as q:
+            return self._story_score(self.stories[b], q, sa.unit_emb(), mid)
 
     def merge_stories(self) -> int:
         """Join stories whose centroids are at least ``merge_threshold`` alike, both ways
@@ -449,14 +479,15 @@ class StoryIndex:
                 mid = ch.first
                 # A lone chapter is judged as an article would be: it needs the story bar, nothing more.
                 alone = len(own.chapters) == 1
-                best, best_s = own.id, -1.0 if alone else self._story_score(rest, words, ents, emb, mid)
-                for c2 in self.candidates(words, ents):
-                    sid = self.chapters[c2].story
-                    if sid == own.id:
-                        continue
-                    s = self._story_score(self.stories[sid], words, ents, emb, mid)
-                    if s > best_s + 0.02 and s >= self.params.story_threshold:
-                        best, best_s = sid, s
+                with self._scatter(words, ents) as q:
+                    best, best_s = own.id, -1.0 if alone else self._story_score(rest, q, emb, mid)
+                    for c2 in self.candidates(words, ents):
+                        sid = self.chapters[c2].story
+                        if sid == own.id:
+                            continue
+                        s = self._story_score(self.stories[sid], q, emb, mid)
+                        if s > best_s + 0.02 and s >= self.params.story_threshold:
+                            best, best_s = sid, s
                 if best != own.id:
                     self._move_chapter(cid, best)
                     if alone:
