@@ -173,6 +173,11 @@ def test_web_comparison_matrix_from_story_or_events():
                            "disagreements": [], "unique": {}}
     m = comparison_matrix(ix, story, events)
     assert not m["derived"] and m["rows"] == [{"label": "Q", "kind": "quote", "cells": [False, True]}]
+    # Shared facts first; the rest counted when over the limit.
+    story["comparison"]["facts"] = [{"kind": "event", "id": f"e{i}", "label": f"E{i}", "outlets": ["X"] * (i % 2) + ["Y"]}
+                                    for i in range(5)]
+    m = comparison_matrix(ix, story, events, limit=3)
+    assert [r["label"] for r in m["rows"]] == ["E1", "E3", "E0"] and m["hidden"] == 2
 
 
 def test_web_story_view_cites_the_source_sentence():

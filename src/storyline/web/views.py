@@ -366,31 +366,54 @@ def story_outlets(ix: CorpusIndex, story: dict) -> list[str]:
     return [o for o, _ in outs.most_common()]
 
 
-def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: int = 25) -> dict[str, Any]:
-    """Which outlet reports which fact: the story's comparison, or one derived from event sources."""
+def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: int = 40) -> dict[str, Any]:
+    """Which outlet reports which fact: the story's comparison, or one derived from event sources.
+
+    Facts most outlets share come first (what everyone agrees on), then the rest; at most
+    ``limit`` rows, with the number left out.
+    """
     comp = story.get("comparison")
     if comp and comp.get("facts") is not None:
         outlets = list(comp.get("outlets") or [])
-        facts = [{"label": f.get("label") or f.get("id"), "kind": f.get("kind"), "outlets": set(f.get("outlets", []))}
-                 for f in comp.get("facts", [])[:limit]]
+        facts = [{"label": f.get("label") or f.get("id"), "kind": f.get("kind"), "outlets": set(f.get("outlets", [])),
+                  "date": f.get("date")} for f in comp.get("facts", [])]
         derived = False
     else:
         outlets = story_outlets(ix, story)
         facts = []
-        # Dated events first, then those more outlets report: the rows worth comparing.
-        ranked = sorted(events, key=lambda e: (e.get("date") is None, -len({s["article"] for s in e.get("sources", [])})))
-        for ev in ranked[:limit]:
+        for ev in events:
             outs = {ix.articles.get(s["article"], {}).get("outlet") or "unknown outlet" for s in ev.get("sources", [])}
             facts.append({"label": f"{ev.get('date') or 'undated'} · {event_label(ix, ev)}", "kind": "event",
-                          "outlets": outs})
+                          "outlets": outs, "date": ev.get("date")})
         derived = True
+    order = sorted(range(len(facts)), key=lambda i: (-len(facts[i]["outlets"]), facts[i]["date"] is None, i))
+    shown = [facts[i] for i in order[:limit]]
+    unique = (comp or {}).get("unique") or {}
     return {
         "outlets": outlets,
-        "rows": [{"label": f["label"], "kind": f["kind"], "cells": [o in f["outlets"] for o in outlets]}
-                 for f in facts],
+        "rows": [{"label": _short(f["label"], 160), "kind": f["kind"], "cells": [o in f["outlets"] for o in outlets]}
+                 for f in shown],
+        "hidden": max(0, len(facts) - len(shown)),
         "derived": derived,
-        "unique": (comp or {}).get("unique"),
+        "unique": [(o, len(unique[o])) for o in outlets if unique.get(o)],
     }
+
+
+def _short(text: str | None, n: int) -> str:
+    text = text or ""
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def story_disagreements(story: dict) -> list[dict]:
+    """The comparison's disagreements (claims and quote wordings) when present, else the story's."""
+    comp = story.get("comparison") or {}
+    if comp.get("disagreements"):
+        return list(comp["disagreements"])
+    out = list(story.get("disagreements") or [])
+    if not out:
+        for c in story.get("chapters", []):
+            out.extend(c.get("disagreements") or [])
+    return out
 
 
 def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[str, Any]:
@@ -443,10 +466,7 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         seen_c: set = set()
         ev_cites = [c for c in ev_cites if not ((c["n"], c["span"]) in seen_c or seen_c.add((c["n"], c["span"])))]
         events_v.append(dict(ev, _label=event_label(ix, ev), _cites=ev_cites))
-    disagreements = list(story.get("disagreements") or [])
-    if not disagreements:
-        for c in story.get("chapters", []):
-            disagreements.extend(c.get("disagreements") or [])
+    disagreements = story_disagreements(story)
     quotes = story_quotes(ix, story)
     if not quotes and not ix.data["quotes"] and analysis_of is not None:
         quotes = _local_quotes(story, analysis_of)
