@@ -8,7 +8,8 @@ Public API:
   chapter id) from an earlier run) the earlier articles keep their places and only
   new ones are assigned. Pass a ``StoryIndex`` restored with ``StoryIndex.from_bytes``
   (a store keeps ``index.to_bytes()``) and old articles are not even re-read:
-  ingesting one article costs one ``StoryIndex.assign``.
+  ingesting one article costs one ``StoryIndex.assign``. Only stories holding some of
+  ``articles`` are returned (an index may hold older ones).
 * ``recluster(articles, analyses, entity_map)`` — rebuild from scratch, forgetting
   earlier assignments and earlier estimated dates (``storyline recluster``).
 * ``StoryIndex`` / ``Params`` — the incremental index (``add``, ``assign``,
@@ -20,6 +21,14 @@ report (``published_estimated=True``, evidence in ``published_from``).
 Everything is deterministic for the same input: ids are hashes of the founding
 article's id, and a batch is processed in (own date, article id) order, so
 the result does not even depend on the input order.
+
+How it decides (details in ``index``): a chapter is one happening: word TF-IDF
+cosine to the chapter's centroid >= 0.40 and a date within 2 days of the chapter's
+(span at most 7 days). A story is one running storyline: a blend of word, entity and
+embedding similarity to the story's centroid >= 0.25, softly lowered for gaps over a
+month. A full rebuild then merges stories whose centroids meet 0.30 both ways and
+moves chapters to the story they fit best (undoing one-pass order effects); the
+incremental path never moves what is already placed.
 """
 
 from __future__ import annotations
