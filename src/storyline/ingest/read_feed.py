@@ -79,14 +79,16 @@ def _body(entry: Any) -> str:
 
 
 def _date(entry: Any) -> str | None:
+    # dict.get, not entry.get: feedparser maps a missing "updated" to "published" with a
+    # DeprecationWarning, and the mapping is going away.
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if isinstance(value, time.struct_time):
             d = normalise_date(f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}")
             if d:
                 return d
     for key in ("published", "updated", "created", "dc_date"):
-        d = normalise_date(entry.get(key))
+        d = normalise_date(dict.get(entry, key))
         if d:
             return d
     return None
