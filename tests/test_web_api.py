@@ -211,9 +211,9 @@ def test_web_quotes_grouped_by_speaker_and_filtered(client, corpus):
         if not quotes:  # quotes not merged across articles yet: the page shows each article's own
             n = sum(len(client.get(f"/api/articles/{a}/analysis").json()["quotes"]) for a in arts)
         assert f'Quotes <span class="count">{n}</span>' in page
-        counts = [int(x) for x in re.findall(r'<span class="count">(\d+)</span></h3>\n<ul>\n<li class="quote', page)]
+        counts = [int(x) for x in re.findall(r'<span class="count">(\d+)</span></h3>\n<ul>\n<li class="quote-item', page)]
         assert sum(counts) == n
-        assert len(re.findall(r'<li class="quote ', page)) == sum(min(12, k) for k in counts)
+        assert len(re.findall(r'<li class="quote-item ', page)) == sum(min(12, k) for k in counts)
     speakers = {q["speaker"] for q in quotes if q["speaker"]}
     for sp in list(speakers)[:10]:
         got = client.get("/api/quotes", params={"speaker": sp, "limit": 500}).json()["items"]
@@ -325,3 +325,35 @@ def test_web_static_report_uses_the_same_templates(seed_run, client, corpus):
     web = client.get(f"/stories/{corpus['stories'][0]['id']}").text
     for cls in ('class="summary"', 'class="timeline"', 'class="quotes"', 'class="comparison"'):
         assert cls in web and cls in html
+
+
+def test_web_story_page_shows_comparison_and_disagreements(client, corpus):
+    for s in corpus["stories"]:
+        page = client.get(f"/stories/{s['id']}").text
+        comp = s.get("comparison")
+        body = page.split('class="comparison"', 1)[1].split("</section>", 1)[0]
+        rows = re.findall(r'<tr><th scope="row">', body)
+        if comp and comp.get("facts"):
+            assert len(rows) == min(40, len(comp["facts"]))
+            for o in comp["outlets"]:
+                assert f'<th scope="col">{htmllib.escape(o, quote=False)}</th>' in body
+            # Every row has one cell per outlet, and a dot exactly where the fact names that outlet.
+            first = max(comp["facts"], key=lambda f: len(f["outlets"]))
+            cells = re.findall(r'<td class="(yes|no)">', body.split("</tr>", 2)[1])
+            assert cells == ["yes" if o in first["outlets"] else "no" for o in comp["outlets"]]
+        dis = (comp or {}).get("disagreements") or s.get("disagreements") or []
+        for d in dis:
+            assert htmllib.escape(d["what"], quote=False) in page
+
+
+def test_web_seed_story_has_cited_summary_when_built(client, corpus):
+    """Once summaries exist, every summary sentence on the page carries at least one citation."""
+    for s in corpus["stories"]:
+        if not s.get("summary"):
+            continue
+        page = client.get(f"/stories/{s['id']}").text
+        items = page.split('class="summary-sentences"', 1)[1].split("</ol>", 1)[0].split("<li>")[1:]
+        assert len(items) == len(s["summary"])
+        for item, x in zip(items, s["summary"], strict=True):
+            n = len(re.findall(r'class="cite"', item))
+            assert n == len([a for a in x["sources"] if a in {y["id"] for y in corpus["articles"]}])

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from .data import CorpusIndex, StoreReader
-from .render import STATIC, render
+from .render import STATIC, article_label, render
 from .views import article_segments, snippet_parts, story_outlets, story_view
 
 log = logging.getLogger(__name__)
@@ -221,6 +221,8 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
             kind, ref = r["kind"], r["ref"]
             if kind == "article":
                 href = f"/articles/{ref}"
+                if not r.get("title") and ref in ix.articles:
+                    r = dict(r, title=article_label(ix.articles[ref]))
             elif kind == "story":
                 href = f"/stories/{ref}"
             elif kind == "entity":
