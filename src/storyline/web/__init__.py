@@ -25,6 +25,9 @@ def serve(db: str | Path = "storyline.db", host: str = "127.0.0.1", port: int = 
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
-    app = create_app(db, allowed_hosts=_loopback_hosts(host, port))
+    try:
+        app = create_app(db, allowed_hosts=_loopback_hosts(host, port))
+    except FileNotFoundError as exc:
+        raise SystemExit(f"error: {exc}") from None
     print(f"Storyline: http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs: /docs)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
