@@ -204,9 +204,12 @@ def test_quotes_ten_thousand_lines_of_quote_marks_finish(nlp):
     # Tokenised only (one sentence per line): spaCy's parser on one 75,000-token "sentence"
     # is slow on its own and not what this test is about; the extractor must stay linear.
     text = "\n".join(['" “ ” « » ‘ ’ \' "' if i % 2 else '“”""' for i in range(10_000)])
-    doc = nlp.make_doc(text)
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text.startswith("\n")
+    from spacy.tokens import Doc
+
+    toks = nlp.make_doc(text)
+    starts = [t.i == 0 or toks[t.i - 1].text.startswith("\n") for t in toks]
+    doc = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks], sent_starts=starts)
+    assert doc.text == text
     quotes = extract_quotes(doc, Article(id="t", source="t", text=text), ArticleAnalysis(article_id="t"))
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
 
