@@ -193,3 +193,15 @@ def test_entities_handle_in_place_of_a_name_is_a_person(nlp):
     assert hs and hs[0].entity is not None
     e = local_entity(a, hs[0].entity)
     assert e.type == "PERSON" and e.handles == ["@ashrafghani"] and e.roles == ["afghan president"]
+
+
+def test_entities_apposition_with_possessor_both_orders(nlp):
+    a = run(nlp, "Tony Blair, the U.K.'s Prime Minister, calls the detention wrong. "
+                 "Iran's supreme leader, Ayatollah Ali Khamenei approved the deal.")
+    assert "prime minister" in ent_named(a, "Tony Blair").roles
+    assert "supreme leader" in ent_named(a, "Ali Khamenei").roles
+
+
+def test_entities_according_to_role_does_not_bind_next_subject(nlp):
+    a = run(nlp, "According to the army chief, Gen. Farid Alam ordered the retreat.")
+    assert ent_named(a, "Farid Alam").roles == []

@@ -152,7 +152,7 @@ def test_resolve_role_binds_through_each_articles_own_entity(nlp):
         "General Asim Munir spoke in Rawalpindi. Later the army chief toured the border.",
     ]
     arts = [Article(id=f"r{i}", source="t", text=t) for i, t in enumerate(texts)]
-    an = {a.id: annotate(d, a) for a, d in zip(arts, nlp.pipe(texts))}
+    an = {a.id: annotate(d, a) for a, d in zip(arts, nlp.pipe(texts), strict=False)}
     ents, emap = resolve_corpus(arts, an)
     munir = [e for e in ents if e.name == "Asim Munir"]
     assert len(munir) == 1 and munir[0].articles == ["r0", "r1"]

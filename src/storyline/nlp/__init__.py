@@ -45,7 +45,7 @@ def sentences(doc: Any, text: str) -> list[Sentence]:
             cuts.append(pstarts[q])
             q += 1
         cuts.append(b)
-        for x, y in zip(cuts, cuts[1:]):
+        for x, y in zip(cuts, cuts[1:], strict=False):
             seg = text[x:y]
             lead = len(seg) - len(seg.lstrip())
             seg = seg.strip()

@@ -399,17 +399,17 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     mentions = [
         Mention(start=sp[0], end=sp[1], text=sp[2], label=sp[3], entity=None) for sp in spans
     ]
-    for m, ci in zip(mentions, mention_cluster):
+    for m, ci in zip(mentions, mention_cluster, strict=False):
         m.entity = f"c{ci}"
 
     # Roles: bind each role phrase directly attached to a person, then resolve the others.
     starts = [m.start for m in mentions]
     person_at_tok = {}
-    for (s, e, _), m in zip(raw, mentions):
+    for (s, e, _), m in zip(raw, mentions, strict=False):
         if m.label == "PERSON":
             person_at_tok[s] = m
     person_end_tok = {}
-    for (s, e, _), m in zip(raw, mentions):
+    for (s, e, _), m in zip(raw, mentions, strict=False):
         if m.label == "PERSON":
             person_end_tok[e] = m
     _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions)
@@ -473,7 +473,7 @@ def _link_acronyms(clusters, spans, mention_cluster, acr_defs, new_cluster) -> N
     names_by_group: dict[str, list[tuple[str, int]]] = {}
     for i, sp in enumerate(spans):
         names_by_group.setdefault(_type_group(sp[3]), []).append((sp[2], mention_cluster[i]))
-    for i, (start, end, stext, label) in enumerate(spans):
+    for i, (_start, _end, stext, label) in enumerate(spans):
         if label == "PERSON" or not is_acronym(stext):
             continue
         acr = stext.replace(".", "")
@@ -533,13 +533,14 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_clu
         if m is not None:
             end_tok = _tok_end_of(doc, m)
             closed = end_tok >= n or doc[end_tok].text in (",", ")", ".", ";", "\n", "\n\n") or doc[end_tok].is_space
-            if not comma or closed:
+            # "According to the army chief, Gen Bajwa said ...": the name opens the main clause
+            before = _before_role(doc, r.tok_start)
+            lead_in = before >= 0 and doc[before].lower_ in ("to", "by", "from", "with", "said", "told")
+            if not comma or closed or not lead_in:
                 r.holder = int(m.entity[1:])
                 continue
         # "Major General Asif Ghafoor, the director general of ..."
-        k = r.tok_start - 1
-        if k >= 0 and doc[k].lower_ in _DETS:
-            k -= 1
+        k = _before_role(doc, r.tok_start)
         if k >= 1 and doc[k].text == ",":
             m = person_end_tok.get(k)
             if m is not None:
@@ -549,6 +550,20 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_clu
             c = clusters[r.holder]
             c.roles.append(role_label(r.text))
             c.role_parts.append(r.parts)
+
+
+def _before_role(doc: Any, k: int) -> int:
+    """Index of the token before a role phrase's determiner or possessor ("the U.K.'s")."""
+    k -= 1
+    if k >= 1 and doc[k].lower_ in ("'s", "’s", "‘s"):
+        k -= 1
+        steps = 0
+        while k >= 0 and steps < 4 and (doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text == "."):
+            k -= 1
+            steps += 1
+    if k >= 0 and doc[k].lower_ in _DETS:
+        k -= 1
+    return k
 
 
 def _tok_end_of(doc: Any, m: Mention) -> int:
