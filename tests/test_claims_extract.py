@@ -108,3 +108,31 @@ def test_claims_denial_against_count(nlp):
     [d] = find_disagreements([an])
     assert {s.claimant for s in d.claims} == {"Local media", "government"}
     assert sorted(s.value for s in d.claims if s.value is not None) == [80]
+
+
+def test_claims_names_with_numbers_are_not_counts(nlp):
+    an = _analyse(
+        nlp, "Air France Flight 447 went missing over the Atlantic. UN Resolution 1723 was cited."
+    )
+    assert [c for c in an.claims if c.value in (447, 1723)] == []
+
+
+def test_claims_lives_claimed_by_attacks_have_no_claimant(nlp):
+    an = _analyse(
+        nlp,
+        "Londoners remembered the attacks that claimed 52 lives. The agency reported no casualties.",
+    )
+    lives = [c for c in an.claims if c.value == 52]
+    assert lives and lives[0].quantity == "killed" and lives[0].claimant_text is None
+    denial = [c for c in an.claims if c.modality == "denied"]
+    assert denial and denial[0].claimant_text == "agency"
+
+
+def test_claims_one_outlet_counting_different_things_is_no_disagreement(nlp):
+    an = _analyse(
+        nlp,
+        "In Haiti, 1.3 million people were displaced. In the capital alone, 766,000 people were "
+        "displaced by the quake in Haiti.",
+        "a",
+    )
+    assert find_disagreements([an]) == []

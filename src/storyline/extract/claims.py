@@ -124,6 +124,9 @@ _QUALIFIERS = (
     "under",
     "just over",
     "just under",
+    "as much as",
+    "upwards of",
+    "in excess of",
 )
 _WORD_NUMS = {
     "one": 1,
@@ -246,9 +249,13 @@ def _claimant(tok: Any) -> Any:
             and node.pos_ in ("VERB", "AUX")
             and node is not tok
         ):
+            if node.lemma_.lower() == "claim" and any(
+                c.dep_ == "dobj" and (c.i == tok.i or c.is_ancestor(tok)) for c in node.children
+            ):
+                break  # "attacks that claimed 52 lives": the verb counts, it does not report
             for c in node.children:
                 if c.dep_ in ("nsubj",):
-                    return c
+                    return None if c.lower_ in ("that", "which", "who", "it") else c
             for c in node.children:
                 if c.dep_ == "agent":
                     for g in c.children:
@@ -345,8 +352,14 @@ def extract_claims(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if (
             tok.like_num
             and tok.pos_ == "NUM"
-            and tok.ent_type_ not in ("DATE", "TIME", "PERCENT", "ORDINAL")
+            and tok.ent_type_ in ("", "CARDINAL", "QUANTITY", "MONEY")
         ):
+            if (
+                tok.head.pos_ == "PROPN"
+                and tok.dep_ in ("nummod", "compound", "appos")
+                and tok.head.i < tok.i
+            ):
+                continue  # "Flight 447", "Resolution 1723": a name, not a count
             span = _number_span(tok)
             if tok.i != max(t.i for t in span if t.like_num):
                 continue  # one claim per number run ("2.5 million"): its last numeral
@@ -490,6 +503,10 @@ def claim_range(claim: ClaimMention) -> tuple[float, float]:
         "thousands of",
     ):
         return (v, _INF) if q != "as many as" else (0.0, v)
+    if q == "as much as":
+        return 0.0, v
+    if q in ("upwards of", "in excess of"):
+        return v, _INF
     if q in ("at most", "up to", "less than", "fewer than", "under", "just under"):
         return 0.0, v
     if q in ("nearly", "almost", "close to"):
@@ -568,6 +585,8 @@ def find_disagreements(
             if a[1].quantity != b[1].quantity:
                 continue
             same_sentence = a[0] == b[0] and a[1].sentence == b[1].sentence
+            if a[0] == b[0] and not (same_sentence and (a[4] or "") != (b[4] or "")):
+                continue  # one outlet's different counts are usually counts of different things
             shared = a[3] & b[3]
             if (
                 same_sentence
