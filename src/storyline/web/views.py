@@ -470,6 +470,8 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
     quotes = story_quotes(ix, story)
     if not quotes and not ix.data["quotes"] and analysis_of is not None:
         quotes = _local_quotes(story, analysis_of)
+    all_groups = quotes_by_speaker(ix, quotes)
+    groups = all_groups[:30]  # the most quoted speakers; the rest are counted and in the API
     return {
         "story": story,
         "title": story.get("headline") or story.get("title"),
@@ -480,7 +482,8 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         "timeline": timeline_svg(ix, events),
         "events": events_v,
         "outlet_of": {a["id"]: a.get("outlet") for a in arts},
-        "quote_groups": quotes_by_speaker(ix, quotes),
+        "quote_groups": groups,
+        "quote_groups_hidden": len(all_groups) - len(groups),
         "n_quotes": len(quotes),
         "entities": story_entities(ix, story),
         "matrix": comparison_matrix(ix, story, events),
