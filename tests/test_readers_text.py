@@ -192,6 +192,12 @@ def test_readers_unknown_json_field_is_a_config_error():
         read_paths([DATA], json_fields={"nonsense": "x"})
 
 
+def test_readers_json_field_alias_and_bad_key():
+    assert read_paths([DATA], json_fields={"date": "pubDate", "body": "content"}) is not None
+    with pytest.raises(ConfigError, match="E903"):
+        read_paths([DATA], json_fields={"text": 3})
+
+
 def test_readers_non_positive_limit_is_a_config_error():
     with pytest.raises(ConfigError):
         read_paths([DATA], max_bytes=0)

@@ -42,7 +42,7 @@ class Errors:
     )
     E103 = (
         "The input is too large ({size} bytes, the limit is {limit} bytes). Split it into "
-        "smaller files, or raise the limit (max_bytes / --max-bytes) if you trust it."
+        "smaller files, or raise the limit (read_paths(max_bytes=...)) if you trust it."
     )
     E104 = (
         "The text could not be decoded: it is not UTF-8 and no other encoding fits it "
@@ -126,6 +126,10 @@ class Errors:
     # ---------------------------------------------------------------- E9xx library misuse
     E901 = "Unknown field {field!r} in json_fields; known fields: {known}."
     E902 = "{name}={value} is not allowed: it must be a positive number."
+    E903 = (
+        "json_fields[{field!r}] = {value!r} is not a key name. Give the JSON key as a "
+        "string, with dots for nested keys (e.g. 'meta.published')."
+    )
 
     # ---------------------------------------------------------------- E2xx cleaning
     E201 = "The document could not be cleaned ({detail}). It was skipped; please report this file."

@@ -89,6 +89,8 @@ def _check_fields(json_fields: dict[str, str] | None) -> dict[str, str]:
         ours = _FIELD_ALIASES.get(ours, ours)
         if ours not in JSON_FIELDS:
             raise ConfigError("E901", field=ours, known=", ".join(JSON_FIELDS))
+        if not isinstance(theirs, str) or not theirs:
+            raise ConfigError("E903", field=ours, value=theirs)
         checked[ours] = theirs
     return checked
 
