@@ -212,3 +212,18 @@ def test_readers_seeds_are_read_as_five_text_articles():
     assert [d.source for d in docs] == sorted(d.source for d in docs)
     for d in docs:
         assert d.text == Path(d.source).read_text(encoding="utf-8")
+
+
+def test_readers_txt_fast_path_calls_no_detector_or_extractor(monkeypatch, tmp_path):
+    import charset_normalizer
+    import trafilatura
+
+    def forbidden(*a, **k):
+        raise AssertionError("the UTF-8 .txt path must stay cheap")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", forbidden)
+    monkeypatch.setattr(trafilatura, "bare_extraction", forbidden)
+    p = tmp_path / "u.txt"
+    p.write_text("Caf\u00e9 owners met the mayor on Monday.", encoding="utf-8")
+    docs = list(read_paths([p, DATA / "article.txt", DATA / "tree"]))
+    assert len(docs) == 5 and all(isinstance(d, RawDocument) for d in docs)
