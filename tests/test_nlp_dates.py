@@ -130,3 +130,9 @@ def test_dates_hyphenated_durations_but_not_ages():
     found = [t for _, _, t in find_temporal_spans("A two-year deal for the 6-year-old boy.")]
     assert found == ["two-year"]
     assert duration_value("two-year") == "P2Y"
+
+
+def test_dates_relative_words_at_sentence_start():
+    text = "Yesterday the vote failed. Last week it passed. Two days ago nobody knew."
+    assert [t for _, _, t in find_temporal_spans(text)] == ["Yesterday", "Last week", "Two days ago"]
+    assert normalize("Two days ago", SAT, PAST) == ("2020-01-02", "day")

@@ -75,7 +75,12 @@ _PATTERNS = [
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
     rf"(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
 ]
-_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Month and weekday names are matched with their capital ("May" vs "may"); the relative words
+# ("Yesterday", "Last week" opening a sentence) in any case.
+_CASED = 5
+_FINDER = re.compile("|".join(
+    f"(?:{p})" if i < _CASED else f"(?i:{p})" for i, p in enumerate(_PATTERNS)
+))
 # Month names that are also common words: only taken when written with a capital and a
 # neighbour that makes them a date.
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "july", "august"}
