@@ -136,11 +136,10 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
-    return bad.decode("cp1252", errors="replace").replace("\ufffd", "") or bad.decode(
-        "latin-1"
-    ), exc.end
+    return "".join(_CP1252[b] for b in bad), exc.end
 
 
+_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
 codecs.register_error("storyline-cp1252", _cp1252_fallback)
 
 
