@@ -62,7 +62,8 @@ def test_events_gold_file_is_well_formed():
     ]
     assert len(lines) >= 150
     for g in lines:
-        assert set(g) == {"file", "start", "end", "events"} and g["start"] < g["end"]
+        assert set(g) == {"file", "start", "end", "split", "events"} and g["start"] < g["end"]
+        assert g["split"] in ("dev", "test")
         assert not Path(g["file"]).is_absolute() and ".." not in g["file"]
         for e in g["events"]:
             assert e["category"] in CATEGORIES
