@@ -136,3 +136,15 @@ def test_dates_relative_words_at_sentence_start():
     text = "Yesterday the vote failed. Last week it passed. Two days ago nobody knew."
     assert [t for _, _, t in find_temporal_spans(text)] == ["Yesterday", "Last week", "Two days ago"]
     assert normalize("Two days ago", SAT, PAST) == ("2020-01-02", "day")
+
+
+def test_dates_reanchor_after_a_date_is_estimated():
+    from storyline.nlp.dates import find_times, reanchor
+
+    text = "The envoy arrived on Friday and left on January 9, 2020."
+    times = find_times(None, text, None)
+    assert [t.value for t in times] == [None, "2020-01-09"]
+    again = reanchor(times, "2020-01-04")
+    assert [(t.text, t.value, t.precision) for t in again] == [
+        ("Friday", "2020-01-03", "day"), ("January 9, 2020", "2020-01-09", "day")]
+    assert times[0].value is None  # the input is left as it was

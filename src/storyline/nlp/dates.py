@@ -20,7 +20,9 @@ from ..model import TimeExpr
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FUTURE", "PAST", "PRESENT", "find_times", "normalize", "tense_of"]
+__all__ = [
+    "FUTURE", "PAST", "PRESENT", "duration_value", "find_times", "normalize", "reanchor", "tense_of",
+]
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
@@ -383,4 +385,23 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             tense = tense_of(doc[max(i, 0)])
         value, precision = normalize(frag, anchor, tense)
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind))
+    return out
+
+
+def reanchor(times: list[TimeExpr], published: str | dt.date | None,
+             tenses: list[str] | None = None) -> list[TimeExpr]:
+    """The same expressions resolved against another publication date (e.g. an estimated one).
+
+    ``TimeExpr`` does not keep the tense it was read with; pass ``tenses`` (one per expression)
+    when known, otherwise past tense, the usual case in news, is assumed. Durations are kept.
+    """
+    anchor = _anchor(published)
+    out = []
+    for i, t in enumerate(times):
+        if t.kind == "DURATION":
+            out.append(TimeExpr(t.start, t.end, t.text, t.value, t.precision, t.kind))
+            continue
+        tense = tenses[i] if tenses is not None else PAST
+        value, precision = normalize(t.text, anchor, tense)
+        out.append(TimeExpr(t.start, t.end, t.text, value, precision, t.kind))
     return out
