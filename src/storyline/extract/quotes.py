@@ -350,12 +350,11 @@ def _document_owner(ctx: _Ctx, tok: Any) -> _Ref | None:
                 if subj is not None and subj.lemma_.lower() not in DOC_NOUNS:
                     return _resolve_tok(ctx, subj)
     # "According to the statement" with no issuer named: whoever relayed or spoke just before.
+    # The quote just before: a relayed quote's document is the relayer's, else the speaker's.
     for speaker, via in reversed(ctx.recent[-4:]):
-        if via is not None and via.kind != "DOC":
-            return via
-    for speaker, _via in reversed(ctx.recent[-4:]):
-        if speaker is not None and speaker.kind != "DOC":
-            return speaker
+        for ref in (via, speaker):
+            if ref is not None and ref.kind not in ("DOC", "PRON"):
+                return ref
     return None
 
 
@@ -499,6 +498,7 @@ def _subject(tok: Any) -> Any | None:
             if k >= max(sent_start, tok.i - 40):
                 j = k - 1
                 continue
+            break  # an unpaired dash ends a dateline ("CLEVELAND —"): no speaker before it
         if t.text in ALL_MARKS or t.pos_ == "VERB" and not _under_relcl(t, tok):
             break
         if not _under_relcl(t, tok) and t.ent_type_ in ("PERSON", "ORG", "NORP"):
@@ -611,6 +611,17 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                 if s < a_s - 2 and a_e < e - 2 and ctx.text[s:a_s].strip() and ctx.text[a_e:e].strip(" .\n"):
                     content = (_strip_span(ctx.text, s, e)[0], _strip_span(ctx.text, s, e)[1])
             frames.append(_Frame(tok, "according to", pobj[0], content, clause))
+            continue
+        if (
+            lemma in ("continue", "go")
+            and tok.pos_ == "VERB"
+            and not _children(tok, "xcomp", "dobj", "prep", "advcl")
+            and all(_in_quote(ctx, c.idx) is not None for c in _children(tok, "ccomp"))
+        ):
+            # "“...,” the statement continued." / "“...,” he went on.": only as a bare attribution
+            subj = _subject(tok)
+            if subj is not None and (lemma == "continue" or _children(tok, "prt")):
+                frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
         if tok.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS):
             continue
@@ -879,6 +890,17 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if n_words < 3 and not (best is not None and best_d is not None and best_d <= 3):
             continue  # a scare quote or a title ("the “Great Satan”"), not a statement
         prev = cands[-1] if cands and cands[-1].tweet is None else None
+        if (
+            best is None
+            and prev is not None
+            and prev.kind == "direct"
+            and prev.frame is not None
+            and 0 <= q.open_at - prev.end <= 80
+            and "\n" not in ctx.text[prev.end : q.open_at]
+        ):
+            # “A,” he said. “B.”: the quote goes on after its attribution; one statement.
+            prev.end = q.end
+            continue
         if (
             best is not None
             and prev is not None
