@@ -221,3 +221,21 @@ def test_readers_feed_with_nested_and_scripted_content_is_neutralised(tmp_path):
     assert time.perf_counter() - start < 30
     assert doc.text.startswith("The levee held overnight, engineers said.")
     assert "FEEDSCRIPT" not in doc.text and "alert" not in doc.text and "<" not in doc.text
+
+
+def test_readers_warc_content_encoding_bomb_is_capped(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    p = tmp_path / "bomb.warc"
+    bomb = _gzip_of_zeros(100 << 20)
+    with open(p, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                              ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://bomb.example/", "response",
+                                            payload=io.BytesIO(bomb), http_headers=headers))
+    start = time.perf_counter()
+    (err,) = items(p, max_bytes=4 << 20)
+    assert time.perf_counter() - start < 10
+    assert isinstance(err, FileError) and err.code == "E103" and err.source == f"{p}#1"
