@@ -147,9 +147,10 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
     async def stories_page(offset: int = Query(0, ge=0)) -> HTMLResponse:
         ix = await corpus()
 
+        n_errors = await run_in_threadpool(reader.count_errors)
+
         def build() -> str:
             part = ix.stories_sorted[offset : offset + PAGE_SIZE]
-            n_errors = len(reader.errors())
             total = len(ix.stories_sorted)
             return render(
                 "stories.html", stories=[(s, story_outlets(ix, s)) for s in part], total=total,
@@ -159,7 +160,7 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
                 next_offset=offset + PAGE_SIZE if offset + PAGE_SIZE < total else None,
             )
 
-        return HTMLResponse(await memo(ix, ("home", offset), build))
+        return HTMLResponse(await memo(ix, ("home", offset, n_errors), build))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(story_id: str) -> HTMLResponse:
@@ -206,11 +207,11 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
         def build() -> str:
             sids = dict.fromkeys(s for a in e.get("articles", []) for s in ix.article_stories.get(a, []))
             arts = [ix.articles[a] for a in e.get("articles", []) if a in ix.articles]
+            quotes = [ix.quotes[q] for q in ix.speaker_quotes.get(e["id"], [])]
+            cited = {src["article"] for q in quotes for src in q.get("sources", [])}
             return render(
-                "entity.html", e=e, stories=[ix.stories[s] for s in sids],
-                quotes=[ix.quotes[q] for q in ix.speaker_quotes.get(e["id"], [])],
-                articles=arts, outlet_of={a["id"]: a.get("outlet") for a in ix.articles.values()}
-                if len(ix.articles) < 2000 else {a["id"]: a.get("outlet") for a in arts},
+                "entity.html", e=e, stories=[ix.stories[s] for s in sids], quotes=quotes, articles=arts,
+                outlet_of={aid: ix.articles.get(aid, {}).get("outlet") for aid in cited},
             )
 
         return HTMLResponse(await memo(ix, ("entity", entity_id), build))

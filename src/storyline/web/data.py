@@ -238,6 +238,13 @@ class StoreReader:
             errs = self.store.errors()
         return [dict(source=e.source, stage=e.stage, reason=e.reason, line=e.line, code=e.code) for e in errs]
 
+    def count_errors(self) -> int:
+        with self._lock:
+            conn = getattr(self.store, "conn", None)
+            if getattr(self.store, "dialect", "") == "sqlite" and conn is not None:
+                return conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+            return len(self.store.errors())
+
     def search(self, q: str, kinds: list[str] | None = None, limit: int = 50) -> list[dict]:
         with self._lock:
             return self.store.search(q, kinds=kinds, limit=limit)
