@@ -205,3 +205,10 @@ def test_entities_apposition_with_possessor_both_orders(nlp):
 def test_entities_according_to_role_does_not_bind_next_subject(nlp):
     a = run(nlp, "According to the army chief, Gen. Farid Alam ordered the retreat.")
     assert ent_named(a, "Farid Alam").roles == []
+
+
+def test_entities_role_naming_another_person_binds_to_the_appositive(nlp):
+    a = run(nlp, "Alan Krueger, the former chairman of President Barack Obama's Council of "
+                 "Economic Advisers, disagreed.")
+    assert any(r.startswith("former chairman") for r in ent_named(a, "Alan Krueger").roles)
+    assert not any("chairman" in r for r in ent_named(a, "Barack Obama").roles)

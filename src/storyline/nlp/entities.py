@@ -226,7 +226,9 @@ def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role
                    and (doc[m].pos_ in ("NOUN", "PROPN", "ADJ") or doc[m].text in ("-", "&")
                         or (doc[m].lower_ in ("'s", "’s") and m > k))
                    and not doc[m].is_space
-                   and not (doc[m].lower_.rstrip(".") in RANKS and m > k)):
+                   and not (doc[m].lower_.rstrip(".") in RANKS and m > k)
+                   # "chairman of President Barack Obama's council": a title opening a name
+                   and not (m + 1 < n and taken[m + 1] and doc[m].lower_ in ROLE_HEADS)):
                 m += 1
             while m > k and doc[m - 1].text in ("-", "&"):
                 m -= 1
@@ -514,6 +516,13 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_clu
     """Bind a role to the person the text names in it: title before the name, or apposition."""
     n = len(doc)
     for r in roles:
+        # "Major General Asif Ghafoor, the director general of ...", "Tony Blair, the U.K.'s PM,"
+        k = _before_role(doc, r.tok_start)
+        if k >= 1 and doc[k].text == "," and r.tok_start - k <= 6:
+            m = person_end_tok.get(k)
+            if m is not None:
+                r.holder = int(m.entity[1:])
+                continue
         # "Army Chief General Qamar Javed Bajwa", "Chief of Army Staff (COAS), General ... Bajwa,"
         k = r.tok_end
         comma = False
@@ -537,13 +546,6 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_clu
             before = _before_role(doc, r.tok_start)
             lead_in = before >= 0 and doc[before].lower_ in ("to", "by", "from", "with", "said", "told")
             if not comma or closed or not lead_in:
-                r.holder = int(m.entity[1:])
-                continue
-        # "Major General Asif Ghafoor, the director general of ..."
-        k = _before_role(doc, r.tok_start)
-        if k >= 1 and doc[k].text == ",":
-            m = person_end_tok.get(k)
-            if m is not None:
                 r.holder = int(m.entity[1:])
     for r in roles:
         if r.holder is not None:
