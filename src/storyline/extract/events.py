@@ -244,6 +244,7 @@ _CUSTODY = {
     "arrest",
     "prisons",
 }
+_PARTICLES = {"over", "out", "up", "down", "off", "back", "away"}
 _DURING_PREPS = {"during", "in", "at", "through", "via", "over"}
 _GIVING = {"AID", "COOPERATE", "CONCEDE", "SUPPORT"}
 _BEFORE_PREP_ROLE = {
@@ -639,7 +640,9 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             if noun == "call" and _prep_obj(dobj, {"for"}):
                 return "DEMAND", f"{lemma} call"
     for c in tok.children:
-        if c.dep_ == "prep":
+        # "called for", "fired on" take a preposition; "take over", "back out" need a particle,
+        # or "took place over the year" would be a takeover.
+        if c.dep_ == "prep" and c.lower_ not in _PARTICLES:
             cat = plover.verb_category(lemma, c.lower_)
             if cat and (lemma, c.lower_) in plover._PHRASAL:
                 return cat, f"{lemma} {c.lower_}"
@@ -687,9 +690,19 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "THREATEN", lemma
         if dobj is not None and dobj.lemma_.lower() in _PROMISE_NOUNS:
             return "THREATEN", lemma
+        if lemma in ("pledge", "promise") and (comp is not None or dobj is not None):
+            return "AGREE", lemma  # a promise of anything else is a commitment
         return None
     if lemma == "deny":
         return None
+    if lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in _SPEECH | {"comment", "elaborate", "speculate", "confirm"}
+        for c in tok.children
+    ):
+        return None  # "declined to comment" is no refusal of anything political
+    if lemma == "allege" and _child(tok, "ccomp") is not None:
+        return None  # "alleged that ...": a report, like "said"
     cat = plover.verb_category(lemma)
     if cat is None:
         return None
@@ -825,7 +838,34 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
             actor = actor or obj
             conj = _child(obj, "conj")
             target = target or conj
+    # "a police raid": a common noun for an actor in front of the event noun.
+    if actor is None:
+        for c in tok.children:
+            if c.dep_ == "compound" and not c.ent_type_ and c.lemma_.lower() in ACTOR_NOUNS:
+                actor = c
+                break
+    # "the crew's capture and detention by Iran": coordinated event nouns share participants.
+    partner = tok.head if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" else _child(tok, "conj")
+    second = tok if tok.dep_ == "conj" else partner
+    if second is not None and any(c.dep_ in ("det", "poss") for c in second.children):
+        partner = None  # "the killing of X and Tehran's retaliation": two events, each with its own
+    if (
+        partner is not None
+        and partner.pos_ == "NOUN"
+        and plover.noun_category(partner.lemma_.lower())
+        and (actor is None or target is None)
+        and not _SHARING.get(partner.i)
+    ):
+        _SHARING[tok.i] = True
+        try:
+            p_actor, p_target = _nominal_args(partner, cat)
+        finally:
+            _SHARING.pop(tok.i, None)
+        actor, target = actor or p_actor, target or p_target
     return actor, target
+
+
+_SHARING: dict[int, bool] = {}  # guards the mutual recursion between coordinated event nouns
 
 
 def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
@@ -844,7 +884,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         return actor, target
     if lemma == "find guilty":
         small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp")), None)
-        target = _child(tok, "dobj") or (_child(small, _SUBJ) if small is not None else None)
+        target = (
+            _child(tok, "dobj")
+            or _child(tok, _PASS_SUBJ)
+            or (_child(small, _SUBJ) if small is not None else None)
+        )
+        if target is not None and target.dep_ == "nsubjpass":
+            ag = _child(tok, "agent")
+            return (_child(ag, "pobj") if ag is not None else None), target
         return _verb_subject(tok), target
     if lemma.endswith(" must"):
         comp = next(c for c in tok.children if c.dep_ == "ccomp")
@@ -1031,6 +1078,12 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         else:
             t.actor, t.target = _verb_args(t.tok, t.category, t.action)
         t.modality = _modality(t.tok, t.nominal)
+        if not t.nominal and " " in t.action:
+            obj = _child(t.tok, "dobj")
+            if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+                t.modality = "denied"  # "posed no threat", "reached no agreement"
+            if t.action.split()[0] in ("plan", "plot", "prepare"):
+                t.modality = "possible"  # "planned bombings": intended, not carried out
         t.actor, t.target = _named(t.actor), _named(t.target)
 
     verb_times = _attach_times(doc, article, analysis, triggers)

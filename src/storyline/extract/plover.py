@@ -414,13 +414,13 @@ WEAK_NOUNS = frozenset(
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("surrender", "disarm"),
     "DEMAND": ("pressure", "summon"),
-    "ACCUSE": ("complain", "sue", "indict"),
+    "ACCUSE": ("complain", "sue", "indict", "charge"),
     "SANCTION": ("prohibit", "halt", "cancel", "freeze", "downgrade"),
     "COERCE": ("demolish", "outlaw", "deface", "hack", "confine", "evict", "surround"),
     "ASSAULT": ("assault", "abuse", "mistreat", "maim", "lynch", "rape"),
 }
 _MORE_NOUNS: dict[str, tuple[str, ...]] = {
-    "SANCTION": ("suspension",),
+    "SANCTION": ("suspension", "tariff", "tariffs"),
     "CONSULT": ("negotiations", "welcome"),
     "ACCUSE": ("complaint", "lawsuit"),
 }
@@ -429,7 +429,7 @@ for _cat, _words in _MORE_VERBS.items():
 for _cat, _words in _MORE_NOUNS.items():
     _NOUNS[_cat] = _NOUNS[_cat] + _words
 
-NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack"}
+NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack", "charge"}
 LIGHT_VERBS = LIGHT_VERBS | {
     "supervise",
     "oversee",
@@ -489,6 +489,19 @@ _LIGHT_OVERRIDES.update(
         ("put", "investigation"): "INVESTIGATE",
     }
 )
+
+_PHRASAL.update(
+    {
+        ("back", "out"): "REJECT",
+        ("back", "away"): "REJECT",
+        ("cut", "funding"): "SANCTION",
+        ("cut", "aid"): "SANCTION",
+        ("slash", "funding"): "SANCTION",
+    }
+)
+LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot"}
+# An empty category: the light verb makes the noun no event ("expressed relief", "posed a threat to").
+_LIGHT_OVERRIDES.update({("express", "relief"): "", ("pose", "threat"): "", ("pose", "risk"): ""})
 
 VERB_CATEGORY: dict[str, str] = {}
 for _cat, _words in _VERBS.items():
@@ -586,8 +599,8 @@ def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
     lemma = lemma.lower()
     if light_verb is not None:
         cat = _LIGHT_OVERRIDES.get((light_verb.lower(), lemma))
-        if cat:
-            return cat
+        if cat is not None:
+            return cat or None
     return NOUN_CATEGORY.get(lemma)
 
 
