@@ -82,3 +82,16 @@ def test_cli_run_twice_and_recluster_give_the_same_json(tmp_path, seeds_dir):
     assert runner.invoke(app, ["report", "--out", str(tmp_path / "c"), "--db", db]).exit_code == 0
     assert load("a") == load("b") == load("c")
     assert any(a["published_estimated"] for a in load("a")["articles"])
+
+
+def test_cli_ingest_max_bytes_refuses_larger_files(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "small.txt").write_text("The harbour reopened on Monday after the storm, officials said.")
+    (tmp_path / "in" / "big.txt").write_text("The council debated the budget for hours. " * 200)
+    db = str(tmp_path / "s.db")
+    r = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--no-analyse", "--max-bytes", "2000",
+                            "--json"])
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["added"] == 1
+    errs = json.loads(runner.invoke(app, ["errors", "--db", db, "--json"]).stdout)
+    assert [e["code"] for e in errs] == ["E103"] and errs[0]["source"].endswith("big.txt")

@@ -36,6 +36,9 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker 
 SchedOpt = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler tcp://host:port.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name or path.")]
 WordsOpt = Annotated[int, typer.Option("--words", min=10, help="Summary length in words.")]
+MaxBytesOpt = Annotated[
+    Optional[int], typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
+]
 
 
 @app.callback()
@@ -110,6 +113,7 @@ def run(
     scheduler: SchedOpt = None,
     words: WordsOpt = 100,
     json_field: FieldOpt = None,
+    max_bytes: MaxBytesOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The main job: ingest INPUTS, analyse them, find stories, write the report."""
@@ -118,7 +122,8 @@ def run(
     try:
         with _progress() as cb:
             res = run_job(inputs, out=out_dir, db=db, model=model, engine=engine, workers=workers,
-                          scheduler=scheduler, words=words, json_fields=_fields(json_field), progress=cb)
+                          scheduler=scheduler, words=words, json_fields=_fields(json_field), progress=cb,
+                          max_bytes=max_bytes)
     except StorylineError as exc:
         _fail(exc)
     summary = {
@@ -155,6 +160,7 @@ def ingest(
     workers: WorkersOpt = 1,
     scheduler: SchedOpt = None,
     json_field: FieldOpt = None,
+    max_bytes: MaxBytesOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Add articles to the store; new ones join existing stories (no full re-run)."""
@@ -166,7 +172,7 @@ def ingest(
     try:
         store = open_store(db)
         with _progress() as cb:
-            res = ingest_paths(inputs, store, json_fields=_fields(json_field), progress=cb)
+            res = ingest_paths(inputs, store, json_fields=_fields(json_field), progress=cb, max_bytes=max_bytes)
             n = 0
             if analyse and res.added:
                 n = analyse_store(store, model=model, engine=engine, workers=workers, scheduler=scheduler,

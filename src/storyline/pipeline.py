@@ -51,6 +51,7 @@ def ingest(
     batch_size: int = 200,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    max_bytes: int | None = None,
 ) -> IngestResult:
     """Read, clean, date and de-duplicate articles into ``store``.
 
@@ -71,7 +72,8 @@ def ingest(
         if progress:
             progress("ingest", result.read, None)
 
-    for item in read_paths(paths, json_fields=json_fields):
+    limits = {} if max_bytes is None else {"max_bytes": max_bytes}
+    for item in read_paths(paths, json_fields=json_fields, **limits):
         if isinstance(item, FileError):
             result.errors.append(item)
             store.add_errors([item])
@@ -252,6 +254,7 @@ def run(
     words: int = 100,
     json_fields: dict[str, str] | None = None,
     progress: Progress | None = None,
+    max_bytes: int | None = None,
 ) -> RunResult:
     """The main job: ingest ``paths``, analyse, build stories, write the report to ``out``."""
     from .report import write_report
@@ -259,7 +262,7 @@ def run(
 
     store = open_store(db)
     try:
-        res = ingest(paths, store, json_fields=json_fields, progress=progress)
+        res = ingest(paths, store, json_fields=json_fields, progress=progress, max_bytes=max_bytes)
         n = analyse(store, model=model, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
         corpus = build(store, words=words, model=model)
         corpus.errors = store.errors()

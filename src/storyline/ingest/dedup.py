@@ -11,8 +11,10 @@ import hashlib
 import re
 import unicodedata
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datasketch pulls in scipy: import it only when near-duplicates are looked for
+    from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -32,6 +34,8 @@ def article_id(text: str) -> str:
 
 
 def minhash(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -40,10 +44,15 @@ def minhash(text: str) -> MinHash:
 
 
 def signature_bytes(m: MinHash) -> bytes:
+    import numpy as np
+
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
 def minhash_from_bytes(b: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(b, dtype=np.uint64).copy(), scheme=SCHEME)
 
 
@@ -51,6 +60,8 @@ class NearDuplicateIndex:
     """An LSH index of the articles seen so far, in ingest order."""
 
     def __init__(self, threshold: float = THRESHOLD):
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
