@@ -357,3 +357,71 @@ def test_web_seed_story_has_cited_summary_when_built(client, corpus):
         for item, x in zip(items, s["summary"], strict=True):
             n = len(re.findall(r'class="cite"', item))
             assert n == len([a for a in x["sources"] if a in {y["id"] for y in corpus["articles"]}])
+
+
+def test_web_store_without_results_yet(tmp_path):
+    """Ingested but never built: the pages say so, and the article is still readable."""
+    from storyline.pipeline import ingest
+    from storyline.store import open_store
+    from storyline.web import create_app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The council approved the budget on Tuesday after a long debate.\n\n"
+                               "Critics said the vote was rushed.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    ingest([src], store)
+    aid = store.articles()[0].id
+    store.close()
+    with TestClient(create_app(db)) as c:
+        home = c.get("/")
+        assert home.status_code == 200 and "No stories yet" in home.text
+        assert c.get("/api/stories").json()["items"] == []
+        page = c.get(f"/articles/{aid}")
+        assert page.status_code == 200 and "The council approved the budget" in page.text
+        assert c.get(f"/api/articles/{aid}").json()["id"] == aid
+        assert c.get("/api").json()["counts"]["stories"] == 0
+
+
+def test_web_serves_while_the_corpus_is_rewritten(tmp_path, seed_db):
+    """Requests in flight while another process rebuilds: every answer is whole, then the new one shows."""
+    import shutil
+    import threading
+
+    import httpx
+
+    from _web_support import ServerThread
+    from storyline.store import open_store
+
+    db = tmp_path / "live.db"
+    shutil.copy(seed_db, db)
+    failures: list[str] = []
+    stop = threading.Event()
+    with ServerThread(db) as srv:
+        srv.server.config.app.state.reader.CHECK_EVERY = 0.0
+        srv.server.config.app.state.reader.BLOB_CHECK_EVERY = 0.0
+        sid = httpx.get(srv.base + "/api/stories").json()["items"][0]["id"]
+
+        def hammer() -> None:
+            with httpx.Client(base_url=srv.base, timeout=30) as client:
+                while not stop.is_set():
+                    for path in (f"/stories/{sid}", "/api/stories", f"/api/stories/{sid}"):
+                        r = client.get(path)
+                        if r.status_code != 200 or (path.startswith("/api") and not r.json()):
+                            failures.append(f"{path} {r.status_code}")
+
+        threads = [threading.Thread(target=hammer) for _ in range(4)]
+        for t in threads:
+            t.start()
+        w = open_store(db)
+        for i in range(5):
+            data = w.get_corpus()
+            data["stories"][0]["headline"] = f"Rebuilt headline {i}"
+            w.put_corpus(data)
+        w.close()
+        stop.set()
+        for t in threads:
+            t.join()
+        assert not failures, failures[:5]
+        assert "Rebuilt headline 4" in httpx.get(srv.base + f"/stories/{sid}").text
