@@ -110,11 +110,11 @@ def to_polnear(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     if start > 0 and text[start - 1] in QUOTE_CHARS:
-        start -= 1
+        start -= 2 if text[max(0, start - 2) : start] == "''" else 1
         if end < len(text) and text[end] in QUOTE_CHARS:
-            end += 1
+            end += 2 if text[end : end + 2] == "''" else 1
         elif end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in QUOTE_CHARS:
-            end += 2
+            end += 3 if text[end + 1 : end + 3] == "''" else 2
     m = re.search(r"\bthat\s+$", text[max(0, start - 6) : start])
     if m:
         start = max(0, start - 6) + m.start()

@@ -25,6 +25,11 @@ def test_quotes_marks_every_style(text, expected):
     assert _texts(text) == expected
 
 
+def test_quotes_marks_double_apostrophes_are_a_double_mark():
+    text = "''My advice was not to do it,'' recalled the ambassador's aide. ''It isn't over.''"
+    assert _texts(text) == ["My advice was not to do it,", "It isn't over."]
+
+
 def test_quotes_marks_apostrophes_are_not_quotes():
     text = "Pakistan’s army doesn’t comment on the voters’ choice, and #Pakistan‘s chief didn't either."
     assert _texts(text) == []

@@ -49,11 +49,14 @@ class QuoteSpan:
         return self.close_at + 1 if self.close_at is not None else self.end
 
 
-def _role(text: str, i: int) -> tuple[str, str] | None:
-    """('double'|'single', 'open'|'close'|'either') for the mark at ``i``, or None if it is no quote mark."""
-    c = text[i]
+def _role(text: str, i: int, width: int = 1) -> tuple[str, str] | None:
+    """('double'|'single', 'open'|'close'|'either') for the mark at ``i``, or None if it is no quote mark.
+
+    ``width`` 2 is a pair of apostrophes standing for a double mark (''like this'').
+    """
+    c = '"' if width == 2 else text[i]
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     if c in DOUBLE_OPEN:
         return ("double", "open")
     if c in DOUBLE_CLOSE:
@@ -101,58 +104,62 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     i = 0
     open_at: int | None = None
     open_double = True
+    open_width = 1
     while i < n:
         c = text[i]
         if c == "\n":
             if open_at is not None:
                 j = _next_visible(text, i, n)
-                role = _role(text, j) if j < n else None
+                w = 2 if text[j : j + 2] == "''" else 1
+                role = _role(text, j, w) if j < n else None
                 if role is not None and role[0] == ("double" if open_double else "single") and role[1] != "close":
                     # News convention: the quote goes on into the next paragraph.
-                    i = j + 1
+                    i = j + w
                     continue
                 end = i
-                while end > open_at + 1 and text[end - 1] in " \t\r":
+                while end > open_at + open_width and text[end - 1] in " \t\r":
                     end -= 1
-                if end > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, end, open_at, None, open_double))
+                if end > open_at + open_width:
+                    spans.append(QuoteSpan(open_at + open_width, end, open_at, None, open_double))
                 open_at = None
             i += 1
             continue
         if c not in ALL_MARKS:
             i += 1
             continue
-        role = _role(text, i)
+        # Two apostrophes in a row are a double mark in ASCII-converted text: ''Yes,'' he said.
+        width = 2 if c == "'" and i + 1 < n and text[i + 1] == "'" else 1
+        role = _role(text, i, width)
         if role is None:
-            i += 1
+            i += width
             continue
         kind, how = role
         if open_at is None:
             if how in ("open", "either"):
-                open_at, open_double = i, kind == "double"
+                open_at, open_double, open_width = i, kind == "double", width
         elif not open_double and kind == "double" and how == "open":
             # A lone single "opener" is far more often an apostrophe ('em, rock ‘n’ roll)
             # than British-style quoting around a double quote: let the double quote win.
-            open_at, open_double = i, True
+            open_at, open_double, open_width = i, True, width
         elif (kind == "double") == open_double:
             if how in ("close", "either"):
-                if i > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, i, open_at, i, open_double))
+                if i > open_at + open_width:
+                    spans.append(QuoteSpan(open_at + open_width, i, open_at, i + width - 1, open_double))
                 open_at = None
             elif how == "open" and open_double:
                 # Two double openers in a row: the first was never closed. Cap it here
                 # rather than letting it absorb the well-formed quote that follows.
                 end = i
-                while end > open_at + 1 and text[end - 1] in " \t\r":
+                while end > open_at + open_width and text[end - 1] in " \t\r":
                     end -= 1
-                if end > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, end, open_at, None, open_double))
-                open_at = i
-        i += 1
-    if open_at is not None and n > open_at + 1:
+                if end > open_at + open_width:
+                    spans.append(QuoteSpan(open_at + open_width, end, open_at, None, open_double))
+                open_at, open_width = i, width
+        i += width
+    if open_at is not None and n > open_at + open_width:
         end = n
-        while end > open_at + 1 and text[end - 1] in " \t\r\n":
+        while end > open_at + open_width and text[end - 1] in " \t\r\n":
             end -= 1
-        if end > open_at + 1:
-            spans.append(QuoteSpan(open_at + 1, end, open_at, None, open_double))
+        if end > open_at + open_width:
+            spans.append(QuoteSpan(open_at + open_width, end, open_at, None, open_double))
     return spans
