@@ -14,6 +14,9 @@ and turns each clause that reports a political action into an ``EventMention``:
 * location (GPE/LOC/FAC after "in/at/near" in the clause), date (a time
   expression that belongs to this trigger's clause, never one of a governing
   "said"), and modality (negation, modal verbs, "vowed to", "plans to").
+  An event with no time expression of its own gets no date: the publication
+  date is when it was reported, not when it happened (the timeline uses it
+  only as an upper bound for ordering, see ``summarize.timeline``).
 
 A nominal event that only restates its clause's event ("killed in an attack",
 "discussed during a telephonic conversation") is folded into it. The content
