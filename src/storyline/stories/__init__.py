@@ -140,7 +140,17 @@ def build_stories(
         merged = index.merge_stories()
         moved = index.refine_chapters()
         merged += index.merge_stories()
-        log.debug("merged %d stories, moved %d chapters", merged, moved)
+    else:
+        # The same clean-up for what this batch opened; earlier placements are never moved.
+        fresh = {a.id for a in new}
+
+        def only_new(groups: dict) -> set[str]:
+            return {gid for gid, g in groups.items() if g.articles and all(x in fresh for x in g.articles)}
+
+        merged = index.merge_stories(only_new(index.stories)) if fresh else 0
+        moved = index.refine_chapters(movable=only_new(index.chapters)) if fresh else 0
+        merged += index.merge_stories(only_new(index.stories)) if fresh else 0
+    log.debug("merged %d stories, moved %d chapters", merged, moved)
     dup_arts = [a for a in articles if a.id in dups and a.id not in index.assignments]
     for a in dup_arts:
         orig = dups[a.id]

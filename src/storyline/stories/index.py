@@ -431,16 +431,19 @@ class StoryIndex:
         with self._scatter(sa.unit_words(), sa.unit_ents()) as q:
             return self._story_score(self.stories[b], q, sa.unit_emb(), mid)
 
-    def merge_stories(self) -> int:
+    def merge_stories(self, movable: set[str] | None = None) -> int:
         """Join stories whose centroids are at least ``merge_threshold`` alike, both ways
-        (agglomeration over stories, to undo the order effects of one pass). Returns merges made."""
+        (agglomeration over stories, to undo the order effects of one pass). Returns merges made.
+
+        With ``movable`` (ids of stories holding only newly placed articles), only those may
+        be merged away, so articles placed by earlier runs keep their stories."""
         thr = self.params.merge_threshold
         merges = 0
         changed = True
         while changed:
             changed = False
             for sid in list(self.stories):
-                if sid not in self.stories:
+                if sid not in self.stories or (movable is not None and sid not in movable):
                     continue
                 st = self.stories[sid]
                 others = dict.fromkeys(self.chapters[c].story for c in self.candidates(st.unit_words(), st.unit_ents()))
@@ -452,21 +455,29 @@ class StoryIndex:
                     if s >= best_s:
                         best, best_s = oid, s
                 if best is not None:
-                    keep, gone = sorted([sid, best], key=self._story_rank)
+                    if movable is None or best in movable:
+                        keep, gone = sorted([sid, best], key=self._story_rank)
+                    else:
+                        keep, gone = best, sid
                     self._merge(keep, gone)
+                    if movable is not None:
+                        movable.discard(gone)
                     merges += 1
                     changed = True
         return merges
 
-    def refine_chapters(self, rounds: int = 2) -> int:
+    def refine_chapters(self, rounds: int = 2, movable: set[str] | None = None) -> int:
         """Move chapters to the story they fit best, judged against every story's centroid
         without the chapter itself (a k-means step that undoes one-pass order effects).
-        Batch rebuilds only: moving chapters changes earlier assignments. Returns moves made."""
+        With ``movable`` (ids of chapters holding only newly placed articles), only those
+        move. Returns moves made."""
         moves = 0
         k = self.params.centroid_terms
         for _ in range(rounds):
             moved = False
             for cid in list(self.chapters):
+                if movable is not None and cid not in movable:
+                    continue
                 ch = self.chapters[cid]
                 own = self.stories[ch.story]
                 words, ents, emb = ch.unit_words(), ch.unit_ents(), ch.unit_emb()
