@@ -39,7 +39,10 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 REFERENCES = [
     ("citron (BBC) on PARC 3.0 test", "F1 exact 56.7, token-overlap F1 83.2, cue F1 82.3"),
-    ("GenderGapTracker (98 articles, overlap >= 0.3)", "P 84.6 / R 82.7 / F1 83.7, speaker accuracy ~87"),
+    (
+        "GenderGapTracker (98 articles, overlap >= 0.3)",
+        "P 84.6 / R 82.7 / F1 83.7, speaker accuracy ~87",
+    ),
 ]
 
 
@@ -97,7 +100,14 @@ def load(split: str, limit: int | None) -> list[tuple[str, str, list[Attr], str]
         if not files:
             continue
         chosen = files[0]  # deterministic: first annotator id
-        items.append((txt.stem, txt.read_text(encoding="utf-8"), read_ann(chosen), chosen.stem.rpartition("_")[2]))
+        items.append(
+            (
+                txt.stem,
+                txt.read_text(encoding="utf-8"),
+                read_ann(chosen),
+                chosen.stem.rpartition("_")[2],
+            )
+        )
         if limit and len(items) >= limit:
             break
     return items
@@ -139,7 +149,9 @@ def _speech_cue(text: str, cue: str) -> bool:
         if w == "according" or w in SPEECH_VERBS:
             return True
         for suffix in ("ing", "ed", "d", "s", "es"):
-            if w.endswith(suffix) and (w[: -len(suffix)] in SPEECH_VERBS or w[: -len(suffix)] + "e" in SPEECH_VERBS):
+            if w.endswith(suffix) and (
+                w[: -len(suffix)] in SPEECH_VERBS or w[: -len(suffix)] + "e" in SPEECH_VERBS
+            ):
                 return True
     return False
 
@@ -221,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = nlp.pipe((text for _n, text, _g, _a in items), batch_size=8)
     annotators = {}
     peer_failures = 0
-    for (name, text, gold, annot), doc in zip(items, docs):
+    for (name, text, gold, annot), doc in zip(items, docs, strict=True):
         annotators[annot] = annotators.get(annot, 0) + 1
         art = Article(id=name, source=name, text=text)
         analysis = annotate(doc, art)
@@ -235,7 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         peer = []
         try:
             for tri in direct_quotations(doc):
-                sp = (tri.speaker[0].idx, tri.speaker[-1].idx + len(tri.speaker[-1])) if tri.speaker else None
+                sp = (
+                    (tri.speaker[0].idx, tri.speaker[-1].idx + len(tri.speaker[-1]))
+                    if tri.speaker
+                    else None
+                )
                 peer.append(Attr((tri.content.start_char, tri.content.end_char), sp))
         except ValueError:  # textacy bails out on an odd number of quote marks: empty for it
             peer_failures += 1
@@ -244,16 +260,21 @@ def main(argv: list[str] | None = None) -> int:
                 totals[system][k] = totals[system].get(k, 0) + v
     elapsed = time.perf_counter() - t0
 
-    print(f"PolNeAR {args.split}: {len(items)} articles, "
-          f"{totals['storyline'].get('gold', 0)} gold attributions; annotator per article = first id "
-          f"({', '.join(f'{a}:{n}' for a, n in sorted(annotators.items()))}); run {elapsed:.0f} s (one pass)")
+    print(
+        f"PolNeAR {args.split}: {len(items)} articles, "
+        f"{totals['storyline'].get('gold', 0)} gold attributions; annotator per article = first id "
+        f"({', '.join(f'{a}:{n}' for a, n in sorted(annotators.items()))}); run {elapsed:.0f} s (one pass)"
+    )
     header = (
         f"{'system':<28}{'pred':>6}{'P ex':>7}{'R ex':>7}{'F1 ex':>7}{'P ov':>7}{'R ov':>7}{'F1 ov':>7}"
         f"{'spk acc':>9}{'R ov say':>10}"
     )
     print(header)
     print("-" * len(header))
-    for system, label in (("storyline", "storyline extract_quotes"), ("textacy", "textacy direct_quotations")):
+    for system, label in (
+        ("storyline", "storyline extract_quotes"),
+        ("textacy", "textacy direct_quotations"),
+    ):
         t = totals[system]
         pe, re_, fe = _prf(t.get("exact", 0), t.get("pred", 0), t.get("gold", 0))
         po, ro, fo = _prf(t.get("overlap", 0), t.get("pred", 0), t.get("gold", 0))
@@ -267,12 +288,16 @@ def main(argv: list[str] | None = None) -> int:
         f"R ov say: recall on the {totals['storyline'].get('speech_gold', 0)} gold attributions whose cue is a verb "
         "of saying or 'according to' (PolNeAR also annotates beliefs, wants, polls 'showing', ...)."
     )
-    print(f"textacy gave up on {peer_failures} of {len(items)} articles (odd count of quote marks).")
+    print(
+        f"textacy gave up on {peer_failures} of {len(items)} articles (odd count of quote marks)."
+    )
     print()
     print("Published reference points (other corpora, for orientation only):")
     for name, figs in REFERENCES:
         print(f"  {name}: {figs}")
-    print("Goal (issue 4): token-overlap F1 >= 0.85, exact F1 >= 0.60, speaker accuracy >= 0.90 on unseen data.")
+    print(
+        "Goal (issue 4): token-overlap F1 >= 0.85, exact F1 >= 0.60, speaker accuracy >= 0.90 on unseen data."
+    )
     return 0
 
 

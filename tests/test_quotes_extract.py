@@ -32,7 +32,9 @@ def _one(quotes, fragment):
 
 
 def test_quotes_direct_speaker_after(nlp):
-    q = _one(_run(nlp, '"We will win this election," Maria Lopez said on Tuesday.'), "win this election")
+    q = _one(
+        _run(nlp, '"We will win this election," Maria Lopez said on Tuesday.'), "win this election"
+    )
     assert q.kind == "direct" and q.speaker_text == "Maria Lopez" and q.cue == "said"
     text = '"We will win this election," Maria Lopez said on Tuesday.'
     assert text[q.start : q.end] == q.text and q.text.startswith("We will")
@@ -47,7 +49,9 @@ def test_quotes_direct_speaker_before_with_colon_and_channel(nlp):
 
 
 def test_quotes_guillemets_and_organisation_in_statement(nlp):
-    text = "«We are ready to negotiate without conditions,» the foreign ministry said in a statement."
+    text = (
+        "«We are ready to negotiate without conditions,» the foreign ministry said in a statement."
+    )
     q = _one(_run(nlp, text), "ready to negotiate")
     assert "foreign ministry" in q.speaker_text.lower()
     assert q.channel == "statement"
@@ -78,13 +82,18 @@ def test_quotes_unbalanced_mark_does_not_swallow_article(nlp):
 
 
 def test_quotes_floating_quote_inherits_previous_speaker(nlp):
-    text = "“We are ready,” Dr Maria Lopez said. “We have been preparing for this moment for months.”"
+    text = (
+        "“We are ready,” Dr Maria Lopez said. “We have been preparing for this moment for months.”"
+    )
     q = _one(_run(nlp, text), "preparing")
     assert q.speaker_text == "Maria Lopez"
 
 
 def test_quotes_indirect_said_that_and_according_to(nlp):
-    quotes = _run(nlp, "The finance minister said that taxes would rise next year. According to the World Bank, growth will slow to two percent.")
+    quotes = _run(
+        nlp,
+        "The finance minister said that taxes would rise next year. According to the World Bank, growth will slow to two percent.",
+    )
     q = _one(quotes, "taxes would rise")
     assert q.kind == "indirect" and "minister" in q.speaker_text
     q = _one(quotes, "growth will slow")
@@ -94,11 +103,31 @@ def test_quotes_indirect_said_that_and_according_to(nlp):
 @pytest.mark.parametrize(
     "text, fragment, cue",
     [
-        ("Senator Jane Roe urged Congress to pass the bill before the recess.", "pass the bill", "urged"),
-        ("General Tom Hill warned that attacks could increase in the spring.", "attacks could increase", "warned"),
-        ("Opposition leader Ali Raza vowed to block the budget in parliament.", "block the budget", "vowed"),
-        ("The union called for an immediate end to the strike action.", "immediate end", "called for"),
-        ("Ali Khan told reporters the talks had failed after two days.", "talks had failed", "told"),
+        (
+            "Senator Jane Roe urged Congress to pass the bill before the recess.",
+            "pass the bill",
+            "urged",
+        ),
+        (
+            "General Tom Hill warned that attacks could increase in the spring.",
+            "attacks could increase",
+            "warned",
+        ),
+        (
+            "Opposition leader Ali Raza vowed to block the budget in parliament.",
+            "block the budget",
+            "vowed",
+        ),
+        (
+            "The union called for an immediate end to the strike action.",
+            "immediate end",
+            "called for",
+        ),
+        (
+            "Ali Khan told reporters the talks had failed after two days.",
+            "talks had failed",
+            "told",
+        ),
     ],
 )
 def test_quotes_indirect_cues(nlp, text, fragment, cue):
@@ -107,7 +136,10 @@ def test_quotes_indirect_cues(nlp, text, fragment, cue):
 
 
 def test_quotes_mixed_partial_quote(nlp):
-    q = _one(_run(nlp, "Smith said the plan was “dead on arrival” and would be withdrawn soon."), "dead on arrival")
+    q = _one(
+        _run(nlp, "Smith said the plan was “dead on arrival” and would be withdrawn soon."),
+        "dead on arrival",
+    )
     assert q.kind == "mixed" and q.speaker_text == "Smith"
     assert q.text.startswith("the plan")
 
@@ -121,7 +153,9 @@ def test_quotes_relay_quoted_as_saying(nlp):
 def test_quotes_relay_parenthetical_and_according_to(nlp):
     text = "The army issued a note. General Omar Farooq, it said, called for “maximum restraint” by all sides."
     q = _one(_run(nlp, text), "maximum restraint")
-    assert q.speaker_text == "Omar Farooq" and q.via_text is not None and "army" in q.via_text.lower()
+    assert (
+        q.speaker_text == "Omar Farooq" and q.via_text is not None and "army" in q.via_text.lower()
+    )
     text = "The minister said the border would reopen on Monday, according to the spokeswoman Sara Ali."
     q = _one(_run(nlp, text), "border would reopen")
     assert "minister" in q.speaker_text and q.via_text == "Sara Ali"
@@ -174,7 +208,10 @@ def test_quotes_uses_language_core_entity_keys(nlp):
     lopez = LocalEntity(key="e7", name="Maria Lopez", type="PERSON")
     analysis = ArticleAnalysis(
         article_id="t",
-        mentions=[Mention(0, 11, "Maria Lopez", "PERSON", "e7"), Mention(text.index("she"), text.index("she") + 3, "she", "PRON", "e7")],
+        mentions=[
+            Mention(0, 11, "Maria Lopez", "PERSON", "e7"),
+            Mention(text.index("she"), text.index("she") + 3, "she", "PRON", "e7"),
+        ],
         entities=[lopez],
     )
     q = _one(_run(nlp, text, analysis), "rebuild the bridge")
@@ -186,7 +223,10 @@ def test_quotes_role_mention_bound_by_language_core(nlp):
     start = text.index("the army chief")
     analysis = ArticleAnalysis(
         article_id="t",
-        mentions=[Mention(0, 11, "Omar Farooq", "PERSON", "e1"), Mention(start, start + 14, "the army chief", "TITLE", "e1")],
+        mentions=[
+            Mention(0, 11, "Omar Farooq", "PERSON", "e1"),
+            Mention(start, start + 14, "the army chief", "TITLE", "e1"),
+        ],
         entities=[LocalEntity(key="e1", name="Omar Farooq", type="PERSON", roles=["army chief"])],
     )
     q = _one(_run(nlp, text, analysis), "Peace is our aim")
@@ -208,9 +248,16 @@ def test_quotes_ten_thousand_lines_of_quote_marks_finish(nlp):
 
     toks = nlp.make_doc(text)
     starts = [t.i == 0 or toks[t.i - 1].text.startswith("\n") for t in toks]
-    doc = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks], sent_starts=starts)
+    doc = Doc(
+        nlp.vocab,
+        words=[t.text for t in toks],
+        spaces=[bool(t.whitespace_) for t in toks],
+        sent_starts=starts,
+    )
     assert doc.text == text
-    quotes = extract_quotes(doc, Article(id="t", source="t", text=text), ArticleAnalysis(article_id="t"))
+    quotes = extract_quotes(
+        doc, Article(id="t", source="t", text=text), ArticleAnalysis(article_id="t")
+    )
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
 
 
@@ -222,6 +269,6 @@ def test_quotes_lines_of_quote_marks_with_full_parse(nlp):
 
 
 def test_quotes_odd_marks_and_no_speaker_never_fail(nlp):
-    text = "“Half a quote.\n\nNobody said anything here ” and “ then ‘ some ’ more \" marks."
+    text = '“Half a quote.\n\nNobody said anything here ” and “ then ‘ some ’ more " marks.'
     quotes = _run(nlp, text)
     assert all(q.text == text[q.start : q.end] for q in quotes)

@@ -70,6 +70,6 @@ def test_quotes_marks_second_opener_caps_the_unclosed_first():
 
 
 def test_quotes_marks_only_marks_is_fast_and_finite():
-    text = "\n".join(['"“”«»‘’\'' * 3] * 5000)
+    text = "\n".join(["\"“”«»‘’'" * 3] * 5000)
     spans = find_quote_spans(text)
     assert all(q.end <= len(text) for q in spans)

@@ -24,7 +24,15 @@ def _corpus(quotes_by_article: dict[str, list[tuple[str, str | None]]]):
             start = text.index(q, pos)
             pos = start + len(q)
             an.quotes.append(
-                QuoteMention(start, pos, q, "direct", "said", speaker_text=speaker, speaker=speaker and f"k-{speaker}")
+                QuoteMention(
+                    start,
+                    pos,
+                    q,
+                    "direct",
+                    "said",
+                    speaker_text=speaker,
+                    speaker=speaker and f"k-{speaker}",
+                )
             )
             if speaker:
                 emap[(aid, f"k-{speaker}")] = f"ent-{speaker.lower()}"
@@ -34,7 +42,9 @@ def _corpus(quotes_by_article: dict[str, list[tuple[str, str | None]]]):
 
 
 def test_quotes_normalise_variants():
-    a = normalise_quote("Pakistan’s Chief of [Army] Staff ... actions are destabilising; U.S. defence #Iran")
+    a = normalise_quote(
+        "Pakistan’s Chief of [Army] Staff ... actions are destabilising; U.S. defence #Iran"
+    )
     b = normalise_quote("#Pakistan's Chief of Staff actions are destabilizing, US defense Iran")
     assert a == b
     assert normalise_quote("We must exercise restraint") == "we must exercise restraint"
@@ -43,9 +53,21 @@ def test_quotes_normalise_variants():
 def test_quotes_merge_three_outlets_one_quote():
     variants = {
         "a1": [(TWEET, "Pompeo")],
-        "a2": [(TWEET.replace("Chief of Staff", "Chief of [Army] Staff").replace("destabilizing", "destabilising"), "Pompeo")],
+        "a2": [
+            (
+                TWEET.replace("Chief of Staff", "Chief of [Army] Staff").replace(
+                    "destabilizing", "destabilising"
+                ),
+                "Pompeo",
+            )
+        ],
         # another outlet quotes only the first sentence, without the hashtag
-        "a3": [("Pakistan’s Chief of Staff General Bajwa and I spoke today about U.S. defensive action to kill Qassem Soleimani,", "Pompeo")],
+        "a3": [
+            (
+                "Pakistan’s Chief of Staff General Bajwa and I spoke today about U.S. defensive action to kill Qassem Soleimani,",
+                "Pompeo",
+            )
+        ],
     }
     quotes = merge_quotes(*_corpus(variants))
     assert len(quotes) == 1
@@ -80,7 +102,10 @@ def test_quotes_merge_majority_speaker_and_one_source_per_article():
 
 def test_quotes_merge_ids_are_stable_and_order_independent():
     corpus = {
-        "a1": [(TWEET, "Pompeo"), ("Respect for sovereignty is a fundamental principle of the charter.", "Office")],
+        "a1": [
+            (TWEET, "Pompeo"),
+            ("Respect for sovereignty is a fundamental principle of the charter.", "Office"),
+        ],
         "a2": [("Respect for sovereignty is a fundamental principle of the charter.", "Office")],
     }
     first = merge_quotes(*_corpus(corpus))

@@ -25,7 +25,9 @@ def seeds():
     nlp = load_pipeline()
     articles, analyses = [], {}
     for f in files:
-        text = "\n\n".join(line.strip() for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+        text = "\n\n".join(
+            line.strip() for line in f.read_text(encoding="utf-8").splitlines() if line.strip()
+        )
         art = Article(id=f.stem[:3], source=str(f), text=text)
         doc = nlp(text)
         an = annotate(doc, art)
@@ -53,14 +55,26 @@ STATEMENTS = [
     ("000", "any military escalation in the region", "Imran Khan", None, None),
     ("001", "Pakistan’s Chief of Staff General Bajwa and I spoke today", "Pompeo", None, "tweet"),
     ("001", "Respect for sovereignty and territorial integrity", "FO", None, "statement"),
-    ("001", "to de-escalate the situation in broader interest", "Bajwa", "Inter-Services Public Relations", None),
+    (
+        "001",
+        "to de-escalate the situation in broader interest",
+        "Bajwa",
+        "Inter-Services Public Relations",
+        None,
+    ),
     ("002", "Pakistan’s Chief of [Army] Staff", "Pompeo", None, "tweet"),
     ("002", "severe revenge awaits the criminals", "Khamenei", None, None),
     ("002", "Hope it works out", "Imran Khan", None, None),
     ("002", "Killing of General Soleimani by US", "Mazari", None, "tweet"),
     ("002", "Brinkmanship is a dangerous strategy", "Mazari", None, None),
     ("002", "seriously threaten peace", "Foreign Office", None, "statement"),
-    ("002", "maximum restraint and constructive engagement", "Bajwa", "Inter-Services Public Relations", None),
+    (
+        "002",
+        "maximum restraint and constructive engagement",
+        "Bajwa",
+        "Inter-Services Public Relations",
+        None,
+    ),
     ("003", "The United States does not seek conflict", "Esper", None, "tweet"),
     ("003", "We call upon all concerned", "Bajwa", "Ghafoor", None),
     ("003", "so that it doesn’t get derailed and region goes", "Bajwa", "Ghafoor", None),

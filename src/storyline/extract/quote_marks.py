@@ -26,7 +26,9 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG + SINGLE_OPEN + SINGLE_CLO
 # Characters after which a straight mark opens rather than closes a quote.
 _OPEN_BEFORE = set(" \t\n\r([{—–-/:") | set(DOUBLE_OPEN + SINGLE_OPEN)
 # Characters before which a straight mark closes rather than opens a quote.
-_CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-/…") | set(DOUBLE_CLOSE + SINGLE_CLOSE + DOUBLE_AMBIG + SINGLE_AMBIG)
+_CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-/…") | set(
+    DOUBLE_CLOSE + SINGLE_CLOSE + DOUBLE_AMBIG + SINGLE_AMBIG
+)
 
 
 @dataclass(slots=True)
@@ -79,7 +81,9 @@ def _role(text: str, i: int, width: int = 1) -> tuple[str, str] | None:
             if c in SINGLE_OPEN and nxt.isdigit():
                 return None  # ‘90s
         if c in SINGLE_CLOSE or c in SINGLE_AMBIG:
-            if (prev.isalnum() or prev in ".,!?…" or prev in DOUBLE_CLOSE + DOUBLE_AMBIG) and nxt in _CLOSE_AFTER:
+            if (
+                prev.isalnum() or prev in ".,!?…" or prev in DOUBLE_CLOSE + DOUBLE_AMBIG
+            ) and nxt in _CLOSE_AFTER:
                 return ("single", "close")
         return None
     return None
@@ -112,7 +116,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 j = _next_visible(text, i, n)
                 w = 2 if text[j : j + 2] == "''" else 1
                 role = _role(text, j, w) if j < n else None
-                if role is not None and role[0] == ("double" if open_double else "single") and role[1] != "close":
+                if (
+                    role is not None
+                    and role[0] == ("double" if open_double else "single")
+                    and role[1] != "close"
+                ):
                     # News convention: the quote goes on into the next paragraph.
                     i = j + w
                     continue
@@ -144,7 +152,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         elif (kind == "double") == open_double:
             if how in ("close", "either"):
                 if i > open_at + open_width:
-                    spans.append(QuoteSpan(open_at + open_width, i, open_at, i + width - 1, open_double))
+                    spans.append(
+                        QuoteSpan(open_at + open_width, i, open_at, i + width - 1, open_double)
+                    )
                 open_at = None
             elif how == "open" and open_double:
                 # Two double openers in a row: the first was never closed. Cap it here

@@ -195,7 +195,7 @@ def merge_quote_mentions(
         return x
 
     checked: set[tuple[int, int]] = set()
-    for sh, members in index.items():
+    for members in index.values():
         if len(members) < 2 or len(members) > MAX_SHINGLE_FREQ:
             continue
         for x in range(len(members)):

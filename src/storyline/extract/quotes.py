@@ -102,13 +102,12 @@ class _Cand:
     end: int
     kind: str
     frame: _Frame | None = None
-    outer: _Frame | None = None  # relay: the frame that carries ``frame``
     tweet: dict[str, Any] | None = None
     inner_tok: Any | None = None  # a direct quote whose own main verb names its speaker
     headline: tuple[int, int] | None = None  # "Pompeo: Iran must ...": the speaker's span
     sent: int = 0
     para: int = 0
-    closed: bool = True
+    closed: bool = True  # False: an unbalanced quote capped at its paragraph's end
 
 
 @dataclass
@@ -122,7 +121,9 @@ class _Ctx:
     quote_spans: list[QuoteSpan]
     sent_speakers: dict[int, list[_Ref]] = field(default_factory=dict)
     pron_cache: dict[int, _Ref | None] = field(default_factory=dict)
-    recent: list[tuple[_Ref | None, _Ref | None]] = field(default_factory=list)  # (speaker, via) so far
+    recent: list[tuple[_Ref | None, _Ref | None]] = field(
+        default_factory=list
+    )  # (speaker, via) so far
     quote_starts: list[int] | None = None
 
 
@@ -173,8 +174,10 @@ def _np_bounds(tok: Any) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
             break
-        if child.dep_ == "prep" and child.lower_ != "of" and not (
-            child.lower_ == "for" and tok.lemma_.lower() in PERSON_ROLE_NOUNS
+        if (
+            child.dep_ == "prep"
+            and child.lower_ != "of"
+            and not (child.lower_ == "for" and tok.lemma_.lower() in PERSON_ROLE_NOUNS)
         ):
             break  # "the foreign ministry in an official handout": the handout is no part of the speaker
         right = child.right_edge
@@ -184,7 +187,9 @@ def _np_bounds(tok: Any) -> tuple[int, int]:
     return left.idx, _tok_end(right)
 
 
-def _entity_key(ctx: _Ctx, start: int, end: int, head_offset: int | None = None) -> tuple[str | None, str | None]:
+def _entity_key(
+    ctx: _Ctx, start: int, end: int, head_offset: int | None = None
+) -> tuple[str | None, str | None]:
     """(entity key, canonical name) from the language core's mentions, if it produced any."""
     best = None
     for m in ctx.analysis.mentions:
@@ -207,7 +212,9 @@ def _entity_key(ctx: _Ctx, start: int, end: int, head_offset: int | None = None)
 
 
 def _ent_kind(label: str) -> str:
-    return {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC"}.get(label, "GROUP")
+    return {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC"}.get(
+        label, "GROUP"
+    )
 
 
 def _kind_of_key(ctx: _Ctx, key: str | None, fallback: str) -> str:
@@ -225,7 +232,10 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
     if tok is None:
         return None
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON:
+    if (
+        tok.pos_ == "PRON"
+        or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
+    ):
         if low in ("you", "who", "that", "which", "this", "what", "whom"):
             return None
         ref = _resolve_pronoun(ctx, tok) if low not in FIRST_PERSON else None
@@ -254,7 +264,12 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
 
     for ent in ctx.doc.ents:
         # "Minister for Human Rights Dr Shireen Mazari": the name inside the phrase.
-        if ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end and tok.ent_type_ != "PERSON":
+        if (
+            ent.label_ == "PERSON"
+            and start <= ent.start_char
+            and ent.end_char <= end
+            and tok.ent_type_ != "PERSON"
+        ):
             return _Ref(ent.text, ent.start_char, ent.end_char, "PERSON")
     lemma = tok.lemma_.lower()
     if low in PERSON_ROLE_NOUNS and tok.tag_ != "NNPS" and tok.ent_type_ != "PERSON":
@@ -294,14 +309,18 @@ def _entity_by_words(ctx: _Ctx, tok: Any, start: int, end: int) -> tuple[str | N
     words = {
         t.lemma_.lower()
         for t in ctx.doc[tok.left_edge.i : tok.i + 1]
-        if t.idx >= start and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.dep_ not in ("poss",)
-        and not any(a.dep_ == "poss" for a in [t]) and t.idx + len(t.text) <= end
+        if t.idx >= start
+        and t.pos_ in ("NOUN", "ADJ", "PROPN")
+        and t.dep_ != "poss"
+        and t.idx + len(t.text) <= end
     }
     words -= {"country", "state", "nation", "official"}
     if len(words) < 2:
         return None, None
     ordered = [
-        t.lower_ for t in ctx.doc[tok.left_edge.i : tok.i + 1] if t.idx >= start and t.lemma_.lower() in words
+        t.lower_
+        for t in ctx.doc[tok.left_edge.i : tok.i + 1]
+        if t.idx >= start and t.lemma_.lower() in words
     ]
     acronym = "".join(w[0] for w in ordered)
     found = None
@@ -332,7 +351,9 @@ def _document_owner(ctx: _Ctx, tok: Any) -> _Ref | None:
             return _resolve_tok(ctx, child)
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             key, name = _entity_key(ctx, child.idx, _tok_end(child), head_offset=child.idx)
-            return _Ref(name or child.text, child.idx, _tok_end(child), _kind_of_key(ctx, key, "ORG"), key)
+            return _Ref(
+                name or child.text, child.idx, _tok_end(child), _kind_of_key(ctx, key, "ORG"), key
+            )
     lemma = tok.lemma_.lower()
     si = _sent_index(ctx, tok.idx)
     for j in range(si, max(-1, si - 6), -1):
@@ -373,7 +394,13 @@ def _bind_role(ctx: _Ctx, tok: Any, start: int, end: int) -> _Ref | None:
                     best_key, best_score = e.key, score
     if best_key is not None:
         ent = local_entity(ctx.analysis, best_key)
-        return _Ref(ent.name if ent else ctx.text[start:end], start, end, _ent_kind(ent.type) if ent else "PERSON", best_key)
+        return _Ref(
+            ent.name if ent else ctx.text[start:end],
+            start,
+            end,
+            _ent_kind(ent.type) if ent else "PERSON",
+            best_key,
+        )
     # Before the language core lands: a PERSON whose own noun phrase (titles, apposition)
     # carries the same role words: "Chief of Army Staff Gen. Qamar Javed Bajwa",
     # "the spokesman of the armed forces, Maj. Gen. Asif Ghafoor".
@@ -395,7 +422,9 @@ def _bind_role(ctx: _Ctx, tok: Any, start: int, end: int) -> _Ref | None:
             continue
         score = len(words & wnd)
         dist = abs(ent.start_char - start) + (0 if ent.start_char < start else 100000)
-        if score > best_score or (score == best_score and best_dist is not None and dist < best_dist):
+        if score > best_score or (
+            score == best_score and best_dist is not None and dist < best_dist
+        ):
             best, best_score, best_dist = ent, score, dist
     if best is None:
         return None
@@ -431,7 +460,7 @@ def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
             break
     order = [j for j in range(si - 1, max(-1, si - LOOKBACK_SENTENCES - 1), -1)]
     order.insert(1 if order else 0, si)  # the sentence before first, then the pronoun's own clause
-    for j in ([] if found else order):
+    for j in [] if found else order:
         sent = ctx.sents[j]
         cands: list[_Ref] = []
         if j != si:
@@ -449,7 +478,9 @@ def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
             if ent.root.dep_ in ("dobj", "pobj", "dative") and j == si:
                 continue  # "Urging Guterres to ..., she said": an object is not the speaker
             k, n = _entity_key(ctx, ent.start_char, ent.end_char)
-            cands.append(_Ref(n or ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_), k))
+            cands.append(
+                _Ref(n or ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_), k)
+            )
         found = next((r for r in cands if _compatible(pron, r)), None)
         if found:
             break
@@ -466,7 +497,11 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 
 def _subject(tok: Any) -> Any | None:
     # The tagger sometimes takes a stray guillemet for a noun subject: skip marks.
-    subj = [c for c in _children(tok, "nsubj", "nsubjpass") if c.text not in ALL_MARKS and not c.is_punct]
+    subj = [
+        c
+        for c in _children(tok, "nsubj", "nsubjpass")
+        if c.text not in ALL_MARKS and not c.is_punct
+    ]
     if subj:
         return subj[0]
     for aux in _children(tok, "aux", "auxpass"):
@@ -519,7 +554,9 @@ def _under_relcl(t: Any, stop: Any) -> bool:
     return False
 
 
-_DIRECTIVE_VERBS = frozenset("urge ask call caution press implore beg appeal advise instruct order direct warn".split())
+_DIRECTIVE_VERBS = frozenset(
+    "urge ask call caution press implore beg appeal advise instruct warn".split()
+)
 
 
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
@@ -533,29 +570,59 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         return None, None
     else:
         xcomp = _children(cue, "xcomp")
-        preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i > cue.i]
+        preps = [
+            c
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "against") and c.i > cue.i
+        ]
         dobj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
         addressee = [c for c in _children(cue, "dobj") if c.i > cue.i]
-        if xcomp and xcomp[0].i > cue.i and addressee and lemma in _DIRECTIVE_VERBS and addressee[0].i < xcomp[0].i:
+        if (
+            xcomp
+            and xcomp[0].i > cue.i
+            and addressee
+            and lemma in _DIRECTIVE_VERBS
+            and addressee[0].i < xcomp[0].i
+        ):
             # "urged all parties to exercise restraint": whom and what, together.
-            return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(xcomp[0].right_edge)), xcomp[0]
+            return _strip_span(
+                ctx.text, addressee[0].left_edge.idx, _tok_end(xcomp[0].right_edge)
+            ), xcomp[0]
         if xcomp and xcomp[0].i > cue.i:
             head = xcomp[0]
-        elif preps and lemma in _DIRECTIVE_VERBS | {"call", "appeal", "press", "push", "plead", "argue", "campaign"}:
+        elif preps and lemma in _DIRECTIVE_VERBS | {
+            "call",
+            "appeal",
+            "press",
+            "push",
+            "plead",
+            "argue",
+            "campaign",
+        }:
             pobj = _children(preps[0], "pobj")
             if pobj:
                 # "called for engagement by all parties to help defuse it": the rest of the clause
-                after = [c for c in cue.children if c.i > preps[0].i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+                after = [
+                    c
+                    for c in cue.children
+                    if c.i > preps[0].i and c.dep_ not in ("punct", "cc", "conj", "parataxis")
+                ]
                 start = pobj[0].left_edge.idx
                 end = _tok_end((after[-1] if after else pobj[0]).right_edge)
                 return _strip_span(ctx.text, start, end), pobj[0]
         elif addressee and lemma in _DIRECTIVE_VERBS and lemma != "call":
             # "cautioned all parties to ...", parsed loosely: whom, and all that follows in the clause.
             end_tok = cue.right_edge
-            while end_tok.i > addressee[0].i and (end_tok.is_punct and end_tok.text not in ALL_MARKS):
+            while end_tok.i > addressee[0].i and (
+                end_tok.is_punct and end_tok.text not in ALL_MARKS
+            ):
                 end_tok = end_tok.doc[end_tok.i - 1]
-            return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(end_tok)), addressee[0]
-        elif dobj and lemma in OBJECT_CONTENT_VERBS and lemma not in ("ask", "tell", "urge", "call"):
+            return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(end_tok)), addressee[
+                0
+            ]
+        elif (
+            dobj and lemma in OBJECT_CONTENT_VERBS and lemma not in ("ask", "tell", "urge", "call")
+        ):
             head = dobj[0]
             # "expressed concern over X": the object's prepositions belong to the content,
             # as do the verb's own following prepositional phrases ("for peace and stability").
@@ -577,12 +644,21 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         # "told X that A but (that) B": the parser may hang B on the verb; it is content too.
         for c in cue.children:
             new_speaker = any(x.dep_ == "nsubj" and x.pos_ == "PROPN" for x in c.children)
-            if c.dep_ == "conj" and c.i > head.right_edge.i and not (new_speaker and c.lemma_.lower() in SPEECH_VERBS):
+            if (
+                c.dep_ == "conj"
+                and c.i > head.right_edge.i
+                and not (new_speaker and c.lemma_.lower() in SPEECH_VERBS)
+            ):
                 gap = ctx.doc[head.right_edge.i + 1 : c.left_edge.i]
                 if all(t.dep_ in ("cc", "punct") for t in gap):
                     end = _tok_end(c.right_edge)
     for t in ctx.doc[head.left_edge.i : head.right_edge.i + 1]:
-        if t.lower_ == "according" and t.idx > start and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+        if (
+            t.lower_ == "according"
+            and t.idx > start
+            and t.i + 1 < len(ctx.doc)
+            and ctx.doc[t.i + 1].lower_ == "to"
+        ):
             end = min(end, t.idx)  # "..., according to the ISPR DG" is the relay, not the content
             break
     return _strip_span(ctx.text, start, end), head
@@ -592,7 +668,11 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(ctx.doc)
+            and ctx.doc[tok.i + 1].lower_ == "to"
+        ):
             to = ctx.doc[tok.i + 1]
             pobj = _children(to, "pobj")
             if not pobj:
@@ -608,7 +688,12 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                 else:
                     content = _strip_span(ctx.text, a_e, e)
                 # Mid-clause phrase ("The attack was, according to X, ordered by Y"): whole clause.
-                if s < a_s - 2 and a_e < e - 2 and ctx.text[s:a_s].strip() and ctx.text[a_e:e].strip(" .\n"):
+                if (
+                    s < a_s - 2
+                    and a_e < e - 2
+                    and ctx.text[s:a_s].strip()
+                    and ctx.text[a_e:e].strip(" .\n")
+                ):
                     content = (_strip_span(ctx.text, s, e)[0], _strip_span(ctx.text, s, e)[1])
             frames.append(_Frame(tok, "according to", pobj[0], content, clause))
             continue
@@ -623,11 +708,17 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if subj is not None and (lemma == "continue" or _children(tok, "prt")):
                 frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS):
+        if tok.pos_ not in ("VERB", "AUX") or (
+            lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS
+        ):
             continue
         if _in_quote(ctx, tok.idx) is not None:
             continue  # inside a direct quote: the quote's own words, not an attribution of the article
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ == "as"
+            and tok.head.head.lemma_.lower() == "quote"
+        ):
             continue  # "quoted X as saying": the "quote" frame speaks for both
         if lemma == "quote":
             # "X was quoted as saying (that) ...": the content hangs on "saying".
@@ -637,7 +728,9 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                     q_content, q_head = _content_from(ctx, pc)
             dobj = _children(tok, "dobj")
             if dobj:  # "he quoted General Bajwa as saying"
-                frames.append(_Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok)))
+                frames.append(
+                    _Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok))
+                )
             else:
                 subj = _children(tok, "nsubjpass")
                 agent = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
@@ -657,10 +750,14 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok)
-        if lemma in COGNITION_VERBS and (content is None or subj is None or subj.lower_ in FIRST_PERSON):
+        if lemma in COGNITION_VERBS and (
+            content is None or subj is None or subj.lower_ in FIRST_PERSON
+        ):
             continue
         cue_text = tok.text
-        if lemma in ("call", "point") and any(c.dep_ in ("prt", "prep") and c.i == tok.i + 1 for c in tok.children):
+        if lemma in ("call", "point") and any(
+            c.dep_ in ("prt", "prep") and c.i == tok.i + 1 for c in tok.children
+        ):
             cue_text = f"{tok.text} {ctx.doc[tok.i + 1].text}"
         frames.append(_Frame(tok, cue_text, subj, content, chead))
     for fr in frames:
@@ -752,13 +849,16 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
             if not (1 <= len(w_words) <= 5) or len(c_words) < 3:
                 continue
             names = [
-                e for e in ctx.doc.ents
-                if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and who[0] <= e.start_char and e.end_char <= who[1]
+                e
+                for e in ctx.doc.ents
+                if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+                and who[0] <= e.start_char
+                and e.end_char <= who[1]
             ]
             if not names or sum(len(_WORD.findall(e.text)) for e in names) * 2 < len(w_words):
                 continue
             s, e = _strip_span(text, *what)
-            kind = "direct" if text[s:s + 1] in ALL_MARKS else "indirect"
+            kind = "direct" if text[s : s + 1] in ALL_MARKS else "indirect"
             if kind == "direct":
                 s, e = s + 1, e - 1 if text[e - 1 : e] in ALL_MARKS else e
             out.append(_Cand(s, e, kind, headline=who, sent=_sent_index(ctx, s), para=pi))
@@ -854,7 +954,11 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     tweet_ranges += [(c.start - 1, c.end + 1) for c in headlines]
 
     # ---- direct quotes: tie each to the nearest frame of its sentence(s)
-    quotes = [q for q in ctx.quote_spans if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)]
+    quotes = [
+        q
+        for q in ctx.quote_spans
+        if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)
+    ]
     inside: dict[int, list[QuoteSpan]] = {}
     for q in quotes:
         s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
@@ -868,9 +972,13 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                     d = -1.0 / max(1, fr.content[1] - fr.content[0])
                 elif q.open_at <= fr.cue.idx < q.outer_end:
                     continue
-                elif fr.cue.idx >= q.outer_end and not _SENT_BREAK.search(ctx.text[q.outer_end : fr.cue.idx]):
+                elif fr.cue.idx >= q.outer_end and not _SENT_BREAK.search(
+                    ctx.text[q.outer_end : fr.cue.idx]
+                ):
                     d = fr.cue.idx - q.outer_end
-                elif fr.cue.idx < q.open_at and not _SENT_BREAK.search(ctx.text[fr.cue.idx : q.open_at]):
+                elif fr.cue.idx < q.open_at and not _SENT_BREAK.search(
+                    ctx.text[fr.cue.idx : q.open_at]
+                ):
                     d = q.open_at - fr.cue.idx + 1
                 else:
                     continue
@@ -911,7 +1019,15 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             # “A,” she said, “B.”: one statement interrupted by its attribution.
             prev.end = q.end
             continue
-        cand = _Cand(q.start, q.end, "direct", best, sent=s_first, para=_para_index(ctx, q.open_at), closed=q.closed)
+        cand = _Cand(
+            q.start,
+            q.end,
+            "direct",
+            best,
+            sent=s_first,
+            para=_para_index(ctx, q.open_at),
+            closed=q.closed,
+        )
         if best is not None:
             best.used = True
         cand.inner_tok = _inner_speaker_tok(ctx, q)
@@ -927,7 +1043,15 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         si = _sent_index(ctx, fr.cue.idx)
         if len(qs) == 1 and _unquoted_words(ctx, fr.content, qs[0]) <= 2:
             q = qs[0]
-            cand = _Cand(q.start, q.end, "direct", fr, sent=si, para=_para_index(ctx, q.open_at), closed=q.closed)
+            cand = _Cand(
+                q.start,
+                q.end,
+                "direct",
+                fr,
+                sent=si,
+                para=_para_index(ctx, q.open_at),
+                closed=q.closed,
+            )
             cand.inner_tok = _inner_speaker_tok(ctx, q)
             cands.append(cand)
             continue
@@ -942,8 +1066,14 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         s, e = fr.content
         if len(_WORD.findall(ctx.text[s:e])) < 3:
             continue  # "confirming the development": no statement to report
-        kind = "mixed" if any(s <= q.open_at and q.outer_end <= e + 1 for q in ctx.quote_spans) else "indirect"
-        cands.append(_Cand(s, e, kind, fr, sent=_sent_index(ctx, fr.cue.idx), para=_para_index(ctx, s)))
+        kind = (
+            "mixed"
+            if any(s <= q.open_at and q.outer_end <= e + 1 for q in ctx.quote_spans)
+            else "indirect"
+        )
+        cands.append(
+            _Cand(s, e, kind, fr, sent=_sent_index(ctx, fr.cue.idx), para=_para_index(ctx, s))
+        )
         fr.used = True
 
     cands = _drop_nested(cands + headlines)
@@ -991,7 +1121,11 @@ def _link_relays(ctx: _Ctx, frames: list[_Frame]) -> None:
             inner = by_head.get(head.i)
             if inner is not None or fr.cue_text != "according to":
                 break
-            head = head.head if head.head is not head and head.dep_ in ("ccomp", "conj", "advcl", "xcomp") else None
+            head = (
+                head.head
+                if head.head is not head and head.dep_ in ("ccomp", "conj", "advcl", "xcomp")
+                else None
+            )
         if inner is None or inner is fr or inner.speaker_tok is None or inner.outer is not None:
             continue
         if inner.speaker_tok.pos_ == "PRON" and fr.cue_text != "according to":
@@ -1069,7 +1203,9 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
         if via is not None and speaker is not None and _same_ref(via, speaker):
             via = None
         text = ctx.text[cand.start : cand.end]
-        if speaker is None and (cand.kind != "direct" or len(_WORD.findall(text)) < MIN_UNATTRIBUTED_WORDS):
+        if speaker is None and (
+            cand.kind != "direct" or len(_WORD.findall(text)) < MIN_UNATTRIBUTED_WORDS
+        ):
             continue  # scare quotes and titles; reported speech needs someone to report it
         qm = QuoteMention(
             start=cand.start,
@@ -1096,7 +1232,9 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
     return out
 
 
-def _last_relay(history: list[tuple[_Cand, QuoteMention, _Ref | None, _Ref | None]], speaker: _Ref | None) -> _Ref | None:
+def _last_relay(
+    history: list[tuple[_Cand, QuoteMention, _Ref | None, _Ref | None]], speaker: _Ref | None
+) -> _Ref | None:
     for _c, _q, p_speaker, p_via in reversed(history[-6:]):
         if p_via is not None and (speaker is None or not _same_ref(p_via, speaker)):
             return p_via
