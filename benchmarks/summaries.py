@@ -13,9 +13,10 @@ Data: ``../shared/data/tac2011-multiling-en`` (10 topics x 10 WikiNews articles,
   own tokenizer needs NLTK punkt data that is not available offline. sumy's words
   are split with the same regex tokenizer for all its systems and stemmed with
   its Snowball stemmer, with its bundled English stop list.
-* Lengths: 250 words (the references' length) and 100 words. Peers take ranked
-  sentences until the budget is reached and are cut at exactly N words; Storyline
-  returns whole sentences within N words and is not padded.
+* Lengths: 250 words (the references' length) and 100 words. Every system
+  returns whole sentences within N words: the sumy peers take their sentences
+  best-ranked first, skipping any that would overflow (``WordBudget``), the lead
+  baseline likewise in text order; the mean length used is printed.
 * Scores: Google ``rouge-score`` with Porter stemming, ROUGE-1, ROUGE-2 and
   ROUGE-L (summary-level LCS over the whole text, not ROUGE-Lsum, so no sentence
   splitting of the references is involved); each topic's score is the mean over
@@ -77,10 +78,6 @@ def load_topic(folder: Path):
     return arts, refs
 
 
-def truncate(text: str, n: int) -> str:
-    return " ".join(text.split()[:n])
-
-
 class _Words:
     """sumy tokenizer over pre-split sentences (no punkt data needed)."""
 
@@ -124,27 +121,43 @@ def sumy_document(articles, analyses):
     return ObjectDocumentModel(paras)
 
 
+class WordBudget:
+    """sumy ``sentences_count`` that takes ranked sentences while they fit in ``words``.
+
+    sumy calls it with its sentences sorted best first; a sentence that would
+    overflow is skipped and lower-ranked shorter ones may still fit, the same
+    whole-sentence budget Storyline's selection works under.
+    """
+
+    def __init__(self, words: int) -> None:
+        self.words = words
+
+    def __call__(self, infos):
+        out, used = [], 0
+        for info in infos:
+            n = len(str(info.sentence).split())
+            if used + n <= self.words:
+                out.append(info)
+                used += n
+        return out
+
+
 def run_sumy(summarizer, doc, words: int) -> str:
-    total = len(doc.sentences)
-    avg = sum(len(str(x).split()) for x in doc.sentences) / max(total, 1)
-    # Start near the needed count: re-running a summariser per extra sentence is slow.
-    k = max(1, min(total, int(words / max(avg, 1)) - 1))
-    while True:
-        picked = [str(s) for s in summarizer(doc, k)]
-        if sum(len(s.split()) for s in picked) >= words or k >= total:
-            return truncate(" ".join(picked), words)
-        k += 1
+    return " ".join(str(s) for s in summarizer(doc, WordBudget(words)))
 
 
 def lead(articles, analyses, words: int) -> str:
     newest = sorted(articles, key=lambda a: (a.published or "", a.id), reverse=True)
     out: list[str] = []
+    used = 0
     for a in newest:
         for s in analyses[a.id].sentences:
-            out.append(" ".join(s.text.split()))
-            if sum(len(x.split()) for x in out) >= words:
-                return truncate(" ".join(out), words)
-    return truncate(" ".join(out), words)
+            text = " ".join(s.text.split())
+            n = len(text.split())
+            if used + n <= words:
+                out.append(text)
+                used += n
+    return " ".join(out)
 
 
 def score(scorer, text: str, refs: list[str]) -> dict[str, float]:
@@ -192,12 +205,14 @@ def main() -> int:
         doc = sumy_document(arts, analyses)
         for words in (250, 100):
             ours = summarize_articles(arts, analyses, words=words, embedder=embedder)
-            texts = {"Storyline (ILP)": truncate(" ".join(s.text for s in ours), words)}
+            texts = {"Storyline (ILP)": " ".join(s.text for s in ours)}
             for pname, summarizer in peers.items():
                 texts[pname] = run_sumy(summarizer, doc, words)
             texts["Lead (newest article)"] = lead(arts, analyses, words)
             for sname, text in texts.items():
-                results.setdefault((sname, words), []).append(score(scorer, text, refs))
+                row = score(scorer, text, refs)
+                row["len"] = len(text.split())
+                results.setdefault((sname, words), []).append(row)
 
     # Timing on one core, parse excluded: the summary stage alone.
     if hasattr(os, "sched_setaffinity"):
@@ -212,7 +227,7 @@ def main() -> int:
 
     print(f"TAC 2011 MultiLing English: {len(clusters)} topics x 10 articles, 3 references each; "
           f"rouge-score (Porter stemming), mean over references then topics, x100")
-    header = f"{'system':28s} {'words':>5s} {'R1 rec':>7s} {'R1 F1':>7s} {'R2 rec':>7s} {'R2 F1':>7s} {'RL rec':>7s} {'RL F1':>7s}"
+    header = f"{'system':28s} {'words':>5s} {'R1 rec':>7s} {'R1 F1':>7s} {'R2 rec':>7s} {'R2 F1':>7s} {'RL rec':>7s} {'RL F1':>7s} {'len':>5s}"
     print(header)
     print("-" * len(header))
     for words in (250, 100):
@@ -220,7 +235,7 @@ def main() -> int:
             rows = results[(sname, words)]
             m = {k: statistics.mean(r[k] for r in rows) for k in rows[0]}
             print(f"{sname:28s} {words:5d} {m['rouge1_r']:7.2f} {m['rouge1_f']:7.2f} {m['rouge2_r']:7.2f} "
-                  f"{m['rouge2_f']:7.2f} {m['rougeL_r']:7.2f} {m['rougeL_f']:7.2f}")
+                  f"{m['rouge2_f']:7.2f} {m['rougeL_r']:7.2f} {m['rougeL_f']:7.2f} {m['len']:5.0f}")
         best_peer = max(statistics.mean(r["rouge2_r"] for r in results[(p, words)]) for p in peers)
         ours = statistics.mean(r["rouge2_r"] for r in results[("Storyline (ILP)", words)])
         print(f"{'':28s} {words:5d}  Storyline R2 recall vs best sumy peer: {100 * (ours / best_peer - 1):+.1f}% relative")

@@ -9,7 +9,7 @@ from storyline.analyze import Corpus
 from storyline.model import Chapter, Story, TimeExpr
 from storyline.summarize.cite import Evidence
 from storyline.summarize.headline import headline
-from storyline.summarize.select import concept_weights, select_units, unit_concepts
+from storyline.summarize.select import LEAD_FACTOR, concept_weights, select_units, unit_concepts
 from storyline.summarize.summary import attach_summaries, summarize_articles
 from storyline.summarize.units import build_units
 
@@ -59,7 +59,9 @@ def test_summary_select_prefers_concepts_shared_by_many_documents():
     for u in units:
         u.concepts = unit_concepts(u.text)
     concepts = concept_weights(units, 3)
-    assert concepts.weights["wildfir near"] == 3.0
+    # In three documents and in a lead sentence (counted double); in two documents, not in a lead.
+    assert concepts.weights["wildfir near"] == 3.0 * LEAD_FACTOR
+    assert concepts.weights["fire servic"] == 2.0
     assert "school will" not in concepts.weights  # one document only
     chosen = select_units(units, concepts, 16)
     assert len(chosen) == 1 and "wildfire" in chosen[0].text

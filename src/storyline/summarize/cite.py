@@ -68,34 +68,51 @@ class Evidence:
 
     def supporters(self, text: str, origin: str | None = None) -> list[str]:
         """Article ids supporting ``text`` (``origin`` first), in cluster order."""
-        s_stems = set(content_stems(text))
-        s_bi = unit_concepts(text)
-        found = {origin} if origin else set()
-        pending: list[tuple[int, str]] = []
-        for i, (aid, _) in enumerate(self.sentences):
-            if aid in found or not s_stems:
-                continue
-            share = len(s_stems & self.stems[i]) / len(s_stems)
-            bi_share = len(s_bi & self.bigrams[i]) / len(s_bi) if s_bi else 0.0
-            if share >= LEXICAL_SUPPORT and bi_share >= 0.25:
-                found.add(aid)
-            elif share >= LEXICAL_FLOOR:
-                pending.append((i, aid))
-        pending = [(i, a) for i, a in pending if a not in found]
-        if pending and self.embedder is not None:
+        return self.supporters_many([text], [origin])[0]
+
+    def supporters_many(self, texts: list[str], origins: list[str | None]) -> list[list[str]]:
+        """``supporters`` for several sentences, with one embedding batch for all."""
+        found: list[set[str]] = []
+        pending: list[dict[str, tuple[float, int]]] = []  # per text: article -> (share, sentence)
+        for text, origin in zip(texts, origins):
+            s_stems = set(content_stems(text))
+            s_bi = unit_concepts(text)
+            got = {origin} if origin else set()
+            best: dict[str, tuple[float, int]] = {}
+            for i, (aid, _) in enumerate(self.sentences):
+                if aid in got or not s_stems:
+                    continue
+                share = len(s_stems & self.stems[i]) / len(s_stems)
+                bi_share = len(s_bi & self.bigrams[i]) / len(s_bi) if s_bi else 0.0
+                if share >= LEXICAL_SUPPORT and bi_share >= 0.25:
+                    got.add(aid)
+                elif share >= LEXICAL_FLOOR and share > best.get(aid, (0.0, -1))[0]:
+                    # Only an article's closest sentence is worth embedding.
+                    best[aid] = (share, i)
+            found.append(got)
+            pending.append({a: v for a, v in best.items() if a not in got})
+        if self.embedder is not None and any(pending):
             try:
-                q = self.embedder.encode([text])[0]
-                self._embed([i for i, _ in pending])
-                for i, aid in pending:
-                    if aid not in found and float(np.dot(q, self._vecs[i])) >= EMBED_SUPPORT:
-                        found.add(aid)
+                self._embed(sorted({i for p in pending for _, i in p.values()}))
+                queries = self.embedder.encode([t for t, p in zip(texts, pending) if p])
+                qi = iter(queries)
+                for got, p in zip(found, pending):
+                    if not p:
+                        continue
+                    q = next(qi)
+                    for aid, (_, i) in p.items():
+                        if float(np.dot(q, self._vecs[i])) >= EMBED_SUPPORT:
+                            got.add(aid)
             except Exception as exc:  # embedding trouble must not lose the lexical citations
                 log.warning("embedding citations failed: %r", exc)
-        ordered = [a for a in self.articles if a in found]
-        if origin in found:
-            ordered.remove(origin)
-            ordered.insert(0, origin)
-        return ordered
+        out = []
+        for got, origin in zip(found, origins):
+            ordered = [a for a in self.articles if a in got]
+            if origin in got:
+                ordered.remove(origin)
+                ordered.insert(0, origin)
+            out.append(ordered)
+        return out
 
 
 def find_supporters(text: str, article_sentences: dict[str, Sequence[str]], origin: str | None = None,

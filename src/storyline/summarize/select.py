@@ -24,6 +24,9 @@ __all__ = ["Concepts", "unit_concepts", "concept_weights", "select_units"]
 
 # A tiny preference for earlier sentences only breaks ties between equal coverage.
 _POSITION_EPS = 1e-3
+# News leads state what the article is about, so a concept in an article's first usable
+# sentence counts double (a position prior; Gillick & Favre's weights are df only).
+LEAD_FACTOR = 2.0
 
 
 def unit_concepts(text: str) -> set[str]:
@@ -74,6 +77,12 @@ def concept_weights(units: list[Unit], n_docs: int, groups: list[set[str]] | Non
     while not weights and min_df > 1:
         min_df -= 1
         weights = {c: float(len(arts)) for c, arts in df.items() if len(arts) >= min_df}
+    first: dict[str, Unit] = {}
+    for u in units:
+        if u.article not in first or u.index < first[u.article].index:
+            first[u.article] = u
+    lead = {c for u in first.values() for c in u.concepts}
+    weights = {c: w * LEAD_FACTOR if c in lead else w for c, w in weights.items()}
     groups = [g for g in groups or [] if len(g) >= 2]
     if len(groups) >= 2:
         balanced: dict[str, float] = {c: w / n_docs for c, w in weights.items()}

@@ -144,10 +144,8 @@ def summarize_articles(
         an = analyses.get(a.id)
         article_sentences[a.id] = [s.text for s in an.sentences] if an and an.sentences else a.text.split("\n\n")
     evidence = Evidence(article_sentences, embedder)
-    return [
-        SummarySentence(text=u.text, sources=evidence.supporters(u.text, origin=u.article), date=u.date)
-        for u in ordered
-    ]
+    cited = evidence.supporters_many([u.text for u in ordered], [u.article for u in ordered])
+    return [SummarySentence(text=u.text, sources=src, date=u.date) for u, src in zip(ordered, cited)]
 
 
 def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
