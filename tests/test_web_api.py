@@ -425,3 +425,13 @@ def test_web_serves_while_the_corpus_is_rewritten(tmp_path, seed_db):
             t.join()
         assert not failures, failures[:5]
         assert "Rebuilt headline 4" in httpx.get(srv.base + f"/stories/{sid}").text
+
+
+def test_web_static_files_and_head(client):
+    js = client.get("/static/app.js")
+    assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+    assert "speaker-filter" in js.text and "innerHTML" not in js.text  # the script never writes markup
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert client.head("/").status_code == 200
+    assert client.get("/static/../data.py").status_code == 404

@@ -68,12 +68,18 @@ class SecurityMiddleware:
                 await _plain(send, 400, b"unexpected Host header\n")
                 return
 
+        head = scope["method"] == "HEAD"
+        if head:  # FastAPI routes answer GET only: serve HEAD as GET without the body
+            scope = dict(scope, method="GET")
+
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 have = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in SECURITY_HEADERS if k not in have]
                 message = dict(message, headers=headers)
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
