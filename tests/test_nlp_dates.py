@@ -148,3 +148,9 @@ def test_dates_reanchor_after_a_date_is_estimated():
     assert [(t.text, t.value, t.precision) for t in again] == [
         ("Friday", "2020-01-03", "day"), ("January 9, 2020", "2020-01-09", "day")]
     assert times[0].value is None  # the input is left as it was
+
+
+def test_dates_forward_looking_infinitive(nlp):
+    text = "The two sides agreed to meet on Friday.\n\nHe failed to appear on Friday."
+    a = annotate(nlp(text), Article(id="d", source="t", text=text, published="2020-01-08"))
+    assert [t.value for t in a.times] == ["2020-01-10", "2020-01-03"]

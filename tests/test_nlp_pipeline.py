@@ -91,3 +91,21 @@ def test_pipeline_sentence_split_from_a_doc_parsed_elsewhere():
         ("First paragraph without a stop", 0),
         ("Second one.", 1),
     ]
+
+
+def test_pipeline_other_model_by_path_is_loaded_without_hash_check(tmp_path, caplog):
+    copy = tmp_path / "other"
+    shutil.copytree(default_model_dir(), copy)
+    (copy / "ner" / "cfg").write_bytes((copy / "ner" / "cfg").read_bytes() + b"\n")  # differs
+    with caplog.at_level("WARNING", logger="storyline.nlp.pipeline"):
+        other = load_pipeline(str(copy))
+    assert "without hash check" in caplog.text
+    assert "storyline_paragraphs" in other.pipe_names
+    assert other("Mike Pompeo spoke.").ents
+
+
+def test_pipeline_unknown_model_name_is_a_clear_error():
+    from storyline.nlp.pipeline import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match=r"\[E403\].*no_such_pipeline_xyz"):
+        load_pipeline("no_such_pipeline_xyz")

@@ -280,6 +280,12 @@ def duration_value(text: str) -> str | None:
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+# Verbs whose infinitive complement lies ahead of them: "agreed to meet on Friday".
+_FORWARD_VERBS = frozenset({
+    "go", "intend", "hope", "want", "aim", "decide", "agree", "ask", "order", "vow", "promise",
+    "pledge", "prepare", "threaten", "urge", "invite", "summon", "subpoena", "call", "seek",
+    "plan", "expect", "schedule", "require", "need", "wish", "offer", "propose", "move",
+})
 _SCHEDULE_VERBS = frozenset({"plan", "schedule", "postpone", "delay", "adjourn", "expect", "slate",
                              "due", "set"})
 
@@ -307,7 +313,7 @@ def tense_of(token: Any, _depth: int = 0) -> str:
     # "is going to visit", "plans to visit on Friday" -> the infinitive looks ahead
     if t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
         h = t.head
-        if h.lemma_ in _SCHEDULE_VERBS or h.lemma_ in ("go", "intend", "hope", "want", "aim"):
+        if h.lemma_ in _SCHEDULE_VERBS or h.lemma_ in _FORWARD_VERBS:
             return FUTURE
         return tense_of(h, _depth + 1) if h.i != t.i and _depth < 3 else PAST
     # the finite auxiliary carries the tense: "is scheduled" present, "was killed" past
