@@ -367,7 +367,7 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         cands = (by_word if label == "PERSON" else by_last).get(fold(ws[0]))
         if not cands:
             continue
-        c = _nearest(clusters, sorted(set(cands)), start, spans, mention_cluster)
+        c = _nearest(sorted(set(cands)), start, spans, mention_cluster)
         spans[i] = (start, end, stext, "PERSON")
         mention_cluster[i] = c
 
@@ -391,9 +391,9 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         mention_cluster[i] = c
 
     # Acronyms: defined in the text, or matching the initials of another name of the same group.
-    _link_acronyms(clusters, spans, mention_cluster, acr_defs, new_cluster)
+    _link_acronyms(clusters, spans, mention_cluster, acr_defs)
 
-    for i, (start, end, stext, label) in enumerate(spans):
+    for i, (start, _end, stext, _label) in enumerate(spans):
         c = clusters[mention_cluster[i]]
         c.names.append(stext)
         c.positions.append(start)
@@ -407,15 +407,15 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     # Roles: bind each role phrase directly attached to a person, then resolve the others.
     starts = [m.start for m in mentions]
     person_at_tok = {}
-    for (s, e, _), m in zip(raw, mentions, strict=False):
+    for (s, _e, _), m in zip(raw, mentions, strict=True):
         if m.label == "PERSON":
             person_at_tok[s] = m
     person_end_tok = {}
-    for (s, e, _), m in zip(raw, mentions, strict=False):
+    for (_s, e, _), m in zip(raw, mentions, strict=True):
         if m.label == "PERSON":
             person_end_tok[e] = m
-    _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions)
-    role_mentions = _resolve_roles(roles, clusters, acr_defs, mentions)
+    _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters)
+    role_mentions = _resolve_roles(roles, clusters, acr_defs)
     handle_mentions = _bind_handles(text, handles, mentions, starts, role_mentions, clusters)
 
     all_mentions = sorted(mentions + role_mentions + handle_mentions, key=lambda m: (m.start, m.end))
@@ -453,7 +453,7 @@ def _compatible_person(clusters: list[_Cluster], ws: list[str]) -> int | None:
     return None
 
 
-def _nearest(clusters, cands, start, spans, mention_cluster) -> int:
+def _nearest(cands, start, spans, mention_cluster) -> int:
     """Of several candidate clusters, the one mentioned nearest before ``start`` (else first after)."""
     if len(cands) == 1:
         return cands[0]
@@ -471,7 +471,7 @@ def _nearest(clusters, cands, start, spans, mention_cluster) -> int:
     return after if after is not None else cands[0]
 
 
-def _link_acronyms(clusters, spans, mention_cluster, acr_defs, new_cluster) -> None:
+def _link_acronyms(clusters, spans, mention_cluster, acr_defs) -> None:
     names_by_group: dict[str, list[tuple[str, int]]] = {}
     for i, sp in enumerate(spans):
         names_by_group.setdefault(_type_group(sp[3]), []).append((sp[2], mention_cluster[i]))
@@ -512,7 +512,7 @@ def _merge(clusters, mention_cluster, src: int, dst: int) -> None:
     s.type = "_merged"
 
 
-def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters, mention_cluster, mentions) -> None:
+def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
     """Bind a role to the person the text names in it: title before the name, or apposition."""
     n = len(doc)
     for r in roles:
@@ -573,7 +573,7 @@ def _tok_end_of(doc: Any, m: Mention) -> int:
     return span.end if span is not None else len(doc)
 
 
-def _resolve_roles(roles, clusters, acr_defs, mentions) -> list[Mention]:
+def _resolve_roles(roles, clusters, acr_defs) -> list[Mention]:
     """TITLE mentions for every role phrase, bound to the matching role holder in this article."""
     holders: list[tuple[tuple[str, frozenset[str]], int, int]] = []  # (parts, cluster, position)
     for r in roles:
