@@ -28,6 +28,18 @@ def test_summary_compress_drops_according_to_and_parenthetical():
     assert out == "The regional council approved a budget of four million for new bridges."
 
 
+def test_summary_compress_drops_leading_and_inverted_attribution():
+    assert compress("According to the statement, the two leaders agreed to reopen the border crossing next month.") == (
+        "The two leaders agreed to reopen the border crossing next month.")
+    assert compress("The two leaders agreed to reopen the border crossing next month, said the foreign ministry.") == (
+        "The two leaders agreed to reopen the border crossing next month.")
+
+
+def test_summary_compress_keeps_clause_that_only_looks_like_attribution():
+    s = "The new drug was approved for sale in all member states, added to the list last year."
+    assert compress(s) == s
+
+
 def test_summary_compress_keeps_speaker_of_direct_quote():
     s = "“We will rebuild every bridge that the flood destroyed this spring,” the mayor said."
     assert compress(s) == s

@@ -58,12 +58,16 @@ _SPEECH = (
 # indirect statement. The attributed part must be short (a speaker, not a clause).
 _TRAIL_ATTR_RE = re.compile(
     r",\s*(?:(?:[\w.'’@-]+\s+){0,7}?" + _SPEECH + r"(?:\s+(?:on|late|early|in)\s+[\w ,]{1,25}?)?"
-    r"|according\s+to\s+[\w.'’@ -]{2,60}?|" + _SPEECH + r"\s+(?:[\w.'’@-]+\s*){1,7}?)\s*(?P<end>[.!?])\s*$",
+    r"|according\s+to\s+[\w.'’@ -]{2,60}?"
+    # Inverted: "said the ministry", "added Jones" (a name or a determiner must follow the verb).
+    r"|(?:said|says|added|noted|stated|wrote|tweeted)\s+(?:(?:the|a|an)\s+[\w.'’@-]+|[A-Z][\w.'’@-]*)"
+    r"(?:\s+[\w.'’@-]+){0,5}?)\s*(?P<end>[.!?])\s*$",
 )
 _LEAD_ADVERB_RE = re.compile(
     r"^(?:However|Meanwhile|Moreover|Furthermore|Also|In addition|Additionally|Nevertheless|"
     r"Separately|Earlier|Still|Besides|Indeed|Thus|Therefore)\s*,\s+(?=\w)"
 )
+_LEAD_ATTR_RE = re.compile(r"^According to [^,\"“”]{2,60},\s+(?=\w)")
 _PAREN_RE = re.compile(r"\s*\((?:[^()]{1,80})\)")
 _SPACE_RE = re.compile(r"\s+")
 _PRONOUN_START_RE = re.compile(
@@ -186,6 +190,9 @@ def compress(text: str) -> str:
     if m and word_count(out[m.end():]) >= 5:
         out = out[m.end():]
     out = _LEAD_ADVERB_RE.sub("", out)
+    m = _LEAD_ATTR_RE.match(out)
+    if m and word_count(out[m.end():]) >= MIN_WORDS:
+        out = out[m.end():]
     if out and out[0].islower():
         out = out[0].upper() + out[1:]
     # Parentheses inside a quotation are the speaker's words, so only cut outside quotes.
