@@ -46,8 +46,9 @@ FORMAT_VERSION = 1
 
 @dataclass(slots=True)
 class Params:
-    """Thresholds and bounds. Values are set from first principles and the seeds,
-    not fitted to a benchmark collection."""
+    """Thresholds and bounds. Values were set from first principles and the seeds, not
+    swept on a benchmark collection (benchmarks/stories.py --sensitivity shows how the
+    TAC 2011 score moves around them)."""
 
     chapter_threshold: float = 0.40  # word cosine to the chapter centroid
     chapter_date_bonus: float = 0.05  # same or next day as the chapter: a bit more evidence
@@ -55,7 +56,7 @@ class Params:
     chapter_max_span_days: int = 7  # one happening is reported within about a week
     story_threshold: float = 0.25  # blended similarity to the story centroid
     story_threshold_no_embed: float = 0.16
-    merge_threshold: float = 0.30  # story-to-story, batch rebuilds only
+    merge_threshold: float = 0.30  # story-to-story centroids, both ways (rebuilds; new stories of a batch)
     w_words: float = 0.35
     w_entities: float = 0.25
     w_embed: float = 0.40
