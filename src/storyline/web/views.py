@@ -344,6 +344,7 @@ def quotes_by_speaker(ix: CorpusIndex, quotes: list[dict], per_speaker: int = 12
         g["quotes"].append({"q": q, "outlets": outlets})
     out = sorted(groups.values(), key=lambda g: (-len(g["quotes"]), g["speaker"].lower()))
     for g in out:
+        g["outlets"] = sorted({o for item in g["quotes"] for o in item["outlets"]})
         g["n"] = len(g["quotes"])
         g["more"] = max(0, g["n"] - per_speaker)
         g["quotes"] = g["quotes"][:per_speaker]
