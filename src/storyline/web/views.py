@@ -483,6 +483,7 @@ def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[st
         "timeline": timeline_svg(ix, events),
         "events": events_v,
         "outlet_of": {a["id"]: a.get("outlet") for a in arts},
+        "label_of": {a["id"]: article_label(a) for a in arts},
         "quote_groups": groups,
         "quote_groups_hidden": len(all_groups) - len(groups),
         "n_quotes": len(quotes),
