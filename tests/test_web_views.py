@@ -108,6 +108,9 @@ def test_web_best_sentence_picks_the_supporting_sentence():
     a, b = best_sentence("Lagos mayor opens bridge", art, spans)
     assert art["text"][a:b] == "The mayor of Lagos opened a new bridge on Friday."
     assert best_sentence("Completely unrelated words here", art, spans) is None
+    # A weak match still opens the closest sentence of an article cited as support.
+    a, b = best_sentence("Officials discussed prices", art, spans)
+    assert art["text"][a:b] == "Prices rose."
 
 
 def test_web_split_sentences_handles_quotes_and_paragraphs():

@@ -81,7 +81,8 @@ def best_sentence(text: str, article: dict, spans: list[tuple[int, int]],
         score = inter / len(want) + 0.1 * inter / len(have)
         if score > best_score:
             best, best_score = (a, b), score
-    return best if best_score >= 0.2 else None
+    # The article was cited as support, so even a weak match is the best place to open it.
+    return best if best_score > 0 else None
 
 
 # --------------------------------------------------------------------------- article highlighting
