@@ -131,9 +131,12 @@ def parse_published(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        d = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # Fuzzing: an anchor of 0001-01-01 made "yesterday" overflow datetime.date (and failed the
+    # whole events stage); keep clear of datetime's limits, no news is dated there.
+    return d if dt.date(1000, 1, 1) <= d <= dt.date(9998, 12, 31) else None
 
 
 def fallback_times(doc: Any, published: str | None) -> list[TimeExpr]:

@@ -88,6 +88,11 @@ _FINDER = re.compile("|".join(
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "july", "august"}
 
 
+# Anchors far enough from datetime's limits for the largest offset the finder reads
+# ("999 years ago", "next year").
+_ANCHOR_MIN, _ANCHOR_MAX = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
+
+
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     idx = y * 12 + (m - 1) + k
     return idx // 12, idx % 12 + 1
@@ -150,6 +155,10 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     verb decides the direction of bare weekdays and months. Returns (None, "unknown") for a
     relative expression without an anchor, or for something that is not a calendar date.
     """
+    if anchor is not None and not _ANCHOR_MIN <= anchor <= _ANCHOR_MAX:
+        # Fuzzing: a metadata date of 0001-01-01 made "yesterday" overflow datetime.date, and
+        # 9999-12-31 gave "next year" the year 10000. No real publication date is out there.
+        anchor = None
     t = " ".join(text.replace("’", "'").split())
     low = t.lower().rstrip(".,")
     low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
@@ -245,7 +254,8 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
 
     m = re.match(r"^(\d{4})$", low)
     if m:
-        return m[1], "year"
+        # int(): \d also matches non-ASCII digits ("20٢٠"); the value must be ASCII ISO.
+        return f"{int(m[1]):04d}", "year"
     return None, "unknown"
 
 

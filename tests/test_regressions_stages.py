@@ -1,0 +1,57 @@
+"""Inputs that broke a per-article stage under fuzzing (tests/fuzz/test_stages_fuzz.py,
+tests/fuzz/atheris_stages.py), kept as plain example tests.
+
+Each test names the stage, the input the fuzzer reduced it to, and what went wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from storyline.analyze import analyze_doc
+from storyline.model import Article
+from storyline.nlp.dates import PAST, find_times, normalize
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def test_regressions_dates_year_in_non_ascii_digits_gives_ascii_iso():
+    # "20٢٠" (Arabic-Indic digits) matched the year pattern (\d is Unicode) and came back
+    # verbatim as the year value: not ISO 8601.
+    value, precision = normalize("20٢٠", dt.date(2020, 1, 4), PAST)
+    assert (value, precision) == ("2020", "year")
+    times = find_times(None, "It happened in 20٢٠, officials said.", "2020-01-04")
+    assert times and all(t.value is None or t.value.isascii() for t in times)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-03", "9999-12-31"])
+def test_regressions_dates_anchor_at_the_calendar_edge_never_overflows(published):
+    # A structured-metadata date of 0001-01-01 passes the cleaner (it is not in the future);
+    # "yesterday" then overflowed datetime.date and the whole dates sub-stage failed.
+    # At 9999-12-31 "next year" gave the five-digit year "10000".
+    anchor = dt.date.fromisoformat(published)
+    for expr in ["yesterday", "Sunday", "last week", "next year", "three years ago",
+                 "last December", "tomorrow"]:
+        value, precision = normalize(expr, anchor, PAST)
+        assert value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?", value), (expr, value)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_regressions_analyze_doc_anchor_at_the_calendar_edge_records_no_error(nlp, published):
+    # Before the fix: errors == ["nlp.dates: OverflowError: date value out of range",
+    # "events: OverflowError: date value out of range"] (the events' fallback dating too).
+    text = ("Officials said yesterday that the talks had ended. Police said 12 people were "
+            "killed on Sunday. The talks will resume next year, he said.")
+    article = Article(id="edge", source="edge", text=text, published=published)
+    analysis = analyze_doc(nlp(text), article)
+    assert analysis.errors == []
+    assert all(t.value is None or t.value[:1].isdigit() and len(t.value.split("-")[0]) == 4
+               for t in analysis.times)
