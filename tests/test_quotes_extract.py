@@ -272,3 +272,12 @@ def test_quotes_odd_marks_and_no_speaker_never_fail(nlp):
     text = '“Half a quote.\n\nNobody said anything here ” and “ then ‘ some ’ more " marks.'
     quotes = _run(nlp, text)
     assert all(q.text == text[q.start : q.end] for q in quotes)
+
+
+def test_quotes_unparsed_doc_still_finds_direct_quotes(nlp):
+    text = "“We will rebuild the bridge before the winter comes,” the mayor said."
+    doc = nlp.make_doc(text)  # tokens only: no parse, no sentence boundaries
+    quotes = extract_quotes(
+        doc, Article(id="t", source="t", text=text), ArticleAnalysis(article_id="t")
+    )
+    assert [q.text for q in quotes] == ["We will rebuild the bridge before the winter comes,"]

@@ -926,9 +926,10 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     core's mentions and entities (may be empty: names then come from ``doc.ents``).
     """
     text = article.text
-    sents = list(doc.sents)
-    if not sents or not text.strip():
+    if not text.strip() or len(doc) == 0:
         return []
+    # A doc without sentence boundaries (no parser, no sentencizer) is one long sentence.
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
     ctx = _Ctx(
         doc=doc,
