@@ -201,7 +201,7 @@ def main() -> int:
         analyses = {x.article_id: x for x in analyze_articles(arts)}
         clusters.append((folder.name, arts, analyses, refs))
     t_parse = time.perf_counter() - t_parse
-    for name, arts, analyses, refs in clusters:
+    for _name, arts, analyses, refs in clusters:
         doc = sumy_document(arts, analyses)
         for words in (250, 100):
             ours = summarize_articles(arts, analyses, words=words, embedder=embedder)
@@ -217,13 +217,15 @@ def main() -> int:
     # Timing on one core, parse excluded: the summary stage alone.
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    times = []
-    for _, arts, analyses, _ in clusters:
-        summarize_articles(arts, analyses, words=100, embedder=embedder)  # warm caches
-        for _ in range(args.repeats):
-            t0 = time.perf_counter()
-            summarize_articles(arts, analyses, words=100, embedder=embedder)
-            times.append(time.perf_counter() - t0)
+    times: dict[str, list[float]] = {}
+    modes = [("lexical citations", None)] + ([("embedding citations", embedder)] if embedder is not None else [])
+    for label, emb in modes:
+        for _, arts, analyses, _ in clusters:
+            summarize_articles(arts, analyses, words=100, embedder=emb)  # warm caches
+            for _ in range(args.repeats):
+                t0 = time.perf_counter()
+                summarize_articles(arts, analyses, words=100, embedder=emb)
+                times.setdefault(label, []).append(time.perf_counter() - t0)
 
     print(f"TAC 2011 MultiLing English: {len(clusters)} topics x 10 articles, 3 references each; "
           f"rouge-score (Porter stemming), mean over references then topics, x100")
@@ -242,10 +244,11 @@ def main() -> int:
     print("Published reference points (DUC 2004, ROUGE-1.5.5 recall, stemmed; different data):")
     for name, r1, r2 in PUBLISHED:
         print(f"{name:28s} {100:5d} {r1:7.2f} {'':7s} {r2:7.2f}")
-    print(f"Summarising one 10-article cluster (100 words, citations "
-          f"{'with embeddings' if embedder is not None else 'lexical only'}, one core, parse excluded): "
-          f"median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {len(times)} runs; "
-          f"parse of all {sum(len(c[1]) for c in clusters)} articles took {t_parse:.1f} s")
+    for label, ts in times.items():
+        print(f"Summarising one 10-article cluster (100 words, {label}, one core, parse excluded): "
+              f"median {statistics.median(ts) * 1000:.0f} ms, max {max(ts) * 1000:.0f} ms over {len(ts)} runs")
+    print(f"(parse of all {sum(len(c[1]) for c in clusters)} articles: {t_parse:.1f} s; "
+          f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     return 0
 
 

@@ -12,7 +12,6 @@ from storyline.summarize.headline import headline
 from storyline.summarize.select import LEAD_FACTOR, concept_weights, select_units, unit_concepts
 from storyline.summarize.summary import attach_summaries, summarize_articles
 from storyline.summarize.units import build_units
-
 from test_summary_units import make
 
 FIRE = [

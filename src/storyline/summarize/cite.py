@@ -26,8 +26,11 @@ __all__ = ["Evidence", "find_supporters", "load_embedder"]
 LEXICAL_SUPPORT = 0.6
 # Below this share no embedding can make it a paraphrase of the same fact.
 LEXICAL_FLOOR = 0.3
-# Cosine of all-MiniLM-L6-v2 above which two sentences overlapping that much state the same fact.
-EMBED_SUPPORT = 0.72
+# Cosine of all-MiniLM-L6-v2 above which two sentences overlapping that much state the same fact
+# (read off TAC 2011 development pairs: at 0.72 a later aftershock still "supported" the quake).
+EMBED_SUPPORT = 0.75
+# Embedding is the slow part: per summary sentence only the lexically closest undecided articles.
+MAX_EMBED_PER_SENTENCE = 5
 
 
 def load_embedder():
@@ -46,7 +49,8 @@ def load_embedder():
 class Evidence:
     """The sentences of a cluster's articles, prepared once for many lookups."""
 
-    def __init__(self, article_sentences: dict[str, Sequence[str]], embedder=None) -> None:
+    def __init__(self, article_sentences: dict[str, Sequence[str]], embedder=None,
+                 cache: dict[str, np.ndarray] | None = None) -> None:
         self.articles = list(article_sentences)
         self.sentences: list[tuple[str, str]] = []
         for aid, sents in article_sentences.items():
@@ -56,15 +60,15 @@ class Evidence:
         self.stems = [set(content_stems(s)) for _, s in self.sentences]
         self.bigrams = [unit_concepts(s) for _, s in self.sentences]
         self.embedder = embedder
-        self._vecs: dict[int, np.ndarray] = {}
+        # Sentence text -> vector; shared across a story and its chapters by ``attach_summaries``.
+        self._cache: dict[str, np.ndarray] = {} if cache is None else cache
 
-    def _embed(self, idx: list[int]) -> None:
-        todo = [i for i in idx if i not in self._vecs]
-        if not todo or self.embedder is None:
-            return
-        vecs = self.embedder.encode([self.sentences[i][1] for i in todo])
-        for i, v in zip(todo, vecs):
-            self._vecs[i] = v
+    def _encode(self, texts: list[str]) -> list[np.ndarray]:
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            for t, v in zip(todo, self.embedder.encode(todo), strict=True):
+                self._cache[t] = v
+        return [self._cache[t] for t in texts]
 
     def supporters(self, text: str, origin: str | None = None) -> list[str]:
         """Article ids supporting ``text`` (``origin`` first), in cluster order."""
@@ -74,7 +78,7 @@ class Evidence:
         """``supporters`` for several sentences, with one embedding batch for all."""
         found: list[set[str]] = []
         pending: list[dict[str, tuple[float, int]]] = []  # per text: article -> (share, sentence)
-        for text, origin in zip(texts, origins):
+        for text, origin in zip(texts, origins, strict=True):
             s_stems = set(content_stems(text))
             s_bi = unit_concepts(text)
             got = {origin} if origin else set()
@@ -90,23 +94,24 @@ class Evidence:
                     # Only an article's closest sentence is worth embedding.
                     best[aid] = (share, i)
             found.append(got)
-            pending.append({a: v for a, v in best.items() if a not in got})
+            closest = sorted(((v, a) for a, v in best.items() if a not in got), reverse=True)
+            pending.append({a: v for v, a in closest[:MAX_EMBED_PER_SENTENCE]})
         if self.embedder is not None and any(pending):
             try:
-                self._embed(sorted({i for p in pending for _, i in p.values()}))
-                queries = self.embedder.encode([t for t, p in zip(texts, pending) if p])
-                qi = iter(queries)
-                for got, p in zip(found, pending):
+                needed = [self.sentences[i][1] for p in pending for _, i in p.values()]
+                needed += [t for t, p in zip(texts, pending, strict=True) if p]
+                self._encode(needed)
+                for text, got, p in zip(texts, found, pending, strict=True):
                     if not p:
                         continue
-                    q = next(qi)
+                    q = self._cache[text]
                     for aid, (_, i) in p.items():
-                        if float(np.dot(q, self._vecs[i])) >= EMBED_SUPPORT:
+                        if float(np.dot(q, self._cache[self.sentences[i][1]])) >= EMBED_SUPPORT:
                             got.add(aid)
             except Exception as exc:  # embedding trouble must not lose the lexical citations
                 log.warning("embedding citations failed: %r", exc)
         out = []
-        for got, origin in zip(found, origins):
+        for got, origin in zip(found, origins, strict=True):
             ordered = [a for a in self.articles if a in got]
             if origin in got:
                 ordered.remove(origin)

@@ -33,7 +33,7 @@ def unit_concepts(text: str) -> set[str]:
     """The stemmed bigram concepts of one sentence."""
     toks = tokens(text)
     out = set()
-    for a, b in zip(toks, toks[1:]):
+    for a, b in zip(toks, toks[1:], strict=False):
         if is_stopword(a) and is_stopword(b):
             continue
         out.add(stem(a) + " " + stem(b))

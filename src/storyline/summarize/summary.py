@@ -89,7 +89,7 @@ def _restore_adjacent_pronouns(ordered: list[Unit]) -> None:
     """A name put in for a pronoun is put back when its antecedent sentence directly precedes it."""
     from .units import compress
 
-    for prev, cur in zip(ordered, ordered[1:]):
+    for prev, cur in zip(ordered, ordered[1:], strict=False):
         if cur.article == prev.article and cur.index == prev.index + 1:
             plain = compress(cur.original)
             if plain != cur.text and plain.split()[:1] and plain.split()[0] in {"He", "She", "They", "It"}:
@@ -103,6 +103,7 @@ def summarize_articles(
     events: Iterable[Event] | None = None,
     embedder: object | None = ...,  # type: ignore[assignment]
     groups: list[list[str]] | None = None,
+    embedding_cache: dict | None = None,
 ) -> list[SummarySentence]:
     """Summarise ``articles`` as one cluster in at most ``words`` words.
 
@@ -112,7 +113,8 @@ def summarize_articles(
     events) date the sentences they come from. ``embedder`` defaults to the
     shared MiniLM embedder when installed; pass None for lexical citations only.
     ``groups`` (lists of article ids, such as a story's chapters) each get at
-    least one sentence when the budget allows.
+    least one sentence when the budget allows. ``embedding_cache`` (a dict) lets
+    several calls over the same articles share sentence vectors.
 
     Returns sentences in the order of the time they report, each with the ids
     of all articles supporting it (its own article first) and its date.
@@ -143,9 +145,9 @@ def summarize_articles(
     for a in articles:
         an = analyses.get(a.id)
         article_sentences[a.id] = [s.text for s in an.sentences] if an and an.sentences else a.text.split("\n\n")
-    evidence = Evidence(article_sentences, embedder)
+    evidence = Evidence(article_sentences, embedder, cache=embedding_cache)
     cited = evidence.supporters_many([u.text for u in ordered], [u.article for u in ordered])
-    return [SummarySentence(text=u.text, sources=src, date=u.date) for u, src in zip(ordered, cited)]
+    return [SummarySentence(text=u.text, sources=src, date=u.date) for u, src in zip(ordered, cited, strict=True)]
 
 
 def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
@@ -156,6 +158,7 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
     by_id = {a.id: a for a in corpus.articles}
     embedder = load_embedder()
     for story in corpus.stories:
+        cache: dict = {}  # a story and its chapters cite from the same sentences
         groups = [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]
         for target, ids in groups:
             try:
@@ -164,7 +167,7 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
                 events = [e for e in corpus.events if any(s.article in ids_set for s in e.sources)]
                 chapters = [ch.articles for ch in story.chapters] if target is story else None
                 target.summary = summarize_articles(arts, corpus.analyses, words=words, events=events,
-                                                    embedder=embedder, groups=chapters)
+                                                    embedder=embedder, groups=chapters, embedding_cache=cache)
                 target.headline = headline(arts, corpus.analyses, summary=target.summary) or None
             except Exception as exc:
                 log.exception("summary failed for %s", target.id)
