@@ -172,3 +172,23 @@ def test_web_e2e_no_script_runs_from_hostile_articles(browser, tmp_path):
     ctx.close()
     assert not dialogs, dialogs
     assert not csp_reports, csp_reports  # nothing even tried to run and got blocked
+
+
+def test_web_e2e_static_report_citation_is_an_in_page_jump(seed_run, page):
+    _, out = seed_run
+    report = out / "report" / "report.html"
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    cite = page.locator(".summary a.cite").first
+    if cite.count() == 0:
+        page.locator(".events-list summary").first.click()
+        cite = page.locator(".timeline a.cite").first
+    href = cite.get_attribute("href")
+    assert re.fullmatch(r"#a-[0-9a-f]+-s-\d+-\d+", href), href
+    cite.click()
+    target = page.locator(".sent:target")
+    assert target.count() == 1 and target.get_attribute("id") == href[1:]
+    assert target.bounding_box()["y"] < 900
+    # Self-contained: the page fetched nothing but itself.
+    assert all(u.startswith("file://") for u in requests), requests
