@@ -124,6 +124,8 @@ class TimeExpr:
     value: str | None
     precision: str
     kind: str = "DATE"  # DATE, TIME, DURATION, SET
+    tense: str = "past"  # of the governing verb, so the value can be re-anchored later
+    timeml: str | None = None  # TimeML value when it is not a calendar date: PRESENT_REF, 2020-Q1, P3M...
 
 
 # --------------------------------------------------------------------------- extract
