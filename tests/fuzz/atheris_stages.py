@@ -12,6 +12,8 @@ The first input byte picks the target, the rest is decoded as UTF-8 text:
 * 3 the whole guarded per-article stage (``analyze_doc``: language core, quotes, events,
   claims) on the spaCy parse. Inputs are capped at 2,000 characters here: the parse is the cost.
 
+For 2 and 3 the second byte picks the publication date (the calendar's edges included).
+
 Any exception, a broken invariant (``stage_checks``) or a sub-stage failure recorded in
 ``ArticleAnalysis.errors`` is a crash. Seed corpus: sentences of ../shared/seeds when present.
 libFuzzer writes crashes as ``crash-*`` files in the working folder; turn each into an example
@@ -51,6 +53,10 @@ with atheris.instrument_imports(include=["storyline"]):
 
 logging.disable(logging.CRITICAL)  # the guards log every recorded failure
 ANCHOR = dt.date(2020, 1, 4)
+# Publication dates the dates and analysis targets pick from (first byte): the calendar's edges
+# included, since structured metadata can carry them.
+ANCHORS = [ANCHOR, dt.date(2019, 12, 31), dt.date(2000, 2, 29), dt.date(1970, 1, 1),
+           dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(1000, 1, 1)]
 MAX_PARSED = 2000
 _NLP = None
 
@@ -84,22 +90,27 @@ def _marks(data: bytes) -> None:
         assert 0 <= s.open_at < s.start < s.end <= len(text), s
 
 
+def _anchor(data: bytes) -> dt.date:
+    return ANCHORS[data[0] % len(ANCHORS)] if data else ANCHOR
+
+
 def _dates(data: bytes) -> None:
-    text = _text(data)
-    for t in find_times(None, text, ANCHOR.isoformat()):
-        check_time(t, text, ANCHOR)
+    anchor, text = _anchor(data), _text(data[1:])
+    for t in find_times(None, text, anchor.isoformat()):
+        check_time(t, text, anchor)
         if t.kind != "DURATION":
-            check_past(t.text, t.value, t.precision, ANCHOR)
-    value, precision = normalize(text[:60], ANCHOR, PAST)
+            check_past(t.text, t.value, t.precision, anchor)
+    value, precision = normalize(text[:60], anchor, PAST)
     check_value(value, precision)
-    check_past(text[:60], value, precision, ANCHOR)
+    check_past(text[:60], value, precision, anchor)
 
 
 def _analyse(data: bytes) -> None:
-    text = as_article_text(_text(data[:MAX_PARSED]))
+    anchor = _anchor(data)
+    text = as_article_text(_text(data[1:MAX_PARSED]))
     if not text:
         return
-    article = Article(id="fuzz", source="fuzz", text=text, published=ANCHOR.isoformat())
+    article = Article(id="fuzz", source="fuzz", text=text, published=anchor.isoformat())
     check_analysis(article, analyze_doc(_nlp()(text), article))
 
 

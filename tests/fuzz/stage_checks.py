@@ -22,7 +22,8 @@ WEEKDAYS = ["Monday", "Friday", "Sunday", "Wed", "Sat", "thursday"]
 DASHES = ["-", "—", "–", "--", " — ", "‐"]
 HANDLES = ["@SecPompeo", "@", "@_x", "(@UN)", "#Pakistan", "@a.b"]
 BRACKETS = ["(", ")", "[", "]", "{", "}", "<", ">", "(Reuters)"]
-DIGITS = ["0", "3", "31", "2020", "1999", "١٢", "2020-01-03", "12:30", "3rd", "99", "1e9", "½"]
+DIGITS = ["0", "3", "31", "2020", "1999", "١٢", "20٢٠", "2020-01-03", "12:30", "3rd", "99", "1e9",
+          "½", "²"]
 WORDS = [
     "said", "told", "tweeted", "according to", "he", "she", "they", "it", "the army chief",
     "Pompeo", "General Bajwa", "Iran", "the statement", "at least", "killed", "people",

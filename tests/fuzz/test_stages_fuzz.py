@@ -63,7 +63,8 @@ CHEAP = _fuzz(200)
 PARSED = _fuzz(30, long=400)
 
 SENTENCES = seed_sentences()
-ANCHORS = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+# Mostly plausible publication dates, sometimes any date at all (metadata can say 0001-01-01).
+ANCHORS = st.one_of(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.dates())
 
 token_text = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
 any_text = st.one_of(token_text, st.text(max_size=600))
