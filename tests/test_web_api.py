@@ -244,6 +244,13 @@ def test_web_article_page_keeps_text_and_highlights_offsets(client, corpus):
                 assert m["text"].split()[0] in ents
         for q in an["quotes"]:
             assert f'id="q-{q["start"]}-{q["end"]}"' in body
+        # Events reported in the article link to sentences of this same page.
+        ids = parse(page).ids
+        aside = page.split("Events reported here", 1)[1].split("</ul>", 1)[0] if "Events reported here" in page else ""
+        for frag in re.findall(r'href="#(s-\d+-\d+)"', aside):
+            assert frag in ids
+        n_events = sum(1 for e in corpus["events"] if any(s["article"] == a["id"] for s in e["sources"]))
+        assert aside.count("<li>") == n_events
 
 
 def test_web_search_pages_and_api(client, corpus):

@@ -21,7 +21,15 @@ from starlette.concurrency import run_in_threadpool
 
 from .data import CorpusIndex, StoreReader
 from .render import STATIC, article_label, render
-from .views import article_segments, snippet_parts, story_outlets, story_view
+from .views import (
+    article_segments,
+    best_sentence,
+    event_label,
+    sentence_spans,
+    snippet_parts,
+    story_outlets,
+    story_view,
+)
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +196,14 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
                 return None
             analysis = reader.analysis(a["id"])
             sents = article_segments(ix, a, analysis)
+            spans = sentence_spans(a, analysis)
+            events = []
+            for eid in ix.article_events.get(a["id"], []):
+                ev = ix.events[eid]
+                said = next((x.get("sentence") or "" for x in ev.get("sources", []) if x["article"] == a["id"]), "")
+                events.append({"date": ev.get("date"), "label": event_label(ix, ev), "category": ev.get("category"),
+                               "span": best_sentence(said, a, spans)})
+            events.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
             dup = ix.articles.get(a["duplicate_of"]) if a.get("duplicate_of") else None
             if a.get("duplicate_of") and dup is None:
                 dup = reader.article(a["duplicate_of"])
@@ -198,6 +214,7 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
                 duplicate_of=dup,
                 duplicates=[ix.articles[d] for d in ix.duplicates_of.get(a["id"], []) if d in ix.articles],
                 problems=(analysis or {}).get("errors", []),
+                events=events,
             )
 
         html = await memo(ix, ("article", article_id), build)
