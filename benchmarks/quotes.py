@@ -51,15 +51,20 @@ class Attr:
     content: tuple[int, int]
     source: tuple[int, int] | None
     cue: str = ""
+    parts: tuple[tuple[int, int], ...] = ()  # fragments of a discontinuous gold content
+
+
+def _parts(field: str) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in (p.split() for p in field.split(";")))
 
 
 def _span(field: str) -> tuple[int, int]:
-    parts = [tuple(int(x) for x in p.split()) for p in field.split(";")]
+    parts = _parts(field)
     return min(p[0] for p in parts), max(p[1] for p in parts)
 
 
 def read_ann(path: Path) -> list[Attr]:
-    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    spans: dict[str, tuple[str, tuple[int, int], tuple[tuple[int, int], ...]]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
@@ -68,7 +73,7 @@ def read_ann(path: Path) -> list[Attr]:
         if cols[0].startswith("T") and len(cols) >= 2:
             label, _, offs = cols[1].partition(" ")
             try:
-                spans[cols[0]] = (label, _span(offs))
+                spans[cols[0]] = (label, _span(offs), _parts(offs))
             except ValueError:
                 continue
         elif cols[0].startswith("E") and len(cols) >= 2:
@@ -84,7 +89,7 @@ def read_ann(path: Path) -> list[Attr]:
             continue
         s = spans.get(ev.get("Source", ""))
         cue = spans.get(ev.get("Cue", ""))
-        out.append(Attr(c[1], s[1] if s else None, f"{cue[1][0]}:{cue[1][1]}" if cue else ""))
+        out.append(Attr(c[1], s[1] if s else None, f"{cue[1][0]}:{cue[1][1]}" if cue else "", c[2]))
     return out
 
 
@@ -161,7 +166,11 @@ def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
     gold_exact = {norm(to_polnear(text, *g.content)) for g in gold}
     pred_exact = [norm(to_polnear(text, *p.content)) for p in pred]
     exact_hits = len({p for p in pred_exact if p in gold_exact})
-    gtoks = [_tokens(text, g.content) for g in gold]
+    # A discontinuous gold content ("“A,” he said, “B.”") counts only its own fragments' tokens.
+    gtoks = [
+        set().union(*(_tokens(text, p) for p in g.parts)) if g.parts else _tokens(text, g.content)
+        for g in gold
+    ]
     ptoks = [_tokens(text, p.content) for p in pred]
     pairs = []
     for gi, gt in enumerate(gtoks):

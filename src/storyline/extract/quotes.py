@@ -1077,9 +1077,31 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         )
         fr.used = True
 
-    cands = _drop_nested(cands + headlines)
+    cands = _join_interrupted(ctx, _drop_nested(cands + headlines))
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve_all(ctx, cands)
+
+
+def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """“A,” said X, a senator. “B.”: direct quotes of one frame, a short attribution apart in
+    one paragraph, are one statement interrupted by its attribution."""
+    cands.sort(key=lambda c: (c.start, c.end))
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.kind == "direct"
+            and prev.kind == "direct"
+            and c.frame is not None
+            and c.frame is prev.frame
+            and 0 <= c.start - prev.end <= 100
+            and "\n" not in ctx.text[prev.end : c.start]
+        ):
+            prev.end = max(prev.end, c.end)
+            continue
+        out.append(c)
+    return out
 
 
 def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
