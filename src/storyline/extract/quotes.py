@@ -1004,10 +1004,11 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             and prev is not None
             and prev.kind == "direct"
             and prev.frame is not None
-            and 0 <= q.open_at - prev.end <= 80
-            and "\n" not in ctx.text[prev.end : q.open_at]
+            and 0 <= q.open_at - prev.end <= 160
+            and _continues(ctx.text[prev.end : q.open_at])
         ):
-            # “A,” he said. “B.”: the quote goes on after its attribution; one statement.
+            # “A,” he said. “B.” (same paragraph, or B opening the next one): the quote goes
+            # on after its attribution; one statement.
             prev.end = q.end
             continue
         if (
@@ -1080,6 +1081,15 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     cands = _join_interrupted(ctx, _drop_nested(cands + headlines))
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve_all(ctx, cands)
+
+
+def _continues(gap: str) -> bool:
+    """The text between two quotes is only their attribution, with at most one paragraph
+    break, right before the second quote."""
+    head, _, tail = gap.partition("\n")
+    if tail.strip():
+        return False  # the next paragraph does not open with the quote
+    return len(head) <= 100 and tail.count("\n") <= 1
 
 
 def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
