@@ -292,6 +292,7 @@ class Chapter:
     summary: list[SummarySentence] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    background: list[str] = field(default_factory=list)  # timeline events that are context to this chapter
 
 
 @dataclass(slots=True)
