@@ -55,3 +55,26 @@ def test_regressions_analyze_doc_anchor_at_the_calendar_edge_records_no_error(nl
     assert analysis.errors == []
     assert all(t.value is None or t.value[:1].isdigit() and len(t.value.split("-")[0]) == 4
                for t in analysis.times)
+
+
+@pytest.mark.timeout(120)
+def test_regressions_quotes_long_unpunctuated_paragraph_stays_near_parse_time(nlp):
+    # One 14 KB "sentence" of 400 quotes each with its own "said": every quote was checked
+    # against every frame of the sentence by searching the text between them for a sentence
+    # break, which is cubic (28 s here, 217 s at 800 quotes). Now a bisect on breaks found once.
+    import time
+
+    from storyline.extract.quotes import extract_quotes
+    from storyline.nlp import annotate
+
+    text = ("he said “we will go there now” and " * 400).strip()
+    article = Article(id="long", source="long", text=text)
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse_s = time.perf_counter() - t0
+    analysis = annotate(doc, article)
+    t0 = time.perf_counter()
+    quotes = extract_quotes(doc, article, analysis)
+    quote_s = time.perf_counter() - t0
+    assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
+    assert quote_s < 2 * parse_s + 2.0, (quote_s, parse_s)
