@@ -167,3 +167,13 @@ def test_summary_never_exceeds_word_budget(words):
     arts, ans = cluster()
     out = summarize_articles(arts, ans, words=words, embedder=None)
     assert sum(len(s.text.split()) for s in out) <= words
+
+
+def test_summary_large_cluster_prunes_candidates(monkeypatch):
+    import storyline.summarize.select as sel
+
+    monkeypatch.setattr(sel, "MAX_CANDIDATES", 4)
+    arts, ans = cluster()
+    out = summarize_articles(arts, ans, words=40, embedder=None, groups=[["f1", "f2"], ["f3"]])
+    assert out and sum(len(s.text.split()) for s in out) <= 40
+    assert any(s.sources[0] == "f3" for s in out)

@@ -27,6 +27,7 @@ _POSITION_EPS = 1e-3
 # News leads state what the article is about, so a concept in an article's first usable
 # sentence counts double (a position prior; Gillick & Favre's weights are df only).
 LEAD_FACTOR = 2.0
+MAX_CANDIDATES = 600
 
 
 def unit_concepts(text: str) -> set[str]:
@@ -116,6 +117,17 @@ def select_units(
     cand = [u for u in units if u.words <= words]
     if not cand:
         return []
+    if len(cand) > MAX_CANDIDATES:
+        # A big story: the program stays small (and fast) on the densest sentences.
+        def density(u: Unit) -> float:
+            return sum(concepts.weights.get(c, 0.0) for c in u.concepts) / max(u.words, 1)
+
+        keep = set(map(id, sorted(cand, key=density, reverse=True)[:MAX_CANDIDATES]))
+        for g in groups or []:
+            best = max((u for u in cand if u.article in g), key=density, default=None)
+            if best is not None:
+                keep.add(id(best))
+        cand = [u for u in cand if id(u) in keep]
     cidx: dict[str, int] = {}
     occ: list[tuple[int, int]] = []  # (concept, sentence)
     for j, u in enumerate(cand):

@@ -161,6 +161,10 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
         cache: dict = {}  # a story and its chapters cite from the same sentences
         groups = [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]
         for target, ids in groups:
+            if target is not story and list(ids) == list(story.articles) and story.summary:
+                # A one-chapter story: the chapter is the story.
+                target.summary, target.headline = list(story.summary), story.headline
+                continue
             try:
                 arts = [by_id[i] for i in ids if i in by_id]
                 ids_set = set(ids)
