@@ -107,3 +107,35 @@ def test_summary_units_unresolvable_pronoun_is_dropped():
     ])
     texts = [u.text for u in build_units([art], {"a4": an})]
     assert len(texts) == 1 and texts[0].startswith("Heavy snow")
+
+
+def test_summary_compress_keeps_according_to_before_apposition():
+    s = "According to Elena Voss, the agency spokeswoman, 132 people have been rescued since the flood."
+    assert compress(s) == s
+
+
+def test_summary_units_pronoun_uses_person_mention_of_previous_sentence():
+    art, an = make("a5", [
+        "Police in Veltra arrested the former mayor Piet Stam on Monday after a long inquiry.",
+        "He is accused of taking bribes from two building firms over six years in office.",
+    ])
+    s0 = an.sentences[0].text
+    k = s0.index("Piet Stam")
+    g = s0.index("Veltra")
+    an.mentions = [Mention(start=g, end=g + 6, text="Veltra", label="GPE", entity="e1"),
+                   Mention(start=k, end=k + 9, text="Piet Stam", label="PERSON", entity="e2")]
+    an.entities = [LocalEntity(key="e1", name="Veltra", type="GPE"),
+                   LocalEntity(key="e2", name="Pieter Stam", type="PERSON")]
+    units = build_units([art], {"a5": an})
+    assert units[1].text.startswith("Pieter Stam is accused")
+
+
+def test_summary_units_pronoun_without_person_in_previous_sentence_is_dropped():
+    art, an = make("a6", [
+        "The Canadian team won the relay final in Oslo by a wide margin on Sunday.",
+        "He said the victory was the best moment of his whole career in athletics.",
+    ])
+    g = an.sentences[0].text.index("Canadian")
+    an.mentions = [Mention(start=g, end=g + 8, text="Canadian", label="NORP", entity="e1")]
+    an.entities = [LocalEntity(key="e1", name="Canadian", type="NORP")]
+    assert [u.index for u in build_units([art], {"a6": an})] == [0]

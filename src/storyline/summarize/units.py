@@ -191,7 +191,8 @@ def compress(text: str) -> str:
         out = out[m.end():]
     out = _LEAD_ADVERB_RE.sub("", out)
     m = _LEAD_ATTR_RE.match(out)
-    if m and word_count(out[m.end():]) >= MIN_WORDS:
+    # "According to X, Y, the Z, ..." may continue X with an apposition: cut only a plain remainder.
+    if m and word_count(out[m.end():]) >= MIN_WORDS and "," not in out[m.end():]:
         out = out[m.end():]
     if out and out[0].islower():
         out = out[0].upper() + out[1:]
@@ -266,34 +267,42 @@ def _antecedent_name(
 ) -> str | None:
     """The name a sentence-initial pronoun stands for, or None.
 
-    With the language core's mentions, the pronoun's entity key gives the name.
-    Without them, he/she is read as the subject of the previous sentence: the
-    name right before a speech or auxiliary verb, else its first name outside
-    quotes. It/they/its/their need a resolved mention (too ambiguous otherwise).
+    A pronoun mention linked to an entity by the language core gives the name.
+    Otherwise he/she/his/her is read as the subject of the previous sentence: its
+    person named right before a speech or auxiliary verb, else its first person,
+    outside quotations (from the person mentions when the language core found any,
+    else from capitalised names). It/they/its/their need a linked mention: too
+    ambiguous otherwise.
     """
     if analysis is not None and analysis.mentions:
         m = mention_at(analysis, offset, offset + len(pron))
-        if m is not None and m.start <= offset < m.end:
+        if m is not None and m.start <= offset < m.end and m.entity:
             ent = local_entity(analysis, m.entity)
             if ent is not None and ent.name:
                 return ent.name
-            return None
     if pron.lower() not in {"he", "she", "his", "her"} or index == 0:
         return None
-    prev = sentences[index - 1].text
+    prev_s = sentences[index - 1]
+    prev = prev_s.text
     outside = re.sub(r"[\"“][^\"”]*[\"”]", lambda mt: " " * len(mt.group(0)), prev)
-    names = []
-    for mt in _NAME_RE.finditer(outside):
-        name = mt.group(0).strip()
-        parts = name.split()
-        while parts and parts[0] in _NOT_NAMES:
-            parts.pop(0)
-        if not parts:
-            continue
-        name = " ".join(parts).rstrip(".,")
-        if len(name) < 3 or name in _NOT_NAMES:
-            continue
-        names.append((name, mt.end()))
+    names: list[tuple[str, int]] = []
+    if analysis is not None and analysis.mentions:
+        for m in analysis.mentions:
+            rel = m.start - prev_s.start
+            if m.label != "PERSON" or not (0 <= rel < len(prev)) or outside[rel] == " ":
+                continue
+            ent = local_entity(analysis, m.entity)
+            names.append((ent.name if ent is not None and ent.name else m.text, m.end - prev_s.start))
+    else:
+        for mt in _NAME_RE.finditer(outside):
+            parts = mt.group(0).strip().split()
+            while parts and parts[0] in _NOT_NAMES:
+                parts.pop(0)
+            name = " ".join(parts).rstrip(".,")
+            # Without entity types a lone capitalised word is as likely a place or a group.
+            if len(parts) < 2 or name in _NOT_NAMES:
+                continue
+            names.append((name, mt.end()))
     if not names:
         return None
     for name, end in names:
