@@ -95,3 +95,28 @@ def test_cli_ingest_max_bytes_refuses_larger_files(tmp_path):
     assert json.loads(r.stdout)["added"] == 1
     errs = json.loads(runner.invoke(app, ["errors", "--db", db, "--json"]).stdout)
     assert [e["code"] for e in errs] == ["E103"] and errs[0]["source"].endswith("big.txt")
+
+
+def test_cli_article_ingested_later_joins_its_story(tmp_path, seeds_dir):
+    """Four seeds first; the fifth a day later joins the Esper chapter without a re-run."""
+    files = sorted(seeds_dir.glob("*.txt"))
+    (tmp_path / "day1").mkdir()
+    (tmp_path / "day2").mkdir()
+    for p in files[:4]:
+        (tmp_path / "day1" / p.name).write_text(p.read_text())
+    (tmp_path / "day2" / files[4].name).write_text(files[4].read_text())
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["run", str(tmp_path / "day1"), "--out", str(tmp_path / "o1"), "--db", db]).exit_code == 0
+    before = json.loads((tmp_path / "o1" / "storyline.json").read_text())
+    r = runner.invoke(app, ["ingest", str(tmp_path / "day2"), "--db", db, "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["analysed"] == 1
+    assert runner.invoke(app, ["report", "--out", str(tmp_path / "o2"), "--db", db]).exit_code == 0
+    after = json.loads((tmp_path / "o2" / "storyline.json").read_text())
+    new_id = (set(a["id"] for a in after["articles"]) - set(a["id"] for a in before["articles"])).pop()
+    # earlier placements are kept
+    old_places = {aid: (s["id"], c["id"]) for s in before["stories"] for c in s["chapters"] for aid in c["articles"]}
+    new_places = {aid: (s["id"], c["id"]) for s in after["stories"] for c in s["chapters"] for aid in c["articles"]}
+    assert all(new_places[a] == p for a, p in old_places.items())
+    # the new Esper article joins the chapter of the other Esper article (seed 003)
+    esper = next(a["id"] for a in after["articles"] if a["source"].endswith(files[3].name))
+    assert new_places[new_id] == new_places[esper]

@@ -99,16 +99,20 @@ def build_corpus(
     errors: list[FileError] | None = None,
     summary_words: int = 100,
     previous_assignments: dict[str, tuple[str, str]] | None = None,
+    story_index: Any = None,
+    rebuild: bool = False,
 ) -> Corpus:
     """Run the cross-article stages over analysed articles.
 
     ``previous_assignments`` maps article id to (story id, chapter id) from an
-    earlier run, so that stories are extended incrementally rather than rebuilt.
+    earlier run, and ``story_index`` is the ``StoryIndex`` that run left, so that
+    stories are extended incrementally rather than rebuilt (the index is updated in
+    place for the caller to keep). ``rebuild`` re-clusters from scratch.
     """
     from .extract.events import merge_events
     from .extract.quotes import merge_quotes
     from .nlp.resolve import resolve_corpus
-    from .stories import build_stories
+    from .stories import build_stories, recluster
     from .summarize import enrich_stories
 
     # Only canonical (non-duplicate) articles feed stories; duplicates join their original's chapter.
@@ -120,7 +124,11 @@ def build_corpus(
     corpus.stories = _corpus_guard(
         corpus,
         "stories",
-        lambda: build_stories(articles, analyses, corpus.entity_map, previous_assignments),
+        lambda: (
+            recluster(articles, analyses, corpus.entity_map, index=story_index)
+            if rebuild
+            else build_stories(articles, analyses, corpus.entity_map, previous_assignments, index=story_index)
+        ),
         [],
     )
     corpus.quotes = _corpus_guard(

@@ -207,30 +207,53 @@ def analyse(
 
 
 ASSIGNMENTS_KEY = "story_assignments"
+INDEX_KEY = "story_index"
+
+
+def _load_index(store: Any) -> Any:
+    from .stories import StoryIndex
+
+    blob = store.get_state(INDEX_KEY)
+    if blob:
+        try:
+            return StoryIndex.from_bytes(blob)
+        except Exception as exc:  # an index from another version: rebuild it from the assignments
+            log.warning("story index not readable (%s); it will be rebuilt", exc)
+    return StoryIndex()
 
 
 def build(store: Any, *, words: int = 100, model: str | None = None, recluster: bool = False) -> Corpus:
-    """Cross-article stages over the whole store; stories grow incrementally unless ``recluster``."""
+    """Cross-article stages over the whole store; stories grow incrementally unless ``recluster``.
+
+    The story index, the assignments, estimated dates and the results are saved in one
+    transaction, so a kill leaves either the previous build or this one.
+    """
     import json
+
+    from .report.contract import corpus_to_json
+    from .stories import StoryIndex
 
     articles = list(store.iter_articles())
     analyses = store.analyses()
     previous = None
+    index = StoryIndex()
     if not recluster:
         raw = store.get_state(ASSIGNMENTS_KEY)
         if raw:
             previous = {k: tuple(v) for k, v in json.loads(raw).items()}
+            index = _load_index(store)
     before = {a.id: (a.published, a.published_from) for a in articles}
     corpus = build_corpus(articles, analyses, errors=store.errors(), summary_words=words,
-                          previous_assignments=previous)
-    for a in articles:
-        if (a.published, a.published_from) != before[a.id]:
-            store.update_article(a)
+                          previous_assignments=previous, story_index=index, rebuild=recluster)
     assignments = {aid: (s.id, c.id) for s in corpus.stories for c in s.chapters for aid in c.articles}
-    store.set_state(ASSIGNMENTS_KEY, json.dumps(assignments, sort_keys=True).encode())
-    from .report.contract import corpus_to_json
-
-    store.put_corpus(corpus_to_json(corpus))
+    with store.transaction():
+        for a in articles:
+            if (a.published, a.published_from) != before[a.id]:
+                store.update_article(a)
+        store.set_state(ASSIGNMENTS_KEY, json.dumps(assignments, sort_keys=True).encode())
+        if corpus.stories:
+            store.set_state(INDEX_KEY, index.to_bytes())
+        store.put_corpus(corpus_to_json(corpus))
     return corpus
 
 

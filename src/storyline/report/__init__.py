@@ -12,11 +12,14 @@ from .contract import corpus_to_json, validate, write_json_atomic
 __all__ = ["corpus_to_json", "validate", "write_report", "render_html"]
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """The static report: the same templates as the web app, all article text escaped."""
+def render_html(data: dict[str, Any], analyses: dict[str, Any] | None = None) -> str:
+    """The static report: the same templates as the web app, all article text escaped.
+
+    ``analyses`` (article id -> ArticleAnalysis) adds entity and date highlights.
+    """
     from .html import render_report
 
-    return render_report(data)
+    return render_report(data, analyses)
 
 
 def write_report(store: Any, out: Path) -> dict[str, Any]:
@@ -28,7 +31,7 @@ def write_report(store: Any, out: Path) -> dict[str, Any]:
                               for e in store.errors()])
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out / "storyline.json", data)
-    html = render_html(data)
+    html = render_html(data, store.analyses())
     fd, tmp = tempfile.mkstemp(dir=out, prefix="report.html", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(html)

@@ -159,7 +159,13 @@ def build_stories(
         index.attach(a.id, index.chapters[cid].story or sid, cid, own)
 
     _estimate_dates(index, [a for a in new + dup_arts if a.id in index.assignments], feats, analyses)
-    return _stories(index, articles, by_id, feats)
+    # Titles pick the member closest to its group's centroid: that needs every member's vector,
+    # also of articles placed by an earlier run (else a restored index would title differently).
+    title_feats = dict(feats)
+    for a in articles:
+        if a.id not in title_feats and a.id in index.assignments:
+            title_feats[a.id] = article_features(a, analyses.get(a.id), entity_map)
+    return _stories(index, articles, by_id, title_feats)
 
 
 def _estimate_dates(index: StoryIndex, arts: list[Article], feats, analyses) -> None:
