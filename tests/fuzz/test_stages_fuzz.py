@@ -60,7 +60,7 @@ def _fuzz(short: int, long: int | None = None) -> settings:
 
 # Cheap stages (no parse) get more examples than the ones behind spaCy, whose parse is the cost.
 CHEAP = _fuzz(200)
-PARSED = _fuzz(30, long=400)
+PARSED = _fuzz(30)
 
 SENTENCES = seed_sentences()
 # Mostly plausible publication dates, sometimes any date at all (metadata can say 0001-01-01).
@@ -282,29 +282,25 @@ def test_stages_fuzz_ten_thousand_lines_of_marks_through_cleaner_and_dates():
     assert find_temporal_spans(text) == []
 
 
-@pytest.mark.timeout(180)
-def test_stages_fuzz_ten_thousand_lines_of_marks_through_analyze_doc(nlp):
-    """The whole guarded stage (language core, quotes, events, claims) on 10,000 lines of marks.
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("lines", [1_000, pytest.param(10_000, marks=pytest.mark.slow)])
+def test_stages_fuzz_lines_of_marks_through_analyze_doc(nlp, lines):
+    """The whole guarded stage (language core, quotes, events, claims) on lines of quote marks.
 
-    Parsed with the real pipeline, one paragraph per line as the cleaner would give it.
+    One paragraph per line, as the cleaner gives it, with the real parse. The parse is the
+    cost (about 30 s for 10,000 lines on 2 cores, so that size is in `make fuzz` and
+    `make test-slow`); the stages after it must stay far cheaper than the parse.
     """
-    text = as_article_text(_marks_article(10_000).replace("\n", "\n\n"))
+    text = as_article_text(_marks_article(lines).replace("\n", "\n\n"))
     article = Article(id="marks", source="m", text=text, published="2020-01-04")
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(text.split("\n\n"), batch_size=256))
-    from spacy.tokens import Doc
-
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    # Doc.from_docs drops the "\n\n" between paragraphs: rebuild with them as whitespace
-    if doc.text != text:
-        doc = nlp(text)
+    doc = nlp(text)
     parse_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     analysis = analyze_doc(doc, article)
     stage_s = time.perf_counter() - t0
     check_analysis(article, analysis)
-    # the stages after the parse must not be far slower than the parse itself
-    assert stage_s < max(30.0, 3 * parse_s), (stage_s, parse_s)
+    assert stage_s < parse_s + 5.0, (stage_s, parse_s)
 
 
 @pytest.mark.timeout(120)
