@@ -177,3 +177,14 @@ def test_summary_large_cluster_prunes_candidates(monkeypatch):
     out = summarize_articles(arts, ans, words=40, embedder=None, groups=[["f1", "f2"], ["f3"]])
     assert out and sum(len(s.text.split()) for s in out) <= 40
     assert any(s.sources[0] == "f3" for s in out)
+
+
+def test_summary_citation_needs_the_distinctive_words_not_just_shared_names():
+    base = "General Amos Dorn of the Northern Army Command"
+    sents = {
+        "x": [f"Trade Minister Lisa Vogt met {base} in Veltra on Monday.", f"{base} spoke to troops."],
+        "y": [f"Health Minister Karl Ebb met {base} in Veltra on Friday.", f"{base} visited a base."],
+        "z": [f"On Monday Trade Minister Lisa Vogt met {base} in Veltra.", f"{base} ended the tour."],
+    }
+    ev = Evidence(sents)
+    assert ev.supporters(sents["x"][0], origin="x") == ["x", "z"]

@@ -10,6 +10,7 @@ pairs that lexical overlap leaves undecided, which keeps citing cheap.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Sequence
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Evidence", "find_supporters", "load_embedder"]
 
-# Share of the summary sentence's content stems found in an article sentence.
+# IDF-weighted share of the summary sentence's content stems found in an article sentence.
 LEXICAL_SUPPORT = 0.6
 # Below this share no embedding can make it a paraphrase of the same fact.
 LEXICAL_FLOOR = 0.3
@@ -59,6 +60,15 @@ class Evidence:
                     self.sentences.append((aid, s))
         self.stems = [set(content_stems(s)) for _, s in self.sentences]
         self.bigrams = [unit_concepts(s) for _, s in self.sentences]
+        # Words every source repeats (the story's main names) say little about which fact a
+        # sentence states; the rarer ones ("Esper", "Wednesday") decide. Sentence-level IDF.
+        df: dict[str, int] = {}
+        for st in self.stems:
+            for t in st:
+                df[t] = df.get(t, 0) + 1
+        n = len(self.stems)
+        self._idf = {t: math.log((n + 1) / (k + 1)) + 1.0 for t, k in df.items()}
+        self._idf_unseen = math.log(n + 1) + 1.0
         self.embedder = embedder
         # Sentence text -> vector; shared across a story and its chapters by ``attach_summaries``.
         self._cache: dict[str, np.ndarray] = {} if cache is None else cache
@@ -81,12 +91,14 @@ class Evidence:
         for text, origin in zip(texts, origins, strict=True):
             s_stems = set(content_stems(text))
             s_bi = unit_concepts(text)
+            weights = {t: self._idf.get(t, self._idf_unseen) for t in s_stems}
+            total = sum(weights.values())
             got = {origin} if origin else set()
             best: dict[str, tuple[float, int]] = {}
             for i, (aid, _) in enumerate(self.sentences):
                 if aid in got or not s_stems:
                     continue
-                share = len(s_stems & self.stems[i]) / len(s_stems)
+                share = sum(weights[t] for t in s_stems & self.stems[i]) / total
                 bi_share = len(s_bi & self.bigrams[i]) / len(s_bi) if s_bi else 0.0
                 if share >= LEXICAL_SUPPORT and bi_share >= 0.25:
                     got.add(aid)
