@@ -76,6 +76,7 @@ def test_store_articles_round_trip_every_field(store):
     store.add_articles([(a, None)])
     assert store.article(a.id) == a
     assert store.article(a.id[:6]) == a  # a unique prefix is enough
+    assert store.article(a.id[:6].upper()) == a  # in any case, as SQLite's LIKE matches
     assert store.article("ffff") is None
     a.published = "2020-01-03"
     store.update_article(a)

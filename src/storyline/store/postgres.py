@@ -275,7 +275,7 @@ class PostgresStore:
         row = self.conn.execute("SELECT data FROM articles WHERE id=%s", (_t(article_id),)).fetchone()
         if row is None:
             row = self.conn.execute(
-                "SELECT data FROM articles WHERE id LIKE %s ORDER BY seq LIMIT 2", (_t(article_id) + "%",)
+                "SELECT data FROM articles WHERE id ILIKE %s ORDER BY seq LIMIT 2", (_t(article_id) + "%",)
             ).fetchone()
         return article_from_dict(json.loads(row[0])) if row else None
 
