@@ -188,3 +188,10 @@ def test_summary_citation_needs_the_distinctive_words_not_just_shared_names():
     }
     ev = Evidence(sents)
     assert ev.supporters(sents["x"][0], origin="x") == ["x", "z"]
+
+
+def test_summary_headline_cut_ends_on_a_content_word():
+    from storyline.summarize.headline import _shorten
+
+    h = _shorten("Rescue teams from six countries searched the collapsed hotel in the old town for the missing guests.", 10)
+    assert h == "Rescue teams from six countries searched the collapsed hotel"

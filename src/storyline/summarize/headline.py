@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from ..model import Article, ArticleAnalysis, SummarySentence
-from .units import compress, content_stems, word_count
+from .units import compress, content_stems, is_stopword, word_count
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,11 @@ def _shorten(text: str, max_words: int) -> str:
         text = text[: m.start()]
     words = text.split()
     if len(words) > max_words:
-        text = " ".join(words[:max_words])
+        words = words[:max_words]
         # End on a content word, not "of the".
-        text = re.sub(r"(\s+\S{1,3})+$", "", text) or text
+        while len(words) > 3 and is_stopword(words[-1].strip(",;:")):
+            words.pop()
+        text = " ".join(words)
     return text.strip().rstrip(".,;:")
 
 
