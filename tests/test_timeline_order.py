@@ -131,13 +131,54 @@ def test_timeline_seed_story_reads_in_order(seed_corpus):
     assert killing.id in c.stories[0].chapters[1].timeline
 
 
-def test_timeline_seed_disagreement(seed_corpus):
-    [d] = seed_corpus.stories[0].disagreements
-    assert d.what.startswith("killed")
-    sides = {s.claimant: s.value for s in d.claims}
-    assert sides.get("Iranian media") == 80
-    assert any("Trump" in (k or "") and v is None for k, v in sides.items())
-    assert seed_corpus.stories[0].chapters[1].disagreements == seed_corpus.stories[0].disagreements
+def test_timeline_chapter_background_lists_its_context_events(seed_corpus):
+    """The killing reported in chapter 1 is context in chapter 2; Khan's tasking is chapter 2's news."""
+    killing = _find(seed_corpus, "ASSAULT", "soleimani", date="2020-01-03")
+    khan = _find(seed_corpus, "DEMAND", "khan", "qureshi", date="2020-01-08")
+    first, second = seed_corpus.stories[0].chapters
+    assert killing.id in second.background and khan.id not in second.background
+    for ch in (first, second):
+        assert set(ch.background) <= set(ch.timeline)
+        # Kept in timeline order.
+        assert ch.background == [i for i in ch.timeline if i in set(ch.background)]
+    # Event.background stays the union over chapters.
+    flagged = {e.id for e in seed_corpus.events if e.background}
+    assert flagged == set(first.background) | set(second.background)
+
+
+def test_timeline_chapter_background_by_period():
+    """Hand-built: an event dated before a chapter's first date is background to that chapter only."""
+    from storyline.analyze import Corpus
+    from storyline.extract.events import merge_events
+    from storyline.model import Article, ArticleAnalysis, Chapter, EventMention, Sentence, Story
+    from storyline.summarize.timeline import attach_timelines
+
+    arts = [
+        Article(id="a1", source="a1", text="Alpha met Beta.", published="2021-03-01"),
+        Article(id="a2", source="a2", text="Gamma hit Delta. Omega met Sigma.", published="2021-03-09"),
+    ]
+    ans = {a.id: ArticleAnalysis(article_id=a.id, sentences=[Sentence(0, len(a.text), a.text)]) for a in arts}
+    for aid, actor, target, cat, date in (
+        ("a1", "Alpha", "Beta", "CONSULT", "2021-03-01"),
+        ("a2", "Gamma", "Delta", "ASSAULT", "2021-02-20"),
+        ("a2", "Omega", "Sigma", "CONSULT", "2021-03-08"),
+    ):
+        ans[aid].events.append(
+            EventMention(sentence=0, action="x", category=cat, actor_text=actor,
+                         target_text=target, date=date, date_precision="day")
+        )
+    corpus = Corpus(articles=arts, analyses=ans)
+    corpus.events = merge_events(arts, ans, {}, [])
+    ids = {e.actor_name: e.id for e in corpus.events}
+    ch1 = Chapter(id="c-1", title="", date=None, articles=["a1"], first_date="2021-03-01")
+    ch2 = Chapter(id="c-2", title="", date=None, articles=["a2"], first_date="2021-03-05")
+    corpus.stories = [Story(id="s-1", title="", first_date=None, last_date=None,
+                            articles=["a1", "a2"], chapters=[ch1, ch2])]
+    attach_timelines(corpus)
+    assert ch2.timeline == [ids["Gamma"], ids["Omega"]]
+    assert ch2.background == [ids["Gamma"]]
+    assert ch1.background == []
+    assert {e.actor_name for e in corpus.events if e.background} == {"Gamma"}
 
 
 @pytest.mark.slow

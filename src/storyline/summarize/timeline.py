@@ -19,7 +19,8 @@ period, when an earlier chapter of the story already reported it, or when most
 of the chapter's mentions of it are context ("after the killing of X",
 "following the strike"). ``Event.background`` is set when the event is
 background to any chapter that lists it; every chapter keeps it in its
-timeline.
+timeline and lists the ids of its own background events, in timeline order,
+in ``Chapter.background``.
 """
 
 from __future__ import annotations
@@ -236,13 +237,17 @@ def attach_timelines(corpus: "Corpus") -> None:
             chapter.disagreements = _guarded_disagreements(corpus, chapter.articles)
             start = _period_start(chapter, corpus)
             share = _context_share(corpus, link, set(chapter.articles))
+            mine: set[str] = set()
             for e in evs:
                 if (
                     (start and e.date and e.date[: len(start)] < start[: len(e.date)])
                     or e.id in reported_before
                     or share.get(e.id, 0.0) > 0.5
                 ):
-                    background.add(e.id)
+                    mine.add(e.id)
+            # Per chapter, because an event can be the news of one chapter and context to a later one.
+            chapter.background = [i for i in chapter.timeline if i in mine]
+            background |= mine
             reported_before |= {e.id for e in evs}
     for e in corpus.events:
         e.background = e.id in background
