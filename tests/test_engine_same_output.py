@@ -57,6 +57,17 @@ def test_engine_dask_partitions_keep_input_order(seed_articles, in_process):
     assert got == in_process
 
 
+def test_engine_dask_uses_a_given_scheduler(seed_articles, in_process):
+    from storyline.engine.dask import analyze_dask, get_client
+
+    # The local cluster of the test above, addressed as a remote cluster is: by its scheduler's URL.
+    address = get_client(2).scheduler_info()["address"]
+    assert address.startswith("tcp://127.0.0.1:")
+    got = [to_dict(a) for a in analyze_dask(seed_articles[:3], scheduler=address, batch_size=1)]
+    assert got == in_process[:3]
+    assert get_client(scheduler=address) is not get_client(2)
+
+
 def test_engine_unknown_engine_is_refused(seed_articles):
     with pytest.raises(ValueError, match="engine='spark'"):
         list(analyze_with("spark", seed_articles[:1]))

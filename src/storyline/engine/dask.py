@@ -28,6 +28,7 @@ log.addHandler(logging.NullHandler())
 
 _clients: dict[tuple[str | None, int], Any] = {}
 _lock = threading.Lock()
+_registered = False
 
 
 def analyze_dask(articles: list[Article], model: str | None = None, workers: int = 1,
@@ -55,8 +56,14 @@ def get_client(workers: int = 1, scheduler: str | None = None) -> Any:
     """The client for ``scheduler``, or for a local cluster of ``workers`` processes (cached)."""
     from distributed import Client, LocalCluster
 
+    global _registered
     key = (scheduler, 0 if scheduler else workers)
     with _lock:
+        if not _registered:
+            # Registered after distributed's own exit hooks, so it runs before them (atexit is
+            # last-in first-out): clients close while the clusters they talk to still exist.
+            atexit.register(shutdown)
+            _registered = True
         client = _clients.get(key)
         if client is not None and client.status == "running":
             return client
@@ -78,7 +85,9 @@ def get_client(workers: int = 1, scheduler: str | None = None) -> Any:
 def shutdown() -> None:
     """Close the clients (and the local clusters this process started)."""
     with _lock:
-        clients = list(_clients.values())
+        # Clients of remote schedulers first: once a local cluster is gone, a client still
+        # pointed at it would spend the exit trying to reconnect.
+        clients = sorted(_clients.values(), key=lambda c: getattr(c, "cluster", None) is not None)
         _clients.clear()
     for client in clients:
         cluster = getattr(client, "cluster", None)
@@ -89,5 +98,3 @@ def shutdown() -> None:
         except Exception:  # shutting down: a cluster already gone is fine
             log.debug("closing Dask client failed", exc_info=True)
 
-
-atexit.register(shutdown)
