@@ -188,6 +188,17 @@ def test_live_size_cap_applies_after_decompression(server):
         assert exc.value.code == "E702"
     assert len(gzip.compress(big)) < 100_000  # the bomb is small on the wire
     assert fetch(server.url("/big"), allow_private=True, max_bytes=300_000).content == big
+    # Compressed feeds within the cap decode exactly, including gzip files of several members.
+    assert fetch(server.url("/bomb"), allow_private=True, max_bytes=300_000).content == big
+    server.routes["/two"] = (200, {"Content-Encoding": "gzip"}, gzip.compress(big[:1000]) + gzip.compress(big[1000:]))
+    assert fetch(server.url("/two"), allow_private=True, max_bytes=300_000).content == big
+    server.routes["/bad"] = (200, {"Content-Encoding": "gzip"}, b"\x1f\x8b\x08\x00garbage")
+    with pytest.raises(FetchError) as exc:
+        fetch(server.url("/bad"), allow_private=True)
+    assert exc.value.code == "E704"
+    server.routes["/br"] = (200, {"Content-Encoding": "br"}, b"x")
+    with pytest.raises(FetchError):
+        fetch(server.url("/br"), allow_private=True)
 
 
 def test_live_http_errors_and_timeouts_are_reported(server):
