@@ -343,7 +343,7 @@ def main() -> int:
             "annotated by a second annotator before any system output was seen"
         )
         print(
-            f"{'split':<10}{'system':<12}{'P':>7}{'R':>7}{'F1':>7}{'cat acc':>9}{'date acc':>10}"
+            f"{'split':<12}{'system':<12}{'P':>7}{'R':>7}{'F1':>7}{'cat acc':>9}{'date acc':>10}"
             f"{'date acc (dated gold)':>23}{'gold':>6}{'pred':>6}{'tp':>5}"
         )
         names = {"held-out": "test", "held-out-2": "test2", "dev": "dev", "all": "all"}
@@ -352,7 +352,7 @@ def main() -> int:
                 continue
             for name, r in (("storyline", ours[key]), ("svo", base[key])):
                 print(
-                    f"{split:<10}{name:<12}{r['P']:>7.3f}{r['R']:>7.3f}{r['F1']:>7.3f}{r['cat_acc']:>9.3f}"
+                    f"{split:<12}{name:<12}{r['P']:>7.3f}{r['R']:>7.3f}{r['F1']:>7.3f}{r['cat_acc']:>9.3f}"
                     f"{r['date_acc']:>10.3f}{r['date_acc_explicit']:>16.3f} (n={r['n_dated']:<3d})"
                     f"{r['gold']:>6d}{r['pred']:>6d}{r['tp']:>5d}"
                 )

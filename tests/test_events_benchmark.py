@@ -63,11 +63,17 @@ def test_events_gold_file_is_well_formed():
     assert len(lines) >= 150
     for g in lines:
         assert set(g) == {"file", "start", "end", "split", "events"} and g["start"] < g["end"]
-        assert g["split"] in ("dev", "test")
+        assert g["split"] in ("dev", "test", "test2")
         assert not Path(g["file"]).is_absolute() and ".." not in g["file"]
         for e in g["events"]:
             assert e["category"] in CATEGORIES
             assert e["date"] is None or e["date"][:4].isdigit()
+    # Held-out articles are never also in dev (or in the other held-out batch).
+    files = {}
+    for g in lines:
+        files.setdefault(g["file"], set()).add(g["split"])
+    assert all(len(s) == 1 for s in files.values())
+    assert sum(g["split"] == "test2" for g in lines) >= 100
 
 
 def test_events_plover_coding_of_modality():

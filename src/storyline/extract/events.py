@@ -895,6 +895,16 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         if target is not None and target.dep_ == "nsubjpass":
             ag = _child(tok, "agent")
             return (_child(ag, "pobj") if ag is not None else None), target
+        # "found Army Spc. Charles Graner guilty": an abbreviation's period splits the name and
+        # the parser makes the rest the small clause's subject; the name is the person found guilty.
+        inner = _child(small, _SUBJ) if small is not None else None
+        if (
+            target is not None
+            and inner is not None
+            and inner.pos_ == "PROPN"
+            and 0 < inner.i - target.i <= 4
+        ):
+            target = inner
         return _verb_subject(tok), target
     if lemma.endswith(" must"):
         comp = next(c for c in tok.children if c.dep_ == "ccomp")
@@ -903,6 +913,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         _child(tok, _PASS_SUBJ) is not None
         or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         or (_child(tok, "auxpass") is not None and tok.tag_ == "VBN")
+        # "was charged and convicted": a participle conjoined to a passive verb shares its voice.
+        or (
+            tok.dep_ == "conj"
+            and tok.tag_ == "VBN"
+            and _child(tok, _SUBJ) is None
+            and _child(tok, "aux") is None
+            and (_child(tok.head, _PASS_SUBJ) is not None or _child(tok.head, "auxpass") is not None)
+        )
     )
     if passive:
         target = _child(tok, _PASS_SUBJ)
@@ -920,6 +938,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         actor = _verb_subject(tok)
         if tok.dep_ == "acl" and actor is None and tok.tag_ == "VBG":
             actor = tok.head
+            # "the EU released a statement calling for ...": the statement's author acts.
+            if (
+                actor.lemma_.lower() in _DOCUMENT_NOUNS
+                and actor.dep_ == "dobj"
+                and _verb_subject(actor.head) is not None
+            ):
+                actor = _verb_subject(actor.head)
     dobj = _child(tok, "dobj")
     light = (
         lemma.split()[0] in plover.LIGHT_VERBS
@@ -986,7 +1011,53 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 obj = _child(c, "pobj")
                 if obj is not None and obj.ent_type_ == "PERSON":
                     target = obj
+    if target is None:
+        target = _complement_target(tok, cat)
     return actor, target
+
+
+#: Documents that "call for", "demand" or "condemn" on behalf of whoever issued them.
+_DOCUMENT_NOUNS = {
+    "statement", "letter", "communique", "communiqué", "declaration", "note", "message",
+    "resolution", "petition", "report", "memo", "memorandum", "ad", "advertisement", "video",
+}
+
+#: Prepositions that introduce the other party of an act: "accepted demands from the rebels",
+#: "opened investigations against 28 officials", "lift the ban on the FIS", "ties with Iran".
+_PARTY_PREPS = {"with", "against", "on", "from", "to", "for"}
+
+
+def _party_of(tok: Any) -> Any:
+    """An actor-like "prep X" object of tok (or of its direct object), else None."""
+    for head in (tok, _child(tok, "dobj")):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _PARTY_PREPS:
+                obj = _child(c, "pobj")
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and _is_actorlike(obj):
+                    return obj
+    return None
+
+
+def _complement_target(tok: Any, cat: str) -> Any:
+    """The other party when the trigger itself names none.
+
+    The act is often spelled out by a complement: "agreed to share information with the
+    Greek side", "is prepared to lift the ban on the FIS", "conceded to demands from UNITA".
+    Only actor-like words count, so places and things named by these phrases stay out.
+    """
+    party = _party_of(tok)
+    if party is not None:
+        return party
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:
+        return None
+    for dep in ("dobj", "dative"):
+        obj = _child(comp, dep)
+        if obj is not None and obj.pos_ != "ADP" and _is_actorlike(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+            return obj
+    return _party_of(comp)
 
 
 def _modality(tok: Any, nominal: bool) -> str:
