@@ -21,7 +21,8 @@ from ..model import TimeExpr
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "FUTURE", "PAST", "PRESENT", "duration_value", "find_times", "normalize", "reanchor", "tense_of",
+    "FUTURE", "PAST", "PRESENT", "duration_value", "find_times", "normalize", "normalize_timeml",
+    "reanchor", "tense_of",
 ]
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -64,9 +65,9 @@ _PATTERNS = [
     # 4 January 2020 / 4th of January
     rf"\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
     # January 2020 / (last|next|this|early|late|mid-) November
-    rf"(?:\b(?:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
+    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
     # (last|next|this) Friday (morning)
-    rf"(?:\b(?:last|next|this|early|late)\s+)?\b{_WD}(?:\s+{_PART})?",
+    rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}(?:\s+(?i:{_PART}))?",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     rf"\bthis\s+{_PART}\b",
@@ -75,6 +76,36 @@ _PATTERNS = [
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
     rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b",
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
+    # quarters and halves: "the third quarter (of 2019)", "third-quarter", "last year's fourth
+    # quarter", "the latest quarter", "Q3 2019", "the first half of 2020"
+    rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:fiscal\s+)?"
+    rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
+    rf"\b(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}\b",
+    r"\b(?:the\s+(?:latest|last|past|previous|most\s+recent|current|next|coming)?\s*|this\s+|next\s+|last\s+)"
+    r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|inch|point|percent|hour)\b|-)",
+    rf"\bQ[1-4](?:\s+{_YEAR})?\b",
+    # seasons: only with a modifier or a year ("this summer", "last fall", "winter of 1994");
+    # a bare season word is read later only after "in"/"during"/"since"...
+    rf"\b(?:(?:this|last|next|coming|(?:this\s+)?past|early|late)\s+|the\s+)?"
+    rf"(?:summer|fall|autumn|winter|spring)(?:\s+(?:of\s+)?{_YEAR}\b)?",
+    # decades and centuries: "the 1990s", "the late '80s", "the nineties", "the 20th century"
+    r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0s|'\d0s)\b",
+    r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
+    r"eighties|nineties)\b",
+    r"\b(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b",
+    # weekends
+    r"\b(?:the|this|last|next|past)\s+weekend\b",
+    # TimeML references to the present, past and future
+    r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b",
+    r"\b(?:more\s+|most\s+|until\s+|only\s+)?recently\b",
+    r"\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
+    r"\b(?:in\s+)?the\s+(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years)\b",
+    r"\bthe\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b|\bsoon\b",
+    r"\b(?:in\s+)?the\s+(?:near|short|long)\s+term\b",
+    r"\b(?:in\s+)?the\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
+    r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
     rf"(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
@@ -103,6 +134,10 @@ def _week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_MONTH_SLACK = 0
+_DAY_SLACK = 60
+
+
 def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: str = "") -> int:
     """The year of a month (and day) written without one, read from the anchor and tense."""
     y = anchor.year
@@ -121,17 +156,19 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: st
     if mode == "next":
         return y if (month > anchor.month) else y + 1
     if day is None:
+        # the past-tense "in November" never lies after the anchor (the fuzz properties hold
+        # us to it); the knob is kept at 0 on purpose
         if tense == PAST:
-            return y if month <= anchor.month else y - 1
+            return y if month <= anchor.month + _MONTH_SLACK else y - 1
         if tense == FUTURE:
-            return y if month >= anchor.month else y + 1
+            return y if month >= anchor.month - _MONTH_SLACK else y + 1
         diff = month - anchor.month
         return y - 1 if diff > 6 else (y + 1 if diff < -6 else y)
     del cur, target
     d = date_of(y)
     # a past-tense date a few weeks ahead is more often a misread tense or a scheduled event
     # than one nearly a year back
-    if tense in (PAST, PRESENT) and d > anchor + slack and (d - anchor).days > 31:
+    if tense in (PAST, PRESENT) and d > anchor + slack and (d - anchor).days > _DAY_SLACK:
         return y - 1
     if tense == FUTURE and d < anchor - slack:
         return y + 1
@@ -188,6 +225,8 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             return f"{int(m[3]):04d}-{month:02d}", "month"
         if anchor is None:
             return None, "unknown"
+        if m[1] == "this":
+            return f"{anchor.year:04d}-{month:02d}", "month"  # "this September": the anchor's year
         mode = m[1] if m[1] in ("last", "next") else ""
         y = _year_for(month, None, anchor, tense, mode)
         return f"{y:04d}-{month:02d}", "month"
@@ -257,6 +296,158 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         # int(): \d also matches non-ASCII digits ("20٢٠"); the value must be ASCII ISO.
         return f"{int(m[1]):04d}", "year"
     return None, "unknown"
+
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
+            "winter": ("WI", 12)}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_REFS = (
+    (re.compile(r"^(?:right )?now$|^currently$|^nowadays$|^these days$"), "PRESENT_REF"),
+    (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+$|^(?:in )?the past$"),
+     "PAST_REF"),
+    (re.compile(r"^(?:in )?the (?:coming|next few|next several) \w+$|future$|^soon$"
+                r"|^(?:in )?the (?:near|short|long) term$"), "FUTURE_REF"),
+)
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _century(anchor: dt.date, decade: int) -> int:
+    """Century of a decade written without one ("the '90s", "the nineties"): the latest one."""
+    return anchor.year // 100 - (1 if decade > anchor.year % 100 // 10 else 0)
+
+
+def _special(low: str, anchor: dt.date | None,
+             tense: str) -> tuple[str | None, str, str | None] | None:
+    """(value, precision, TimeML value) of expressions beyond calendar dates, else None.
+
+    Quarters, halves and seasons keep the calendar part they are sure of (the year) in
+    ``value``, weekends their ISO week with precision "week"; the full TimeML value ("2019-Q3",
+    "2019-SU", "2020-W01-WE", "199", "PRESENT_REF") comes third. Relative ones need the anchor.
+    """
+    for rx, ref in _REFS:
+        if rx.search(low):
+            return None, "unknown", ref
+    low = re.sub(r"^(?:the|in|during|over|of)\s+", "", low)
+    # quarters
+    m = re.search(r"(?:(this|last|next) year's |(\d{4}) )?(?:fiscal )?(first|second|third|fourth|1st|2nd|3rd|4th)"
+                  r"[\s-]+(?:fiscal )?quarter(?:(?: of|,)? (?:fiscal )?(\d{4}))?$", low)
+    m2 = re.match(r"^q([1-4])(?: (\d{4}))?$", low)
+    if m or m2:
+        q = _ORD[m[3]] if m else int(m2[1])
+        year = (m[2] or m[4]) if m else m2[2]
+        if year:
+            y = int(year)
+        elif anchor is None:
+            return None, "unknown", None
+        else:
+            rel = m[1] if m else None
+            y = anchor.year + {"this": 0, "last": -1, "next": 1}.get(rel or "", 0)
+            if not rel:
+                cur = _quarter_of(anchor)
+                if tense == PAST and q > cur:
+                    y -= 1  # "the fourth quarter" reported in January
+                elif tense == FUTURE and q < cur:
+                    y += 1
+        return f"{y:04d}", "year", f"{y:04d}-Q{q}"
+    m = re.match(r"^(?:(latest|last|past|previous|most recent|current|next|coming|this) )?(?:fiscal )?quarter$", low)
+    if m:
+        if anchor is None:
+            return None, "unknown", None
+        if m[1] in ("next", "coming"):
+            k = 1
+        elif m[1] in ("this", "current"):
+            k = 0
+        elif m[1] is None:
+            k = -1 if tense == PAST else 0  # "profit rose in the quarter": the one just reported
+        else:
+            k = -1
+        y, mo = _shift_month(anchor.year, anchor.month, 3 * k)
+        return f"{y:04d}", "year", f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    m = re.match(r"^(first|second) half of (?:fiscal )?(\d{4})$", low)
+    if m:
+        return f"{int(m[2]):04d}", "year", f"{int(m[2]):04d}-H{_ORD[m[1]]}"
+    # seasons
+    m = re.match(r"^(?:(this|last|next|coming|this past|past|early|late) )?(spring|summer|fall|autumn|winter)"
+                 r"(?: (?:of )?(\d{4}))?$", low)
+    if m:
+        code, start = _SEASONS[m[2]]
+        if m[3]:
+            y = int(m[3])
+        elif anchor is None:
+            return None, "unknown", None
+        else:
+            mod, y = m[1], anchor.year
+            if mod in ("last", "past", "this past"):
+                y -= 0 if start < anchor.month else 1
+            elif mod in ("next", "coming"):
+                y += 0 if start > anchor.month else 1
+            elif tense == PAST and mod != "this":
+                y -= 0 if start <= anchor.month else 1
+            elif tense == FUTURE and mod != "this":
+                y += 0 if start + 2 >= anchor.month else 1
+            elif code == "WI" and anchor.month <= 2:
+                y -= 1  # "this winter" in January began the December before
+        return f"{y:04d}", "year", f"{y:04d}-{code}"
+    # decades and centuries
+    m = re.match(r"^(?:(?:early|mid|late)[\s-]+)?(?:(\d{3})0s|'(\d)0s)$", low)
+    if m:
+        if m[1]:
+            return None, "unknown", str(int(m[1]))
+        if anchor is None:
+            return None, "unknown", None
+        return None, "unknown", f"{_century(anchor, int(m[2])):02d}{m[2]}"
+    m = re.match(r"^(?:(?:early|mid|late)[\s-]+)?(\w+ies)$", low)
+    if m and m[1] in _DECADE_WORDS:
+        if anchor is None:
+            return None, "unknown", None
+        d = _DECADE_WORDS[m[1]]
+        return None, "unknown", f"{_century(anchor, d):02d}{d}"
+    m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)? century$", low)
+    if m:
+        return None, "unknown", f"{int(m[1]) - 1:02d}"
+    # weekends: the latest one in the past tense, the coming one ahead
+    m = re.match(r"^(?:(this|last|next|past) )?weekend$", low)
+    if m:
+        if anchor is None:
+            return None, "unknown", None
+        sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Saturday <= anchor
+        if m[1] == "next" or (m[1] != "last" and m[1] != "past" and tense == FUTURE
+                              and anchor.weekday() < 5):
+            sat += dt.timedelta(days=7)
+        elif m[1] in ("last", "past") and anchor.weekday() >= 5:
+            sat -= dt.timedelta(days=7)
+        return _week(sat), "week", f"{_week(sat)}-WE"
+    return None
+
+
+def normalize_timeml(text: str, anchor: dt.date | None,
+                     tense: str = PAST) -> tuple[str | None, str, str | None]:
+    """(value, precision, TimeML value) of a temporal expression.
+
+    ``value`` is a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY", or an ISO week "YYYY-Www" with
+    precision "week", as before) or None; the TimeML value adds what the calendar cannot say:
+    quarters, seasons, decades, weekends, parts of day ("2020-01-08TMO") and PRESENT_REF /
+    PAST_REF / FUTURE_REF.
+    """
+    if anchor is not None and not _ANCHOR_MIN <= anchor <= _ANCHOR_MAX:
+        anchor = None
+    low = " ".join(text.replace("’", "'").split()).lower().rstrip(".,")
+    sp = _special(low, anchor, tense)
+    if sp is not None:
+        return sp
+    value, precision = normalize(text, anchor, tense)
+    timeml = value
+    if value and precision == "day":
+        pm = re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low)
+        if pm:
+            timeml = f"{value}T{_PART_CODE[pm[1]]}"
+    return value, precision, timeml
 
 
 def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
@@ -375,6 +566,11 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             if not frag[:1].isupper() or not re.search(r"\b(in|of|since|until|by|last|next|this|early|late)\s+$",
                                                         text[max(0, s - 12):s]):
                 continue
+        if re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", word) and (
+                not re.search(r"\b(?:in|during|since|until|by|through|throughout|over|for|before|after)\s+$",
+                              text[max(0, s - 12):s])
+                or re.match(r"\s+of\b", text[e:e + 4])):
+            continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
         if re.fullmatch(r"(?:an?|one)\s+day|one\s+(?:week|month|year)", word):
             continue  # "one day", "a year" alone are too often not temporal references
         out.append((s, e, frag))
@@ -390,17 +586,23 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
     idx = [t.idx for t in doc] if doc is not None else []
     out: list[TimeExpr] = []
     for s, e, frag in spans:
-        kind = _kind(frag)
-        if kind == "DURATION":
-            out.append(TimeExpr(start=s, end=e, text=frag, value=duration_value(frag),
-                                precision="unknown", kind="DURATION"))
-            continue
         tense = PAST
         if idx:
             i = bisect_right(idx, s) - 1
             tense = tense_of(doc[max(i, 0)])
-        value, precision = normalize(frag, anchor, tense)
-        out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind))
+        kind = _kind(frag)
+        low = " ".join(frag.split()).lower()
+        ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
+        if kind == "DURATION" and ref is None:
+            dur = duration_value(frag)
+            out.append(TimeExpr(start=s, end=e, text=frag, value=None, precision="unknown",
+                                kind="DURATION", tense=tense, timeml=dur))
+            continue
+        value, precision, timeml = normalize_timeml(frag, anchor, tense)
+        if ref is not None:
+            kind = "DATE"
+        out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
+                            tense=tense, timeml=timeml))
     return out
 
 
@@ -408,16 +610,16 @@ def reanchor(times: list[TimeExpr], published: str | dt.date | None,
              tenses: list[str] | None = None) -> list[TimeExpr]:
     """The same expressions resolved against another publication date (e.g. an estimated one).
 
-    ``TimeExpr`` does not keep the tense it was read with; pass ``tenses`` (one per expression)
-    when known, otherwise past tense, the usual case in news, is assumed. Durations are kept.
+    Each expression is read again with the tense it was found with (``TimeExpr.tense``);
+    ``tenses``, one per expression, overrides them. Durations are kept as they are.
     """
     anchor = _anchor(published)
     out = []
     for i, t in enumerate(times):
         if t.kind == "DURATION":
-            out.append(TimeExpr(t.start, t.end, t.text, t.value, t.precision, t.kind))
+            out.append(TimeExpr(t.start, t.end, t.text, t.value, t.precision, t.kind, t.tense, t.timeml))
             continue
-        tense = tenses[i] if tenses is not None else PAST
-        value, precision = normalize(t.text, anchor, tense)
-        out.append(TimeExpr(t.start, t.end, t.text, value, precision, t.kind))
+        tense = tenses[i] if tenses is not None else (t.tense or PAST)
+        value, precision, timeml = normalize_timeml(t.text, anchor, tense)
+        out.append(TimeExpr(t.start, t.end, t.text, value, precision, t.kind, tense, timeml))
     return out
