@@ -1149,6 +1149,8 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
         if t.nominal:
             t.actor, t.target = _nominal_args(t.tok, t.category)
+            if t.actor is None:
+                t.actor = _participant(t.tok)
         else:
             t.actor, t.target = _verb_args(t.tok, t.category, t.action)
         t.modality = _modality(t.tok, t.nominal)
@@ -1197,6 +1199,8 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             and _entity_key(analysis, t.target) is None
         ):
             t.target = None
+        if _generic(t.tok):
+            continue  # "governments often condemn such attacks": a habit, not an event
         if t.actor is None and t.target is None:
             ante = _antecedent(t, sent, out)
             if ante is not None:
@@ -1248,6 +1252,45 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
 
 
 _ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
+
+#: Verbs whose subject takes part in the event named by their object: "took part in a
+#: walk-in", "joined the protests", "returned to negotiations with the company".
+_JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "attend", "lead"}
+_HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely", "frequently",
+             "regularly", "sometimes", "rarely", "seldom", "never"}
+
+
+def _participant(noun: Any) -> Any:
+    """The subject of a participation verb governing an event noun ("X joined the talks")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        head = head.head
+        if head.dep_ == "dobj" and head.lemma_.lower() == "part":  # "take part in"
+            head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _JOIN_VERBS:
+        return None
+    if head.lemma_.lower() == "take" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in head.children
+    ):
+        return None
+    subj = _verb_subject(head)
+    return subj if subj is not None and _is_actorlike(subj) else None
+
+
+def _generic(tok: Any) -> bool:
+    """A habitual present-tense statement about a kind: "governments often condemn such attacks"."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL - {"never"} for c in verb.children):
+        return False
+    subj = _child(verb, _SUBJ)
+    # A bare plural subject names a kind; "the government often ..." is still about one actor.
+    return subj is not None and subj.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss") for c in subj.children
+    )
 
 
 def is_back_reference(tok: Any) -> bool:
