@@ -152,3 +152,18 @@ def test_compare_single_outlet_has_no_unique_list():
     comp = c.stories[0].comparison
     assert comp["outlets"] == ["Harbour Times"] and comp["unique"] == {}
     assert comp["disagreements"] == []
+
+
+def test_compare_interjected_attribution_is_not_a_wording_difference():
+    from storyline.summarize.compare import quote_wording_differences
+
+    sources = [
+        ("a1", "Respect for sovereignty should be adhered to,” the statement continued. “It is also important to avoid force"),
+        ("a2", "Respect for sovereignty should be adhered to. It is also important to avoid force"),
+        ("a3", "Respect for sovereignty should be adhered to,” it said. “It is also important to avoid force"),
+    ]
+    assert quote_wording_differences(sources, {"a1": "X", "a2": "Y", "a3": "Z"}) == []
+    # a real insertion is still reported
+    sources.append(("a4", "Respect for sovereignty should be adhered to. It is also important to avoid [the] force"))
+    diffs = quote_wording_differences(sources, {"a1": "X", "a2": "Y", "a3": "Z", "a4": "W"})
+    assert len(diffs) == 1 and "[the]" in diffs[0]["what"]

@@ -145,6 +145,11 @@ def _diffs(base: list[str], other: list[str]) -> tuple[list[tuple[int, int, tupl
     return out, covered
 
 
+_INTERJECTION = re.compile(
+    r"([,.!?…]?)\s*[”\"]\s+[^“”\"\n]{1,80}?[,.:;]\s*[“\"]\s*"
+)
+
+
 def quote_wording_differences(
     sources: list[tuple[str, str]], outlet_of: dict[str, str], speaker: str | None = None
 ) -> list[dict[str, Any]]:
@@ -155,6 +160,9 @@ def quote_wording_differences(
     """
     if len(sources) < 2:
         return []
+    # "…adhered to,” the statement continued. “It is…" and "…adhered to. It is…" quote the same
+    # words: the outlet's own attribution between two quoted parts is not wording of the quote.
+    sources = [(a, _INTERJECTION.sub(r"\1 ", t)) for a, t in sources]
     toks = [_word_tokens(t) for _, t in sources]
     words = [[t[0] for t in ts] for ts in toks]
     b = max(range(len(sources)), key=lambda i: (len(words[i]), -i))
