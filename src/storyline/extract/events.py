@@ -100,6 +100,8 @@ mayor governor king queen prince cleric bishop pope ally allies media newspaper 
 administration junta cabinet bloc member members family families prisoner prisoners refugee refugees
 player team club candidate campaign voter voters supporter supporters staff aide aides adviser
 advisor official officials investigator investigators inspector inspectors director executive
+board panel commission assembly legislature caucus bureau federation association league movement
+faction factions clan tribe church diocese employer employers management
 """.split()
 )
 
@@ -1150,7 +1152,8 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if t.nominal:
             t.actor, t.target = _nominal_args(t.tok, t.category)
             if t.actor is None:
-                t.actor = _participant(t.tok)
+                t.actor, other = _participant(t.tok)
+                t.target = t.target or other
         else:
             t.actor, t.target = _verb_args(t.tok, t.category, t.action)
         t.modality = _modality(t.tok, t.nominal)
@@ -1260,23 +1263,31 @@ _HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely"
              "regularly", "sometimes", "rarely", "seldom", "never"}
 
 
-def _participant(noun: Any) -> Any:
-    """The subject of a participation verb governing an event noun ("X joined the talks")."""
+def _participant(noun: Any) -> tuple[Any, Any]:
+    """Subject (and "with X" party) of a participation verb governing an event noun.
+
+    "X joined the talks", "X returned to negotiations with Y" (the parser hangs "with Y"
+    on the verb).
+    """
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         head = head.head
         if head.dep_ == "dobj" and head.lemma_.lower() == "part":  # "take part in"
             head = head.head
     elif noun.dep_ != "dobj":
-        return None
+        return None, None
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _JOIN_VERBS:
-        return None
+        return None, None
     if head.lemma_.lower() == "take" and not any(
         c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in head.children
     ):
-        return None
+        return None, None
     subj = _verb_subject(head)
-    return subj if subj is not None and _is_actorlike(subj) else None
+    if subj is None or not _is_actorlike(subj):
+        return None, None
+    found = _prep_obj(head, {"with"})
+    other = found[1] if found is not None and _is_actorlike(found[1]) else None
+    return subj, other
 
 
 def _generic(tok: Any) -> bool:

@@ -1,0 +1,76 @@
+"""Participant rules added for complements, conjoined passives, documents and generic statements.
+
+Sentences are written for these tests; each checks one rule of ``extract/events.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.events import extract_events
+from storyline.model import Article, ArticleAnalysis, Sentence
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from storyline.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _events(nlp, text):
+    doc = nlp(text)
+    an = ArticleAnalysis(
+        article_id="t", sentences=[Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    )
+    return extract_events(doc, Article(id="t", source="t", text=text, published="2021-05-05"), an)
+
+
+def _one(evs, category):
+    found = [e for e in evs if e.category == category]
+    assert found, f"no {category} in {[(e.category, e.action, e.actor_text) for e in evs]}"
+    return found[0]
+
+
+def test_events_target_from_complement_object(nlp):
+    e = _one(_events(nlp, "The two factions agreed to share intelligence with the United Nations."), "AGREE")
+    assert e.actor_text and "faction" in e.actor_text
+    assert e.target_text and "United Nations" in e.target_text
+
+
+def test_events_target_from_prepositional_party_of_object(nlp):
+    e = _one(_events(nlp, "The cabinet accepted demands from the striking miners."), "CONCEDE")
+    assert e.target_text and "miners" in e.target_text
+
+
+def test_events_complement_place_is_not_a_target(nlp):
+    # Only actor-like words become targets through a complement: a thing or a date does not.
+    e = _one(_events(nlp, "The ministers agreed to meet again in March."), "AGREE")
+    assert e.target_text is None
+
+
+def test_events_conjoined_passive_shares_patient(nlp):
+    evs = _events(nlp, "Ortega was charged and convicted on two counts.")
+    convicted = [e for e in evs if e.action.startswith("convict")]
+    assert convicted and convicted[0].target_text == "Ortega"
+    assert convicted[0].actor_text is None
+
+
+def test_events_statement_author_is_the_actor(nlp):
+    e = _one(
+        _events(nlp, "The African Union released a statement calling for the release of the hostages."),
+        "DEMAND",
+    )
+    assert e.actor_text and "African Union" in e.actor_text
+
+
+def test_events_participation_verb_gives_nominal_actor(nlp):
+    e = _one(_events(nlp, "The nurses' union returned to negotiations with the hospital board."), "CONSULT")
+    assert e.actor_text and "union" in e.actor_text
+    assert e.target_text and "board" in e.target_text
+
+
+def test_events_generic_habitual_statement_is_no_event(nlp):
+    assert not [e for e in _events(nlp, "Governments often condemn such attacks.") if e.category == "ACCUSE"]
+    # One named actor with the same adverb still acts.
+    assert _one(_events(nlp, "The president often criticizes the courts."), "ACCUSE")
