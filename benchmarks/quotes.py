@@ -1,6 +1,10 @@
 """Attribution (quote) extraction quality on PolNeAR, against textacy's direct_quotations.
 
-    .venv/bin/python benchmarks/quotes.py [--split dev|train] [--limit N]
+    .venv/bin/python benchmarks/quotes.py [--split dev|train|train-tune|train-val] [--train-val] [--limit N]
+
+``train-tune`` / ``train-val`` split polnear/train by sorted article name, the first 80%
+for tuning rules and the last 20% for checking them; ``--train-val`` prints the
+train-validation table after the chosen split's (dev by default).
 
 Scores ``storyline.extract.quotes.extract_quotes`` (after the language core's
 ``annotate``, as in the real pipeline) and the peer ``textacy.extract.triples.
@@ -93,14 +97,24 @@ def read_ann(path: Path) -> list[Attr]:
     return out
 
 
+TUNE_SHARE = 0.8
+
+
 def load(split: str, limit: int | None) -> list[tuple[str, str, list[Attr], str]]:
+    part = None
+    if split.startswith("train-"):
+        split, part = "train", split.partition("-")[2]
     base = DATA / split
     anns: dict[str, list[Path]] = {}
     for p in sorted((base / "attributions").glob("*.ann")):
         stem, _, annot = p.stem.rpartition("_")
         anns.setdefault(stem, []).append(p)
     items = []
-    for txt in sorted((base / "text").glob("*.txt")):
+    texts = sorted((base / "text").glob("*.txt"))
+    if part is not None:
+        cut = int(len(texts) * TUNE_SHARE)
+        texts = texts[:cut] if part == "tune" else texts[cut:]
+    for txt in texts:
         files = sorted(anns.get(txt.stem, []))
         if not files:
             continue
@@ -218,16 +232,8 @@ def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
-    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
-    if not (DATA / args.split).is_dir():
-        print("skipped: data not found (../shared/data/polnear)")
-        return 0
-
+def evaluate(split: str, limit: int | None) -> tuple[dict[str, dict[str, int]], dict, int, int, float]:
+    """Score both systems over one split: per-system totals, annotators, peer failures, n, seconds."""
     from textacy.extract.triples import direct_quotations
 
     from storyline.extract.quotes import extract_quotes
@@ -235,12 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.nlp import annotate
     from storyline.nlp.pipeline import load_pipeline
 
-    items = load(args.split, args.limit)
+    items = load(split, limit)
     nlp = load_pipeline()
-    totals = {"storyline": {}, "textacy": {}}
+    totals: dict[str, dict[str, int]] = {"storyline": {}, "textacy": {}}
     t0 = time.perf_counter()
     docs = nlp.pipe((text for _n, text, _g, _a in items), batch_size=8)
-    annotators = {}
+    annotators: dict[str, int] = {}
     peer_failures = 0
     for (name, text, gold, annot), doc in zip(items, docs, strict=True):
         annotators[annot] = annotators.get(annot, 0) + 1
@@ -267,12 +273,14 @@ def main(argv: list[str] | None = None) -> int:
         for system, pred in (("storyline", ours), ("textacy", peer)):
             for k, v in score(text, gold, pred).items():
                 totals[system][k] = totals[system].get(k, 0) + v
-    elapsed = time.perf_counter() - t0
+    return totals, annotators, peer_failures, len(items), time.perf_counter() - t0
 
+
+def print_table(split: str, totals, annotators, peer_failures: int, n: int, elapsed: float) -> None:
     print(
-        f"PolNeAR {args.split}: {len(items)} articles, "
+        f"PolNeAR {split}: {n} articles, "
         f"{totals['storyline'].get('gold', 0)} gold attributions; annotator per article = first id "
-        f"({', '.join(f'{a}:{n}' for a, n in sorted(annotators.items()))}); run {elapsed:.0f} s (one pass)"
+        f"({', '.join(f'{a}:{k}' for a, k in sorted(annotators.items()))}); run {elapsed:.0f} s (one pass)"
     )
     header = (
         f"{'system':<28}{'pred':>6}{'P ex':>7}{'R ex':>7}{'F1 ex':>7}{'P ov':>7}{'R ov':>7}{'F1 ov':>7}"
@@ -297,10 +305,27 @@ def main(argv: list[str] | None = None) -> int:
         f"R ov say: recall on the {totals['storyline'].get('speech_gold', 0)} gold attributions whose cue is a verb "
         "of saying or 'according to' (PolNeAR also annotates beliefs, wants, polls 'showing', ...)."
     )
-    print(
-        f"textacy gave up on {peer_failures} of {len(items)} articles (odd count of quote marks)."
-    )
+    print(f"textacy gave up on {peer_failures} of {n} articles (odd count of quote marks).")
     print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "train-tune", "train-val"])
+    ap.add_argument(
+        "--train-val", action="store_true", help="also print the train-validation part's figures"
+    )
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    if not (DATA / args.split.partition("-")[0]).is_dir():
+        print("skipped: data not found (../shared/data/polnear)")
+        return 0
+    splits = [args.split]
+    if args.train_val and args.split != "train-val" and (DATA / "train").is_dir():
+        splits.append("train-val")
+    for split in splits:
+        print_table(split, *evaluate(split, args.limit))
     print("Published reference points (other corpora, for orientation only):")
     for name, figs in REFERENCES:
         print(f"  {name}: {figs}")

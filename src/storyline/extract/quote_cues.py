@@ -27,7 +27,31 @@ SPEECH_VERBS = frozenset(
 # Verbs of belief or knowledge: attributions too, but only with a that-clause
 # ("analysts believe that ..."), never with a plain object ("I think so").
 COGNITION_VERBS = frozenset(
-    "believe think feel fear hope expect know worry doubt suspect reckon understand learn find show".split()
+    """
+    believe think feel fear hope expect know worry doubt suspect reckon understand learn find show
+    consider assume recognize recognise realize realise figure imagine guess sense see hear read
+    notice remember agree conclude determine decide indicate demonstrate prove estimate calculate
+    project anticipate wonder trust bet
+    """.split()
+)
+
+# Verbs of wanting and intending: attributions of a plan or wish, with a "to"-phrase
+# ("the campaign plans to spend ...", "she wants voters to know ...").
+INTENT_VERBS = frozenset(
+    """
+    want hope plan intend expect seek refuse decline offer promise threaten vow pledge aim wish
+    prefer agree decide choose vote resolve
+    """.split()
+)
+
+# Subjects that make a cognition or evidence verb an attribution even without a person:
+# "polls show", "the data suggest", "a report found", "the study concluded".
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll polls survey surveys study studies report reports data record records analysis
+    research document documents filing filings figure figures estimate estimates count
+    result results evidence review investigation audit exit model forecast projection
+    """.split()
 )
 
 # Verbs whose content may be a plain object or a "for"/"on" phrase, not only a clause:

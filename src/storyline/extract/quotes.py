@@ -30,7 +30,9 @@ from ..nlp.lookup import local_entity
 from .quote_cues import (
     COGNITION_VERBS,
     DOC_NOUNS,
+    EVIDENCE_NOUNS,
     FIRST_PERSON,
+    INTENT_VERBS,
     OBJECT_CONTENT_VERBS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -593,9 +595,17 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     lemma = cue.lemma_.lower()
     comps = _children(cue, "ccomp")
     head = None
+    xcomps = [c for c in _children(cue, "xcomp") if c.i > cue.i]
     if comps:
         head = comps[0]
-    elif lemma in COGNITION_VERBS:
+    elif lemma in INTENT_VERBS and xcomps and lemma not in SPEECH_VERBS | OBJECT_CONTENT_VERBS:
+        # "plans to spend ...", "wants voters to know ...": the wish, its "to" and any
+        # object before it (PolNeAR's content convention).
+        x = xcomps[0]
+        obj = [c for c in _children(cue, "dobj") if cue.i < c.i < x.i]
+        start = (obj[0] if obj else x).left_edge.idx
+        return _strip_span(ctx.text, start, _tok_end(x.right_edge)), x
+    elif (lemma in COGNITION_VERBS or lemma in INTENT_VERBS) and lemma not in SPEECH_VERBS:
         return None, None
     else:
         xcomp = _children(cue, "xcomp")
@@ -693,6 +703,24 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     return _strip_span(ctx.text, start, end), head
 
 
+_NOT_ATTITUDE = frozenset(
+    "be have do make ensure mean seem appear look sound become get let help go come take put keep "
+    "happen matter turn prove".split()
+)
+
+
+def _clausal_attitude(tok: Any) -> bool:
+    """Any other verb whose subject holds a that-clause: "she conceded that ...", "critics
+    charge that ...". PolNeAR counts these as attributions; the cue keeps the verb."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_ATTITUDE:
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None:
+        return False
+    has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+    return has_mark and any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+
+
 def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
     for tok in sent:
@@ -738,7 +766,10 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                 frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
         if tok.pos_ not in ("VERB", "AUX") or (
-            lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS
+            lemma not in SPEECH_VERBS
+            and lemma not in COGNITION_VERBS
+            and lemma not in INTENT_VERBS
+            and not _clausal_attitude(tok)
         ):
             continue
         if _in_quote(ctx, tok.idx) is not None:
@@ -779,10 +810,12 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok)
-        if lemma in COGNITION_VERBS and (
-            content is None or subj is None or subj.lower_ in FIRST_PERSON
+        if (
+            lemma in COGNITION_VERBS or lemma in INTENT_VERBS or lemma not in SPEECH_VERBS
+        ) and lemma not in SPEECH_VERBS and (
+            content is None or subj is None or subj.lower_ in FIRST_PERSON | {"you"}
         ):
-            continue
+            continue  # beliefs and wishes need a holder: "I think so" is no attribution
         cue_text = tok.text
         if lemma in ("call", "point") and any(
             c.dep_ in ("prt", "prep") and c.i == tok.i + 1 for c in tok.children
@@ -1071,7 +1104,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
         fr.used = True
         si = _sent_index(ctx, fr.cue.idx)
-        if len(qs) == 1 and _unquoted_words(ctx, fr.content, qs[0]) <= 2:
+        if len(qs) == 1 and _unquoted_words(ctx, fr.content, qs[0]) == 0:
             q = qs[0]
             cand = _Cand(
                 q.start,
