@@ -74,3 +74,30 @@ def test_events_generic_habitual_statement_is_no_event(nlp):
     assert not [e for e in _events(nlp, "Governments often condemn such attacks.") if e.category == "ACCUSE"]
     # One named actor with the same adverb still acts.
     assert _one(_events(nlp, "The president often criticizes the courts."), "ACCUSE")
+
+
+def test_events_conditional_consequent_is_possible(nlp):
+    evs = _events(nlp, "If the junta refuses, the bloc will impose sanctions on the generals.")
+    assert _one(evs, "SANCTION").modality == "possible"
+    assert _one(evs, "REJECT").modality == "possible"
+    # Without the condition the announced act stays future.
+    plain = _events(nlp, "The bloc will impose sanctions on the generals.")
+    assert _one(plain, "SANCTION").modality == "future"
+
+
+def test_events_nominal_under_negated_verb_is_denied(nlp):
+    evs = _events(nlp, "The ministry will not negotiate the release of the captured pilots.")
+    rel = [e for e in evs if e.action == "release"]
+    assert rel and rel[0].modality == "denied"
+
+
+def test_events_answering_a_request_targets_the_requester(nlp):
+    e = _one(_events(nlp, "Chile accepted the Peruvian government's request."), "CONCEDE")
+    assert e.actor_text == "Chile" and "government" in (e.target_text or "")
+
+
+def test_events_resource_object_is_not_a_target(nlp):
+    e = _one(_events(nlp, "Parliament cut funding for the militias."), "SANCTION")
+    assert e.target_text and "militias" in e.target_text
+    e = _one(_events(nlp, "Parliament cut funding."), "SANCTION")
+    assert e.target_text is None

@@ -404,7 +404,7 @@ def _np_tokens(tok: Any) -> list[Any]:
     while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
     run = keep[lo : hi + 1]
-    while run and run[0].dep_ in ("det", "punct") and run[0].i != tok.i:
+    while run and (run[0].dep_ in ("det", "punct") or run[0].is_punct) and run[0].i != tok.i:
         run = run[1:]
     while (
         run
@@ -959,6 +959,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             src = n_actor or (_prep_obj(tok, {"from"}) or (None, None))[1]
             if src is not None:
                 actor, target = src, actor
+        elif (
+            lemma.split()[0] in _ANSWER_VERBS
+            and dobj.lemma_.lower() in _REQUEST_NOUNS
+            and target is None
+            and n_actor is not None
+        ):
+            # "Mexico accepted the administration's request": whoever asked is the other party.
+            target = n_actor
         else:
             target = target or n_target
             actor = actor or n_actor
@@ -978,6 +986,11 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             poss = _child(dobj, "poss")
             if poss is not None and _is_actorlike(poss):
                 target = poss
+    if target is None and dobj is not None and dobj.lemma_.lower() in _RESOURCE_NOUNS:
+        found = _prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})
+        if found is not None and _is_actorlike(found[1]):
+            target = found[1]
+        dobj = None
     if target is None and dobj is not None:
         if cat in plover.MATERIAL or _is_actorlike(dobj):
             if not (cat == "CONSULT" and not _is_actorlike(dobj)) and not (
@@ -1017,6 +1030,12 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         target = _complement_target(tok, cat)
     return actor, target
 
+
+_ANSWER_VERBS = {"accept", "reject", "refuse", "grant", "heed", "answer", "decline", "rebuff", "deny"}
+_REQUEST_NOUNS = {"request", "demand", "call", "offer", "proposal", "plea", "appeal", "ultimatum"}
+#: Resources that are cut, given or withheld: the thing, not a participant ("cut funding").
+_RESOURCE_NOUNS = {"funding", "fund", "funds", "aid", "assistance", "money", "support", "supplies",
+                   "ties", "relations", "cooperation", "subsidies", "loans", "credit"}
 
 #: Documents that "call for", "demand" or "condemn" on behalf of whoever issued them.
 _DOCUMENT_NOUNS = {
@@ -1062,16 +1081,43 @@ def _complement_target(tok: Any, cat: str) -> Any:
     return _party_of(comp)
 
 
+def _conditional(tok: Any) -> bool:
+    """True when the trigger's clause, or a clause it complements, holds an "if"/"unless" clause.
+
+    "the EU will impose sanctions if Iran refuses", "if it is determined ..., the country
+    would expect the British to apologize": the consequent is hypothetical too.
+    """
+    node, steps = tok, 0
+    while steps < 4:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            break
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _modality(tok: Any, nominal: bool) -> str:
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "denied"
+        head = tok.head
+        # "will not negotiate the release of the soldiers": the release is not reported as done.
+        if tok.dep_ == "dobj" and head.pos_ == "VERB":
+            governing = _modality(head, False)
+            if governing in ("denied", "possible"):
+                return governing
         return "asserted"
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(
         c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for n in nodes for c in n.children
     ) or any(c.dep_ == "neg" for c in tok.children):
         return "denied"
+    if _conditional(tok):
+        return "possible"
     auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("could", "may", "might", "can") for a in auxes):
         return "possible"
