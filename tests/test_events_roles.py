@@ -101,3 +101,16 @@ def test_events_resource_object_is_not_a_target(nlp):
     assert e.target_text and "militias" in e.target_text
     e = _one(_events(nlp, "Parliament cut funding."), "SANCTION")
     assert e.target_text is None
+
+
+def test_events_acquittal_is_no_conviction(nlp):
+    evs = _events(nlp, "Three former guards were found not guilty.")
+    assert all(e.modality == "denied" for e in evs if e.action == "find guilty")
+    evs = _events(nlp, "Three former guards were found guilty.")
+    assert _one(evs, "COERCE").modality == "asserted"
+
+
+def test_events_ordered_release_of_documents_is_no_event(nlp):
+    assert not _events(nlp, "The judge ordered the release of the court files.")
+    e = _one(_events(nlp, "The judge ordered the release of the jailed editors."), "RETREAT")
+    assert "editors" in (e.target_text or "")

@@ -1209,6 +1209,13 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 t.modality = "denied"  # "posed no threat", "reached no agreement"
             if t.action.split()[0] in ("plan", "plot", "prepare"):
                 t.modality = "possible"  # "planned bombings": intended, not carried out
+        if t.action == "find guilty" and any(
+            c.dep_ == "neg" or c.lower_ == "not"
+            for g in t.tok.children
+            if g.lower_ == "guilty"
+            for c in g.children
+        ):
+            t.modality = "denied"  # "were found not guilty": an acquittal, no conviction
         t.actor, t.target = _named(t.actor), _named(t.target)
 
     verb_times = _attach_times(doc, article, analysis, triggers)
@@ -1231,7 +1238,7 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue  # an earthquake "struck" Haiti: no political actor
         if (
             t.category == "RETREAT"
-            and t.tok.lemma_.lower() in ("release", "free")
+            and (t.tok.lemma_.lower() in ("release", "free") or t.action.endswith(" release"))
             and not (t.target is not None and _is_actorlike(t.target))
         ):
             continue  # releasing photos or a statement is no political act
