@@ -30,9 +30,11 @@ from .names import (
     ROLE_ACRONYMS,
     ROLE_HEADS,
     acronym_matches,
+    country_before,
     fold,
     initials,
     is_acronym,
+    org_family,
     person_key,
     role_label,
     role_parts,
@@ -51,6 +53,10 @@ _MOD_ENTS = frozenset({"", "GPE", "NORP", "ORG"})
 _POSSESSIVES = frozenset(["'s", "’s", "‘s", "his", "her", "its", "their", "our", "my", "your"])
 _HANDLE = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_]{2,30})\b")
 _ACR_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+# Bodies the small model misses when written in lower case ("the foreign ministry said").
+_LOWER_ORG = re.compile(
+    r"(?i)\b(?:the|its|their|[a-z]+['’]s)\s+(foreign\s+(?:office|ministry|affairs\s+ministry)"
+    r"|ministry\s+of\s+foreign\s+affairs|pentagon|military)\b")
 _ACR_WORDS = re.compile(r"[A-Za-z][\w’'&]*(?:-[\w’']+)*")
 
 
@@ -88,6 +94,10 @@ def _clean_ent(doc: Any, ent: Any) -> tuple[int, int] | None:
     while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETS
                      or doc[s].lower_ in ("'s", "’s", "‘s")):
         s += 1
+    for k in range(s + 1, e):
+        if doc[k].text == "(":
+            e = k  # "Foreign Office (FO": the acronym is defined, not part of the name
+            break
     while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ".")
                      or doc[e - 1].lower_ in ("'s", "’s", "‘s")):
         e -= 1
@@ -268,6 +278,22 @@ def _acronym_definitions(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
+def _lowercase_orgs(doc: Any, text: str, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """ORG mentions NER missed: "the foreign office", "the pentagon", "the military" (as a noun)."""
+    out = []
+    for m in _LOWER_ORG.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or any(taken[x] for x in range(span.start, span.end)):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if m.group(1).lower() == "military" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue  # "the military leadership": an adjective, not the body
+        out.append((span.start, span.end, "ORG"))
+        for x in range(span.start, span.end):
+            taken[x] = True
+    return out
+
+
 def _handles(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _HANDLE.finditer(text)]
 
@@ -290,7 +316,10 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         hstarts = {h[0] for h in handles}
         raw = [r for r in raw if doc[r[0]].idx not in hstarts]
     _surname_scan(doc, taken, raw)
+    generic = _lowercase_orgs(doc, text, taken)
+    raw.extend(generic)
     raw.sort()
+    generic_at = {s for s, _, _ in generic}
 
     acr_defs = _acronym_definitions(text)
     acr_roles = {a: exp for a, (exp, _) in acr_defs.items() if role_parts(exp) is not None}
@@ -392,6 +421,9 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
 
     # Acronyms: defined in the text, or matching the initials of another name of the same group.
     _link_acronyms(clusters, spans, mention_cluster, acr_defs)
+    if generic_at:
+        gen_idx = [i for i, (s, _e, _l) in enumerate(raw) if s in generic_at]
+        _bind_generic_orgs(text, spans, mention_cluster, set(gen_idx), clusters, acr_defs)
 
     for i, (start, _end, stext, _label) in enumerate(spans):
         c = clusters[mention_cluster[i]]
@@ -498,6 +530,43 @@ def _link_acronyms(clusters, spans, mention_cluster, acr_defs) -> None:
                     break
         if target is not None:
             _merge(clusters, mention_cluster, mention_cluster[i], target)
+
+
+def _bind_generic_orgs(text, spans, mention_cluster, generic: set[int], clusters, acr_defs) -> None:
+    """Bind "the foreign ministry" to the body the article names ("Ministry of Foreign Affairs",
+    "Foreign Office (FO)"): the one named body of that family, else the nearest named before.
+    A country written in front ("Iran's foreign ministry") must be the named body's country."""
+    places = [(sp[0], sp[1], sp[2]) for sp in spans if sp[3] in ("GPE", "NORP")]
+    named: dict[str, list[tuple[int, int, str | None]]] = {}  # family -> [(position, cluster, country)]
+    for i, (start, _end, stext, label) in enumerate(spans):
+        if i in generic or label != "ORG":
+            continue
+        full = acr_defs[stext][0] if stext in acr_defs else stext
+        fam = org_family(full)
+        if fam is not None:
+            named.setdefault(fam, []).append((start, mention_cluster[i], country_before(text, start, places)))
+    gen_country = {i: country_before(text, spans[i][0], places) for i in generic}
+    for i in sorted(generic):
+        fam = org_family(spans[i][2]) or ""
+        country = gen_country[i]
+        seen = {cc for _, _, cc in named.get(fam, [])} | {
+            gen_country[j] for j in generic if org_family(spans[j][2]) == fam}
+        seen.discard(None)
+        if len(seen) > 1:
+            # two countries' ministries in one article: only a country written out binds
+            cands = [(pos, c) for pos, c, cc in named.get(fam, []) if country is not None and cc == country]
+        else:
+            cands = [(pos, c) for pos, c, _ in named.get(fam, [])]
+        targets = {c for _, c in cands}
+        if not targets:
+            continue
+        if len(targets) == 1:
+            dst = next(iter(targets))
+        else:
+            before = [x for x in cands if x[0] <= spans[i][0]]
+            dst = max(before)[1] if before else min(cands)[1]
+        # this mention alone: others with the same words may belong to another country's body
+        mention_cluster[i] = dst
 
 
 def _merge(clusters, mention_cluster, src: int, dst: int) -> None:

@@ -195,3 +195,72 @@ def role_refers(ref: tuple[str, frozenset[str]], held: tuple[str, frozenset[str]
     if ref[0] != held[0]:
         return False
     return ref[1] <= held[1] or (bool(held[1]) and held[1] <= ref[1])
+
+
+# Bodies news names in several ways. Only the foreign ministry family is merged across names
+# (and only within one country, see resolve.py); the others bind lowercase references
+# ("the pentagon", "the military") to the body an article names.
+_ORG_FAMILIES = (
+    ("foreign-ministry", re.compile(
+        r"^(?:the )?(?:[\w']+ )?(?:foreign office|foreign ministry|ministry of foreign affairs|foreign affairs ministry"
+        r"|ministry of external affairs|external affairs ministry|foreign and commonwealth office"
+        r"|foreign, commonwealth and development office|mofa|mfa|fco|mea)$")),
+    ("pentagon", re.compile(r"^(?:the )?(?:pentagon|(?:us |u s )?department of defense|(?:us )?defense department)$")),
+    ("military", re.compile(r"^(?:the )?(?:[\w']+ )?(?:military|army|armed forces)$")),
+)
+
+
+def org_family(name: str) -> str | None:
+    """The family of differently named references to one body, or None.
+
+    "Foreign Office", "Foreign Ministry", "Ministry of Foreign Affairs", "MOFA" -> "foreign-ministry";
+    a possessor or adjective in front ("Pakistan's", "Iranian") is allowed and read separately.
+    """
+    key = fold(name).replace("'s ", " ")
+    for fam, rx in _ORG_FAMILIES:
+        if rx.match(key):
+            return fam
+    return None
+
+
+_DEMONYMS = {
+    "american": "united states", "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states", "british": "united kingdom", "britain": "united kingdom",
+    "uk": "united kingdom", "great britain": "united kingdom", "english": "united kingdom",
+    "chinese": "china", "french": "france", "german": "germany", "dutch": "netherlands",
+    "swiss": "switzerland", "turkish": "turkey", "turkiye": "turkey", "afghan": "afghanistan",
+    "saudi": "saudi arabia", "emirati": "united arab emirates", "uae": "united arab emirates",
+    "japanese": "japan", "spanish": "spain", "greek": "greece", "iraqi": "iraq", "yemeni": "yemen",
+    "pakistani": "pakistan", "iranian": "iran", "indian": "india", "israeli": "israel",
+    "russian": "russia", "ukrainian": "ukraine", "syrian": "syria", "egyptian": "egypt",
+    "qatari": "qatar", "kuwaiti": "kuwait", "lebanese": "lebanon", "filipino": "philippines",
+    "philippine": "philippines", "bangladeshi": "bangladesh", "sri lankan": "sri lanka",
+    "korean": "korea", "south korean": "south korea", "north korean": "north korea",
+    "polish": "poland", "swedish": "sweden", "danish": "denmark", "finnish": "finland",
+    "norwegian": "norway", "irish": "ireland", "scottish": "scotland", "welsh": "wales",
+    "portuguese": "portugal", "italian": "italy", "canadian": "canada", "mexican": "mexico",
+    "brazilian": "brazil", "australian": "australia", "nigerian": "nigeria", "kenyan": "kenya",
+    "omani": "oman", "bahraini": "bahrain", "jordanian": "jordan", "palestinian": "palestine",
+}
+
+
+def country_key(name: str) -> str:
+    """One key for a country however it is written: "Pakistani", "Pakistan's", "U.S." -> same key."""
+    key = fold(name).removeprefix("the ")
+    key = key.removesuffix("'s").removesuffix("'").strip()
+    return _DEMONYMS.get(key, key)
+
+
+_POSSESSOR_GAP = re.compile(r"^(?:['’]s)?\s{1,3}$")
+
+
+def country_before(text: str, start: int, places: list[tuple[int, int, str]]) -> str | None:
+    """Country key of a GPE/NORP mention written right before ``start`` ("Pakistan's Foreign
+    Office", "the Iranian foreign ministry", "Pakistan Foreign Office"), else None.
+
+    ``places`` are (start, end, text) of GPE and NORP mentions.
+    """
+    for ps, pe, ptext in places:
+        if pe <= start and start - pe <= 4 and ps < start and _POSSESSOR_GAP.match(text[pe:start]):
+            return country_key(ptext)
+    return None

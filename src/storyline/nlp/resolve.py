@@ -25,7 +25,17 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz, process
 
 from ..model import Article, ArticleAnalysis, Entity, LocalEntity
-from .names import fold, initials, is_acronym, role_parts, role_refers, strip_person_name
+from .names import (
+    country_before,
+    country_key,
+    fold,
+    initials,
+    is_acronym,
+    org_family,
+    role_parts,
+    role_refers,
+    strip_person_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +84,22 @@ def resolve_corpus(
     order = [a.id for a in articles if a.id in analyses]
     order += sorted(set(analyses) - set(order))
     local: dict[Ref, LocalEntity] = {}
+    family_blocks: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     uf = _UnionFind()
     for aid in order:
         for e in analyses[aid].entities:
             ref = (aid, e.key)
             local[ref] = e
             uf.add(ref)
+
+    # Foreign ministries go by many names ("Foreign Office", "Ministry of Foreign Affairs", "MOFA")
+    # and every country has one: they are merged by their country, never by name alone.
+    countries = _family_countries(articles, analyses, local)
+    for ref, country in countries.items():
+        e = local[ref]
+        blocks_key = ("FAMILY", f"{org_family_of(e)}|{country}") if country else None
+        if blocks_key is not None:
+            family_blocks[blocks_key].append(ref)
 
     # ---- pass 1: names, aliases, acronyms (blocking by key)
     blocks: dict[tuple[str, str], list[Ref]] = defaultdict(list)
@@ -97,18 +117,20 @@ def resolve_corpus(
                 blocks[("HANDLE", h.lower())].append(ref)
             continue
         names = [e.name, *e.aliases]
+        # a foreign ministry of a known country meets others by name only within that country
+        suffix = f"|{countries[ref]}" if countries.get(ref) else ""
         for n in names:
             key = fold(n).removeprefix("the ")
             if key:
-                blocks[(g, key)].append(ref)
-            if is_acronym(n):
+                blocks[(g, key + suffix)].append(ref)
+            if is_acronym(n) and not suffix:
                 acronym_refs.append((ref, n.replace(".", "").upper()))
-        if len(e.name.split()) >= 2 and not is_acronym(e.name):
+        if len(e.name.split()) >= 2 and not is_acronym(e.name) and not suffix:
             initials_index[(g, initials(e.name))].append(ref)
             initials_index[(g, initials(e.name, keep_stop=True))].append(ref)
         for h in e.handles:
             blocks[("HANDLE", h.lower())].append(ref)
-    for refs in blocks.values():
+    for refs in [*blocks.values(), *family_blocks.values()]:
         for r in refs[1:]:
             uf.union(refs[0], r)
     for ref, acr in acronym_refs:
@@ -158,6 +180,54 @@ def resolve_corpus(
             uf.union(refs[0], r)
 
     return _build(order, local, uf)
+
+
+def org_family_of(e: LocalEntity) -> str | None:
+    """The name family of an ORG entity by its name or any alias ("foreign-ministry"), else None."""
+    if e.type != "ORG":
+        return None
+    for n in (e.name, *e.aliases):
+        fam = org_family(n)
+        if fam == "foreign-ministry":
+            return fam
+    return None
+
+
+def _family_countries(articles: list[Article], analyses: dict[str, ArticleAnalysis],
+                      local: dict[Ref, LocalEntity]) -> dict[Ref, str | None]:
+    """Country of each foreign-ministry entity, or None when unknown.
+
+    First the country written before its mentions ("Pakistan's Ministry of Foreign Affairs",
+    "the Iranian foreign ministry"). A ministry without one ("the Foreign Office said") takes
+    the country of the ministries that do have one elsewhere in the corpus, but only when its
+    article names exactly one of those countries, at least twice. The article's most mentioned
+    place is not used: news about foreign affairs names other countries more than its own.
+    """
+    texts = {a.id: a.text for a in articles}
+    out: dict[Ref, str | None] = {}
+    fam_refs = [r for r, e in local.items() if org_family_of(e)]
+    if not fam_refs:
+        return out
+    by_article: dict[str, list[Ref]] = defaultdict(list)
+    for r in fam_refs:
+        by_article[r[0]].append(r)
+    named_in: dict[str, Counter[str]] = {}
+    for aid, refs in by_article.items():
+        an = analyses[aid]
+        text = texts.get(aid) or ""
+        places = sorted((m.start, m.end, m.text) for m in an.mentions if m.label in ("GPE", "NORP"))
+        named_in[aid] = Counter(country_key(p[2]) for p in places)
+        for r in refs:
+            written = {c for m in an.mentions if m.entity == r[1] and text
+                       for c in [country_before(text, m.start, places)] if c}
+            out[r] = next(iter(written)) if len(written) == 1 else None
+    known = {c for c in out.values() if c}
+    for r, c in list(out.items()):
+        if c is None:
+            here = sorted(k for k in known if named_in[r[0]][k] >= 2)
+            if len(here) == 1:
+                out[r] = here[0]
+    return out
 
 
 def _merge_person_names(local: dict[Ref, LocalEntity], uf: _UnionFind,
