@@ -114,3 +114,26 @@ def test_events_ordered_release_of_documents_is_no_event(nlp):
     assert not _events(nlp, "The judge ordered the release of the court files.")
     e = _one(_events(nlp, "The judge ordered the release of the jailed editors."), "RETREAT")
     assert "editors" in (e.target_text or "")
+
+
+def test_events_relief_goods_given_are_aid(nlp):
+    e = _one(_events(nlp, "Blankets and food were delivered by the Red Crescent to the flood victims."), "AID")
+    assert "Red Crescent" in (e.actor_text or "")
+    assert e.target_text is None or "victims" in e.target_text
+    e = _one(_events(nlp, "The army gave food to the villagers."), "AID")
+    assert e.actor_text == "army" and "villagers" in (e.target_text or "")
+
+
+def test_events_evacuating_civilians_is_aid_troops_retreat(nlp):
+    assert _one(_events(nlp, "Rescuers evacuated 300 residents from the valley."), "AID")
+    assert _one(_events(nlp, "The embassy evacuated its staff."), "RETREAT")
+
+
+def test_events_relative_clause_stance_is_kept_out_of_generic_filter(nlp):
+    # A past-tense relative clause still reports an act.
+    e = _one(_events(nlp, "The mayor, who condemned the raid on Monday, resigned."), "ACCUSE")
+    assert e.actor_text and "mayor" in e.actor_text.lower()
+
+
+def test_events_present_relative_clause_is_a_stance(nlp):
+    assert not [e for e in _events(nlp, "Several towns that support the ban joined the case.") if e.category == "SUPPORT"]

@@ -624,6 +624,14 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
     dobj = _child(tok, "dobj")
+    if lemma in _GIVE_VERBS:
+        # "provided food and shelter", "blankets were delivered": relief given is aid.
+        goods = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
+        if goods is not None and (
+            goods.lemma_.lower() in _RELIEF_GOODS
+            or any(c.dep_ == "conj" and c.lemma_.lower() in _RELIEF_GOODS for c in goods.children)
+        ):
+            return "AID", f"{lemma} {goods.lemma_.lower()}"
     prt = _child(tok, "prt")
     if prt is not None:
         cat = plover.verb_category(lemma, prt.lower_)
@@ -1031,6 +1039,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     return actor, target
 
 
+_GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
+_RELIEF_GOODS = {"food", "shelter", "water", "medicine", "medicines", "tent", "blanket", "supply",
+                 "supplies", "ration", "vaccine", "clothing", "fuel", "grain", "flour", "rice"}
+#: Evacuated people are helped; evacuated troops or embassies withdraw.
+_CIVILIANS = {"people", "resident", "residents", "civilian", "civilians", "victim", "victims",
+              "wounded", "injured", "patient", "patients", "child", "children", "villager",
+              "villagers", "survivor", "survivors", "refugee", "refugees", "family", "families"}
+
 _ANSWER_VERBS = {"accept", "reject", "refuse", "grant", "heed", "answer", "decline", "rebuff", "deny"}
 _REQUEST_NOUNS = {"request", "demand", "call", "offer", "proposal", "plea", "appeal", "ultimatum"}
 #: Resources that are cut, given or withheld: the thing, not a participant ("cut funding").
@@ -1202,6 +1218,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 t.target = t.target or other
         else:
             t.actor, t.target = _verb_args(t.tok, t.category, t.action)
+        if (
+            not t.nominal
+            and t.tok.lemma_.lower() == "evacuate"
+            and t.target is not None
+            and t.target.lemma_.lower() in _CIVILIANS
+        ):
+            t.category = "AID"
+        if t.target is not None and t.target.lemma_.lower() in _RELIEF_GOODS:
+            # The goods are what is given; the recipient, if named, follows "to"/"for".
+            found = _prep_obj(t.tok, {"to", "for"})
+            t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
         t.modality = _modality(t.tok, t.nominal)
         if not t.nominal and " " in t.action:
             obj = _child(t.tok, "dobj")
@@ -1348,6 +1375,8 @@ def _generic(tok: Any) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
     if verb is None or verb.tag_ not in ("VBP", "VBZ"):
         return False
+    if verb.dep_ == "relcl" and _child(verb, "aux") is None:
+        return True  # "cities that support the rules": a stance that describes, not an act
     if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL - {"never"} for c in verb.children):
         return False
     subj = _child(verb, _SUBJ)
