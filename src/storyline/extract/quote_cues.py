@@ -144,3 +144,16 @@ def channel_from_text(text: str) -> str:
         if rx.search(text):
             return name
     return "unknown"
+
+# Nouns that carry an attribution with a that-clause: "Trump's claim that ...",
+# "the senator's warning that ...". The possessor (or "by"/"from" X) is the speaker.
+NOMINAL_CUES = frozenset(
+    """
+    claim statement assertion allegation argument belief view suggestion promise pledge warning
+    fear hope insistence contention charge accusation announcement prediction assessment
+    conclusion admission denial complaint expectation finding testimony assurance vow threat
+    """.split()
+)
+
+# "in X's view", "in the opinion of X": a holder and the clause it qualifies.
+VIEW_NOUNS = frozenset("view opinion estimation judgment judgement mind eyes assessment telling".split())

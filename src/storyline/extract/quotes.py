@@ -33,6 +33,7 @@ from .quote_cues import (
     EVIDENCE_NOUNS,
     FIRST_PERSON,
     INTENT_VERBS,
+    NOMINAL_CUES,
     OBJECT_CONTENT_VERBS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -40,6 +41,7 @@ from .quote_cues import (
     PLURAL_PRONOUNS,
     SPEECH_VERBS,
     THING_PRONOUNS,
+    VIEW_NOUNS,
     channel_from_text,
 )
 from .quote_marks import ALL_MARKS, QuoteSpan, find_quote_spans
@@ -66,7 +68,7 @@ _TWEET_BLOCK = re.compile(
 )
 _WORD = re.compile(r"\w+")
 # Between a quote and its cue: no sentence end and no paragraph break.
-_SENT_BREAK = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"‘]|\n")
+_SENT_BREAK = re.compile(r"[.!?][\"”’']{0,2}\s+(?:[A-Z“\"‘]|''|``)|\n")
 
 
 @dataclass(slots=True)
@@ -137,7 +139,7 @@ class _Ctx:
 
 
 # _SENT_BREAK's punctuation branch, found at every start (a lookahead, so none is skipped).
-_PUNCT_BREAK = re.compile(r"(?=([.!?][\"”’']?\s+[A-Z“\"‘]))")
+_PUNCT_BREAK = re.compile(r"(?=([.!?][\"”’']{0,2}\s+(?:[A-Z“\"‘]|''|``)))")
 
 
 def _index_breaks(ctx: _Ctx) -> None:
@@ -609,6 +611,16 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         return None, None
     else:
         xcomp = _children(cue, "xcomp")
+        if lemma == "call":
+            # "called Trump “unhinged”": whom, and what they were called.
+            obj = [c for c in _children(cue, "dobj") if c.i > cue.i]
+            pred = [c for c in _children(cue, "oprd", "ccomp", "xcomp") if c.i > cue.i]
+            if obj and not pred:
+                # the parser often takes the name for an apposition: "called the senator a liar"
+                pred = [c for c in _children(obj[0], "appos")]
+            if pred and (not obj or obj[0].i < pred[-1].i):
+                start = (obj[0] if obj else pred[-1]).left_edge.idx
+                return _strip_span(ctx.text, start, _tok_end(pred[-1].right_edge)), pred[-1]
         preps = [
             c
             for c in cue.children
@@ -703,6 +715,74 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     return _strip_span(ctx.text, start, end), head
 
 
+def _clause_minus(ctx: _Ctx, sent: Any, a_s: int, a_e: int) -> tuple[int, int]:
+    """The sentence's clause without the attribution phrase at [a_s, a_e): the larger side,
+    or the whole clause when the phrase stands in its middle."""
+    s, e = sent.start_char, sent.end_char
+    if s < a_s - 2 and a_e < e - 2 and ctx.text[s:a_s].strip() and ctx.text[a_e:e].strip(" .\n"):
+        return _strip_span(ctx.text, s, e)
+    if a_s - s >= e - a_e:
+        return _strip_span(ctx.text, s, a_s)
+    return _strip_span(ctx.text, a_e, e)
+
+
+def _phrase_frame(ctx: _Ctx, sent: Any, tok: Any) -> _Frame | None:
+    """ "In X's view, ...", "in the opinion of X", "in a new poll, ...": a holder (a person or
+    an evidence source) and the clause the phrase qualifies. Cue "in view" / "in poll"."""
+    if tok.dep_ != "prep" or _in_quote(ctx, tok.idx) is not None:
+        return None
+    clause = tok.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.lemma_.lower() in SPEECH_VERBS:
+        return None  # "said in a statement": the phrase is the channel, not a cue
+    pobj = _children(tok, "pobj")
+    if not pobj:
+        return None
+    noun = pobj[0]
+    nl = noun.lemma_.lower()
+    holder = None
+    if nl in VIEW_NOUNS:
+        poss = _children(noun, "poss")
+        of = [p for c in _children(noun, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
+        holder = poss[0] if poss else (of[0] if of else None)
+    elif nl in EVIDENCE_NOUNS and nl not in ("record", "records", "figure", "figures"):
+        holder = noun
+    if holder is None:
+        return None
+    content = _clause_minus(ctx, sent, tok.idx, _tok_end(tok.right_edge))
+    return _Frame(tok, f"in {nl}", holder, content, clause)
+
+
+def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
+    """ "Trump's claim that ...", "a warning from the senator that ...": the noun is the cue."""
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "appos")
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is None:
+        holder = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") and c.i < clause.i
+                for p in _children(c, "pobj")
+            ),
+            None,
+        )
+    if holder is None:
+        return None  # "the claim that ...": no one to attribute it to
+    content = _strip_span(ctx.text, clause.left_edge.idx, _tok_end(clause.right_edge))
+    return _Frame(tok, tok.text, holder, content, clause)
+
+
 _NOT_ATTITUDE = frozenset(
     "be have do make ensure mean seem appear look sound become get let help go come take put keep "
     "happen matter turn prove".split()
@@ -725,6 +805,15 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        phrase = _phrase_frame(ctx, sent, tok) if tok.lower_ == "in" else None
+        if phrase is not None:
+            frames.append(phrase)
+            continue
+        if tok.pos_ == "NOUN" and lemma in NOMINAL_CUES and _in_quote(ctx, tok.idx) is None:
+            nominal = _nominal_frame(ctx, tok)
+            if nominal is not None:
+                frames.append(nominal)
+            continue
         if (
             tok.lower_ == "according"
             and tok.i + 1 < len(ctx.doc)
@@ -1031,7 +1120,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             for fr in frames_by_sent.get(si, []):
                 if fr.relay_of is not None:
                     continue
-                if fr.content and fr.content[0] <= q.open_at + 1 and q.end <= fr.content[1] + 1:
+                if fr.content and fr.content[0] <= max(q.start, q.open_at + 1) and q.end <= fr.content[1] + 1:
                     # inside the frame's content: the smallest such content wins
                     d = -1.0 / max(1, fr.content[1] - fr.content[0])
                 elif q.open_at <= fr.cue.idx < q.outer_end:

@@ -1,0 +1,106 @@
+"""Attributions beyond verbs of saying: beliefs, wishes, evidence sources, "in X's view",
+nominal cues, "called X Y", and quote boundaries. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.quotes import extract_quotes
+from storyline.model import Article, ArticleAnalysis
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from storyline.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _run(nlp, text):
+    doc = nlp(text)
+    art = Article(id="t", source="t", text=text)
+    return extract_quotes(doc, art, ArticleAnalysis(article_id="t"))
+
+
+def _find(quotes, fragment):
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [(q.text, q.cue, q.speaker_text) for q in quotes]
+    return found[0]
+
+
+def test_quotes_belief_with_that_clause_is_indirect_with_verb_cue(nlp):
+    text = "Senator Maria Lopez believes that the new tariffs will hurt farmers in her state."
+    q = _find(_run(nlp, text), "tariffs will hurt farmers")
+    assert q.kind == "indirect" and q.cue == "believes"
+    assert q.speaker_text == "Maria Lopez"
+    assert not q.text.startswith("that")
+
+
+def test_quotes_first_person_belief_is_not_an_attribution(nlp):
+    text = "I think the bridge will reopen soon, and we hope it does."
+    assert _run(nlp, text) == []
+
+
+def test_quotes_wish_with_to_phrase_keeps_to_and_object(nlp):
+    text = "Governor Tom Baker wants voters to approve the school bond in November."
+    q = _find(_run(nlp, text), "approve the school bond")
+    assert q.cue == "wants" and q.kind == "indirect"
+    assert q.text.startswith("voters to approve")
+    text = "The Green Party plans to field candidates in every district next year."
+    q = _find(_run(nlp, text), "field candidates")
+    assert q.cue == "plans" and q.text.startswith("to field")
+
+
+def test_quotes_evidence_source_speaks(nlp):
+    text = "A new survey by the Harbor Institute found that most residents oppose the new highway."
+    q = _find(_run(nlp, text), "most residents oppose")
+    assert q.cue == "found" and "survey" in (q.speaker_text or "").lower() + text[
+        q.speaker_start : q.speaker_end
+    ].lower()
+
+
+def test_quotes_in_someones_view_phrase(nlp):
+    text = "In Smith's view, the council acted far too slowly on the flooding."
+    q = _find(_run(nlp, text), "council acted")
+    assert q.cue == "in view" and q.speaker_text == "Smith"
+    assert "view" not in q.text
+
+
+def test_quotes_poll_phrase_is_an_evidence_attribution(nlp):
+    text = "In a Gallup poll released on Monday, the governor trails her challenger by nine points."
+    q = _find(_run(nlp, text), "trails her challenger")
+    assert q.cue == "in poll"
+
+
+def test_quotes_nominal_cue_with_possessor(nlp):
+    text = "Reporters questioned Mayor Ann Hill's claim that the budget was balanced last year."
+    q = _find(_run(nlp, text), "budget was balanced")
+    assert q.cue == "claim" and "Ann Hill" in (q.speaker_text or "")
+
+
+def test_quotes_nominal_cue_without_holder_is_skipped(nlp):
+    text = "The claim that the budget was balanced last year was false."
+    assert not [q for q in _run(nlp, text) if "budget was balanced" in q.text]
+
+
+def test_quotes_called_someone_something(nlp):
+    text = "Former governor Jeb Lane called the new senator a dangerous opportunist."
+    q = _find(_run(nlp, text), "dangerous opportunist")
+    assert q.text.startswith("the new senator") and q.speaker_text == "Jeb Lane"
+
+
+def test_quotes_mixed_quote_keeps_its_clause(nlp):
+    text = 'Mayor Ann Hill said the plan was "a disaster for small shops" and should be scrapped.'
+    q = _find(_run(nlp, text), "disaster for small shops")
+    assert q.kind == "mixed" and q.text.startswith("the plan was")
+
+
+def test_quotes_double_apostrophe_marks_join_one_statement(nlp):
+    text = (
+        "The mayor spoke on Monday. ''The message is that after years of decline, we want to grow,'' "
+        "Mr. Wiegold said. ''But how that works in practice, nobody yet knows.'' Others disagreed."
+    )
+    quotes = _run(nlp, text)
+    q = _find(quotes, "we want to grow")
+    assert q.speaker_text == "Wiegold" and q.cue == "said"
+    assert "nobody yet knows" in q.text  # “A,” X said. “B.”: one statement
