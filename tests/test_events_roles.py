@@ -137,3 +137,20 @@ def test_events_relative_clause_stance_is_kept_out_of_generic_filter(nlp):
 
 def test_events_present_relative_clause_is_a_stance(nlp):
     assert not [e for e in _events(nlp, "Several towns that support the ban joined the case.") if e.category == "SUPPORT"]
+
+
+def test_events_demand_that_targets_the_clause_subject(nlp):
+    evs = _events(nlp, "The assembly demanded that Belgrade withdraw its police.")
+    d = _one(evs, "DEMAND")
+    assert d.target_text == "Belgrade"
+    # The act asked for is not reported as done.
+    assert all(e.modality == "possible" for e in evs if e.category == "RETREAT")
+
+
+def test_events_owner_of_the_object_is_the_target(nlp):
+    assert _one(_events(nlp, "The rebels rejected a Kenyan proposal."), "REJECT").target_text == "Kenyan"
+    e = _one(_events(nlp, "The council demanded the withdrawal of Ethiopian troops."), "DEMAND")
+    assert "troops" in (e.target_text or "")
+    # For acts done to someone the "of" object is the patient, not the party asked.
+    e = _one(_events(nlp, "The ministry demanded the return of the detained fishermen."), "DEMAND")
+    assert e.target_text is None or "fishermen" not in e.target_text

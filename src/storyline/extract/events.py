@@ -994,6 +994,30 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             poss = _child(dobj, "poss")
             if poss is not None and _is_actorlike(poss):
                 target = poss
+        # "rejected an Israeli proposal", "demanded the withdrawal of Serbian forces": whose
+        # proposal or withdrawal it is names the other party.
+        if target is None and cat not in plover.MATERIAL:
+            # Not for acts done to someone ("demanded the return of the servicemen"): there the
+            # "of" object is the patient, and the party asked is someone else.
+            found = (
+                _prep_obj(dobj, {"of"})
+                if dobj.lemma_.lower() not in _PATIENT_NOUNS and dobj.lemma_.lower() != "return"
+                else None
+            )
+            if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
+                target = found[1]
+            else:
+                mod = next(
+                    (
+                        c
+                        for c in dobj.children
+                        if c.dep_ in ("amod", "compound")
+                        and c.ent_type_ in ("NORP", "GPE", "ORG")
+                    ),
+                    None,
+                )
+                if mod is not None:
+                    target = mod
     if target is None and dobj is not None and dobj.lemma_.lower() in _RESOURCE_NOUNS:
         found = _prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})
         if found is not None and _is_actorlike(found[1]):
@@ -1034,6 +1058,12 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 obj = _child(c, "pobj")
                 if obj is not None and obj.ent_type_ == "PERSON":
                     target = obj
+    if target is None and cat == "DEMAND":
+        # "Poland's parliament demanded that Moscow withdraw": the one asked to act.
+        comp = _child(tok, "ccomp")
+        subj = _child(comp, _SUBJ) if comp is not None else None
+        if subj is not None and _is_actorlike(subj) and subj.lower_ not in ("it", "there"):
+            target = subj
     if target is None:
         target = _complement_target(tok, cat)
     return actor, target
@@ -1047,6 +1077,8 @@ _CIVILIANS = {"people", "resident", "residents", "civilian", "civilians", "victi
               "wounded", "injured", "patient", "patients", "child", "children", "villager",
               "villagers", "survivor", "survivors", "refugee", "refugees", "family", "families"}
 
+_ASKING_VERBS = {"demand", "insist", "ask", "request", "urge", "propose", "suggest", "recommend",
+                 "require", "order"}
 _ANSWER_VERBS = {"accept", "reject", "refuse", "grant", "heed", "answer", "decline", "rebuff", "deny"}
 _REQUEST_NOUNS = {"request", "demand", "call", "offer", "proposal", "plea", "appeal", "ultimatum"}
 #: Resources that are cut, given or withheld: the thing, not a participant ("cut funding").
@@ -1159,6 +1191,8 @@ def _modality(tok: Any, nominal: bool) -> str:
             return "future"
         if hl in ("consider", "mull", "weigh", "fear", "risk", "expect", "face", "could"):
             return "possible"
+        if tok.dep_ == "ccomp" and hl in _ASKING_VERBS:
+            return "possible"  # "demanded that Moscow withdraw": asked for, not done
     return "asserted"
 
 
