@@ -154,3 +154,8 @@ def test_events_owner_of_the_object_is_the_target(nlp):
     # For acts done to someone the "of" object is the patient, not the party asked.
     e = _one(_events(nlp, "The ministry demanded the return of the detained fishermen."), "DEMAND")
     assert e.target_text is None or "fishermen" not in e.target_text
+
+
+def test_events_refused_to_allow_targets_those_allowed(nlp):
+    e = _one(_events(nlp, "The Kenyan government refused to allow Somali troops to cross the border."), "REJECT")
+    assert "troops" in (e.target_text or "")

@@ -1126,7 +1126,15 @@ def _complement_target(tok: Any, cat: str) -> Any:
         obj = _child(comp, dep)
         if obj is not None and obj.pos_ != "ADP" and _is_actorlike(obj) and obj.ent_type_ not in ("DATE", "TIME"):
             return obj
-    return _party_of(comp)
+    party = _party_of(comp)
+    if party is None and comp.lemma_.lower() in ("allow", "let", "permit", "help", "force"):
+        # "refused to allow US troops to use its bases": the parser makes them the subject
+        # of the inner clause.
+        inner = next((c for c in comp.children if c.dep_ in ("ccomp", "xcomp")), None)
+        subj = _child(inner, _SUBJ) if inner is not None else None
+        if subj is not None and _is_actorlike(subj):
+            party = subj
+    return party
 
 
 def _conditional(tok: Any) -> bool:
