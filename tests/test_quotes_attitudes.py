@@ -104,3 +104,15 @@ def test_quotes_double_apostrophe_marks_join_one_statement(nlp):
     q = _find(quotes, "we want to grow")
     assert q.speaker_text == "Wiegold" and q.cue == "said"
     assert "nobody yet knows" in q.text  # “A,” X said. “B.”: one statement
+
+
+def test_quotes_stance_verb_with_a_single_name_object(nlp):
+    text = "Governor Chris Dale endorsed Warren on Tuesday after weeks of silence."
+    q = _find(_run(nlp, text), "Warren")
+    assert q.cue == "endorsed" and q.kind == "indirect" and q.speaker_text == "Chris Dale"
+
+
+def test_quotes_stance_noun_with_possessor(nlp):
+    text = "Senator Ruth Cole's support for the pipeline angered environmental groups."
+    q = _find(_run(nlp, text), "the pipeline")
+    assert q.cue == "support" and "Ruth Cole" in (q.speaker_text or "")

@@ -157,3 +157,22 @@ NOMINAL_CUES = frozenset(
 
 # "in X's view", "in the opinion of X": a holder and the clause it qualifies.
 VIEW_NOUNS = frozenset("view opinion estimation judgment judgement mind eyes assessment telling".split())
+
+# Verbs of stance whose object is what the holder backs or rejects ("Christie endorsed
+# Trump", "records show a surge"): reported as indirect quotes with the verb as cue, even
+# when the object is a single name.
+STANCE_VERBS = frozenset(
+    """
+    support endorse back oppose defend cite mention criticize criticise praise reject blame
+    accuse dismiss question challenge applaud condemn denounce welcome show see favor favour
+    """.split()
+)
+
+# Nouns of stance with a prepositional object: "Sanders's support for the bill",
+# "her criticism of the deal", "Trump's attack on the judge".
+NOMINAL_STANCE = frozenset(
+    """
+    support criticism attack endorsement opposition praise call question questions concern
+    concerns defense defence rejection condemnation demand plea appeal
+    """.split()
+)

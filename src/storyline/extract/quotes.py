@@ -34,12 +34,14 @@ from .quote_cues import (
     FIRST_PERSON,
     INTENT_VERBS,
     NOMINAL_CUES,
+    NOMINAL_STANCE,
     OBJECT_CONTENT_VERBS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     THING_PRONOUNS,
     VIEW_NOUNS,
     channel_from_text,
@@ -671,8 +673,11 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(end_tok)), addressee[
                 0
             ]
-        elif (
-            dobj and lemma in OBJECT_CONTENT_VERBS and lemma not in ("ask", "tell", "urge", "call")
+        elif dobj and (lemma in OBJECT_CONTENT_VERBS or lemma in STANCE_VERBS) and lemma not in (
+            "ask",
+            "tell",
+            "urge",
+            "call",
         ):
             head = dobj[0]
             # "expressed concern over X": the object's prepositions belong to the content,
@@ -764,9 +769,26 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
         ),
         None,
     )
-    if clause is None:
-        return None
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if clause is None:
+        # "Sanders's support for the bill": a stance noun, its holder and its object.
+        lemma = tok.lemma_.lower()
+        prep = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "against", "about", "to")
+                and c.i > tok.i
+            ),
+            None,
+        )
+        pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
+        if lemma not in NOMINAL_STANCE or holder is None or not pobj:
+            return None
+        if holder.lower_ in FIRST_PERSON | {"its", "their", "your"}:
+            return None
+        content = _strip_span(ctx.text, pobj[0].left_edge.idx, _tok_end(pobj[0].right_edge))
+        return _Frame(tok, tok.text, holder, content, pobj[0])
     if holder is None:
         holder = next(
             (
@@ -809,7 +831,11 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         if phrase is not None:
             frames.append(phrase)
             continue
-        if tok.pos_ == "NOUN" and lemma in NOMINAL_CUES and _in_quote(ctx, tok.idx) is None:
+        if (
+            tok.pos_ == "NOUN"
+            and (lemma in NOMINAL_CUES or lemma in NOMINAL_STANCE)
+            and _in_quote(ctx, tok.idx) is None
+        ):
             nominal = _nominal_frame(ctx, tok)
             if nominal is not None:
                 frames.append(nominal)
@@ -858,6 +884,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             lemma not in SPEECH_VERBS
             and lemma not in COGNITION_VERBS
             and lemma not in INTENT_VERBS
+            and lemma not in STANCE_VERBS
             and not _clausal_attitude(tok)
         ):
             continue
@@ -1216,7 +1243,9 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if fr.used or fr.relay_of is not None or fr.content is None:
             continue
         s, e = fr.content
-        if len(_WORD.findall(ctx.text[s:e])) < 3:
+        n_words = len(_WORD.findall(ctx.text[s:e]))
+        stance = fr.cue.lemma_.lower() in STANCE_VERBS and fr.speaker_tok is not None
+        if n_words < (1 if stance else 3):
             continue  # "confirming the development": no statement to report
         kind = (
             "mixed"
@@ -1311,6 +1340,10 @@ def _link_relays(ctx: _Ctx, frames: list[_Frame]) -> None:
             )
         if inner is None or inner is fr or inner.speaker_tok is None or inner.outer is not None:
             continue
+        if fr.cue_text != "according to" and not (
+            fr.cue.lemma_.lower() in SPEECH_VERBS and inner.cue.lemma_.lower() in SPEECH_VERBS
+        ):
+            continue  # "a survey found that residents oppose ...": a finding, not a relay
         if inner.speaker_tok.pos_ == "PRON" and fr.cue_text != "according to":
             continue
         inner.outer = fr
