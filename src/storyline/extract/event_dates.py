@@ -52,7 +52,15 @@ _MD = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b",
 _DM = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", re.I
 )
-_MY = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?$", re.I)
+_MY = re.compile(
+    r"^(?:in\s+|early\s+|late\s+|mid-?|(last|this|earlier this|later this)\s+)?"
+    + _MONTH_RE
+    + r"(?:,?\s+(\d{4}))?$",
+    re.I,
+)
+_AGO = re.compile(r"^(\w+)\s+(day|days|year|years)\s+ago$")
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(?:in\s+)?(\d{4})$")
 _WD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -96,12 +104,18 @@ def resolve(text: str, anchor: dt.date | None) -> tuple[str | None, str]:
             return (d.isoformat(), "day") if d else (None, "unknown")
     m = _MY.match(t)
     if m:
-        month = _MONTHS[m.group(1)[:3]]
-        if m.group(2):
-            return f"{int(m.group(2)):04d}-{month:02d}", "month"
+        rel, month, year = m.group(1), _MONTHS[m.group(2)[:3]], m.group(3)
+        if year:
+            return f"{int(year):04d}-{month:02d}", "month"
         if anchor is None:
             return None, "unknown"
-        y = anchor.year if month <= anchor.month else anchor.year - 1
+        if rel in ("this", "earlier this", "later this"):
+            y = anchor.year
+        elif rel == "last":
+            # "last December" said in December means a year ago.
+            y = anchor.year if month < anchor.month else anchor.year - 1
+        else:
+            y = anchor.year if month <= anchor.month else anchor.year - 1
         return f"{y:04d}-{month:02d}", "month"
     m = _YEAR.match(t)
     if m:
@@ -119,6 +133,17 @@ def resolve(text: str, anchor: dt.date | None) -> tuple[str | None, str]:
         if "last" in t.split() and back == 0:
             back = 7
         return (anchor - dt.timedelta(days=back)).isoformat(), "day"
+    m = _AGO.match(t)
+    if m and (m.group(1).isdigit() or m.group(1) in _SMALL):
+        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+        if m.group(2).startswith("day") and n < 400:
+            return (anchor - dt.timedelta(days=n)).isoformat(), "day"
+        if m.group(2).startswith("year") and n < 200:
+            return str(anchor.year - n), "year"
+    if re.search(r"\b(earlier|later)? ?this month\b", t):
+        return f"{anchor.year:04d}-{anchor.month:02d}", "month"
+    if re.search(r"\b(earlier|later)? ?this year\b", t):
+        return str(anchor.year), "year"
     if re.search(r"\blast month\b", t):
         first = anchor.replace(day=1) - dt.timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}", "month"
