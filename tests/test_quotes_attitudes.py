@@ -116,3 +116,25 @@ def test_quotes_stance_noun_with_possessor(nlp):
     text = "Senator Ruth Cole's support for the pipeline angered environmental groups."
     q = _find(_run(nlp, text), "the pipeline")
     assert q.cue == "support" and "Ruth Cole" in (q.speaker_text or "")
+
+
+def test_quotes_relative_pronoun_speaker_is_its_antecedent(nlp):
+    text = "Most farmers who said they would vote for the measure live in the north."
+    q = _find(_run(nlp, text), "vote for the measure")
+    assert q.cue == "said" and "farmers" in (q.speaker_text or "")
+    assert text[q.speaker_start : q.speaker_end] == "who"
+
+
+def test_quotes_prepositional_content_and_hopes_lemma(nlp):
+    text = "Mayor Ann Hill referred to the flooding of last spring in her speech."
+    q = _find(_run(nlp, text), "flooding of last spring")
+    assert q.cue == "referred" and q.speaker_text == "Ann Hill"
+    text = "Coach Dan Ortiz hopes to sign two new players before the season opens."
+    q = _find(_run(nlp, text), "sign two new players")
+    assert q.cue == "hopes" and q.text.startswith("to sign")
+
+
+def test_quotes_intent_refusal_is_kept(nlp):
+    text = "A spokesman for Northwind Mining declined to comment on the report."
+    q = _find(_run(nlp, text), "to comment")
+    assert q.cue == "declined"

@@ -176,3 +176,22 @@ NOMINAL_STANCE = frozenset(
     concerns defense defence rejection condemnation demand plea appeal
     """.split()
 )
+
+# Verbs whose content is a prepositional object: "referring to the attack", "talked about
+# jobs", "pointed to the polls", "apologized for the remark".
+PREP_CONTENT_VERBS = {
+    "talk": ("about", "of"),
+    "speak": ("about", "of", "on"),
+    "refer": ("to",),
+    "point": ("to",),
+    "comment": ("on", "about"),
+    "complain": ("about", "of"),
+    "boast": ("about", "of"),
+    "brag": ("about",),
+    "apologize": ("for",),
+    "apologise": ("for",),
+    "allude": ("to",),
+    "testify": ("about", "on"),
+    "joke": ("about",),
+    "vote": ("for", "against"),
+}

@@ -35,6 +35,7 @@ from .quote_cues import (
     INTENT_VERBS,
     NOMINAL_CUES,
     NOMINAL_STANCE,
+    PREP_CONTENT_VERBS,
     OBJECT_CONTENT_VERBS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -271,6 +272,11 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         tok.pos_ == "PRON"
         or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
     ):
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            # "voters who said they would ...": the relative pronoun stands for the noun it follows
+            ante = tok.head.head
+            if ante.pos_ in ("NOUN", "PROPN") and ante.i < tok.i:
+                return _resolve_tok(ctx, ante)
         if low in ("you", "who", "that", "which", "this", "what", "whom"):
             return None
         ref = _resolve_pronoun(ctx, tok) if low not in FIRST_PERSON else None
@@ -596,7 +602,7 @@ _DIRECTIVE_VERBS = frozenset(
 
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
     """Content span of a reporting verb: its clause, "to"-phrase, "for"-phrase or object."""
-    lemma = cue.lemma_.lower()
+    lemma = _lemma(cue)
     comps = _children(cue, "ccomp")
     head = None
     xcomps = [c for c in _children(cue, "xcomp") if c.i > cue.i]
@@ -687,6 +693,15 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
                 if c.i > head.i and c.dep_ == "prep":
                     end_tok = c.right_edge
             return _strip_span(ctx.text, head.left_edge.idx, _tok_end(end_tok)), head
+    if head is None and lemma in PREP_CONTENT_VERBS:
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.i > cue.i and prep.lower_ in PREP_CONTENT_VERBS[lemma]:
+                pobj = _children(prep, "pobj", "pcomp")
+                if pobj:
+                    return _strip_span(
+                        ctx.text, pobj[0].left_edge.idx, _tok_end(pobj[0].right_edge)
+                    ), pobj[0]
+        return None, None
     if head is None:
         # "Gen Bajwa, it said, called for ...": a parenthetical cue reports its head clause.
         if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
@@ -805,6 +820,14 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, holder, content, clause)
 
 
+def _lemma(tok: Any) -> str:
+    """The token's lemma, lowercased; the tagger lemmatises "hopes" as "hop"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "hop" and tok.lower_.startswith("hope"):
+        return "hope"
+    return lemma
+
+
 _NOT_ATTITUDE = frozenset(
     "be have do make ensure mean seem appear look sound become get let help go come take put keep "
     "happen matter turn prove".split()
@@ -826,7 +849,7 @@ def _clausal_attitude(tok: Any) -> bool:
 def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         phrase = _phrase_frame(ctx, sent, tok) if tok.lower_ == "in" else None
         if phrase is not None:
             frames.append(phrase)
@@ -885,6 +908,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             and lemma not in COGNITION_VERBS
             and lemma not in INTENT_VERBS
             and lemma not in STANCE_VERBS
+            and lemma not in PREP_CONTENT_VERBS
             and not _clausal_attitude(tok)
         ):
             continue
@@ -1244,8 +1268,13 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
         s, e = fr.content
         n_words = len(_WORD.findall(ctx.text[s:e]))
-        stance = fr.cue.lemma_.lower() in STANCE_VERBS and fr.speaker_tok is not None
-        if n_words < (1 if stance else 3):
+        cue_lemma = _lemma(fr.cue)
+        short_ok = fr.speaker_tok is not None and (
+            cue_lemma in STANCE_VERBS or cue_lemma in PREP_CONTENT_VERBS
+        )
+        if cue_lemma in INTENT_VERBS and fr.speaker_tok is not None:
+            short_ok = n_words >= 2  # "declined to comment" is a statement too
+        if n_words < (1 if short_ok else 3):
             continue  # "confirming the development": no statement to report
         kind = (
             "mixed"
