@@ -159,3 +159,14 @@ def test_events_owner_of_the_object_is_the_target(nlp):
 def test_events_refused_to_allow_targets_those_allowed(nlp):
     e = _one(_events(nlp, "The Kenyan government refused to allow Somali troops to cross the border."), "REJECT")
     assert "troops" in (e.target_text or "")
+
+
+def test_events_conjunct_of_reporting_verb_takes_reporter(nlp):
+    e = _one(
+        _events(nlp, "Obama said the soldiers had violated the border and praised the guards for capturing them."),
+        "SUPPORT",
+    )
+    assert e.actor_text == "Obama"
+    # Same form as the inner verb: the inner subject keeps both acts.
+    evs = _events(nlp, "He said troops attacked the town and killed five civilians.")
+    assert all(e.actor_text == "troops" for e in evs if e.category == "ASSAULT")

@@ -946,6 +946,9 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             actor = _child(ag, "pobj")
     else:
         actor = _verb_subject(tok)
+        reporter = _reporter_of_conjunct(tok)
+        if reporter is not None:
+            actor = reporter
         if tok.dep_ == "acl" and actor is None and tok.tag_ == "VBG":
             actor = tok.head
             # "the EU released a statement calling for ...": the statement's author acts.
@@ -1094,6 +1097,33 @@ _DOCUMENT_NOUNS = {
 #: Prepositions that introduce the other party of an act: "accepted demands from the rebels",
 #: "opened investigations against 28 officials", "lift the ban on the FIS", "ties with Iran".
 _PARTY_PREPS = {"with", "against", "on", "from", "to", "for"}
+
+
+def _aux_words(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _reporter_of_conjunct(tok: Any) -> Any:
+    """Subject of the reporting verb when a conjunct was attached inside its complement.
+
+    "Ahmadinejad said the soldiers had violated Iranian waters and praised the guards":
+    the parser joins "praised" to "violated", but its form (no "had", past like "said")
+    matches the reporting verb, so Ahmadinejad praised. Same for "The UK has maintained
+    that ... and has called for their release".
+    """
+    if tok.dep_ != "conj" or _child(tok, _SUBJ) is not None or _child(tok, _PASS_SUBJ) is not None:
+        return None
+    head = tok.head
+    if head.dep_ != "ccomp" or head.head is head:
+        return None
+    gov = head.head
+    if gov.lemma_.lower() not in _SPEECH and gov.lemma_.lower() not in {"maintain", "claim", "argue"}:
+        return None
+    mine = _aux_words(tok)
+    if mine == _aux_words(head) or mine != _aux_words(gov) or tok.tag_ != gov.tag_:
+        return None
+    subj = _verb_subject(gov)
+    return subj if subj is not None and _is_actorlike(subj) else None
 
 
 def _party_of(tok: Any) -> Any:
