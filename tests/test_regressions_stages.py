@@ -78,3 +78,22 @@ def test_regressions_quotes_long_unpunctuated_paragraph_stays_near_parse_time(nl
     quote_s = time.perf_counter() - t0
     assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
     assert quote_s < 2 * parse_s + 2.0, (quote_s, parse_s)
+
+
+@pytest.mark.timeout(120)
+def test_regressions_claims_run_of_a_thousand_numbers_stays_near_parse_time(nlp):
+    # "12 12 12 ..." (1,000 numbers, one sentence): each number's run was scanned from every
+    # member and re-derived its sentence (Token.sent walks the sentence) at every step, so the
+    # claims stage took 70 s here. Now the sentence is found once and runs are bounded.
+    import time
+
+    text = ("12 " * 1000).strip()
+    article = Article(id="nums", source="nums", text=text, published="2020-01-04")
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    analysis = analyze_doc(doc, article)
+    stage_s = time.perf_counter() - t0
+    assert analysis.errors == []
+    assert stage_s < parse_s + 5.0, (stage_s, parse_s)

@@ -217,13 +217,21 @@ def _is_num(t: Any) -> bool:
     return t.like_num or t.lower_ in ("dozen", "dozens") or t.lower_ in _SCALE
 
 
+_MAX_NUMBER_RUN = 8  # tokens either side: "two hundred fifty thousand million" is five
+
+
 def _number_span(tok: Any) -> list[Any]:
     """The run of number words around tok ("2.5 million", "two dozen")."""
     doc = tok.doc
     lo = hi = tok.i
-    while lo > tok.sent.start and _is_num(doc[lo - 1]):
+    # Found by fuzzing: ``tok.sent`` walks the whole sentence on every access, and a run of
+    # numbers was scanned from each of its members, so a 1,000-number "sentence" took minutes.
+    # The sentence is looked up once, and no real number phrase is longer than _MAX_NUMBER_RUN.
+    sent = tok.sent
+    first, last = max(sent.start, tok.i - _MAX_NUMBER_RUN), min(sent.end, tok.i + _MAX_NUMBER_RUN + 1)
+    while lo > first and _is_num(doc[lo - 1]):
         lo -= 1
-    while hi + 1 < tok.sent.end and _is_num(doc[hi + 1]):
+    while hi + 1 < last and _is_num(doc[hi + 1]):
         hi += 1
     return list(doc[lo : hi + 1])
 
