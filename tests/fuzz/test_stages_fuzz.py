@@ -266,6 +266,28 @@ def test_stages_fuzz_analyze_very_long_paragraph(nlp, sents, marks):
 # -------------------------------------------------------------------------- linear-ish time
 
 
+@_fuzz(5, long=150)
+@given(unit=st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3).map(" ".join),
+       reps=st.integers(200, 600))
+def test_stages_fuzz_analyze_repeated_unit_stays_near_parse_time(nlp, unit, reps):
+    """One token group repeated hundreds of times ("12 12 12 ...", "he said “x” and ...").
+
+    Such runs found two superlinear stages (claims' number runs, quote attribution); every
+    stage after the parse must stay within a small multiple of the parse's own time.
+    """
+    text = as_article_text((unit + " ") * reps)
+    assume(text.strip())
+    article = Article(id="rep", source="rep", text=text, published="2020-01-04")
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    analysis = analyze_doc(doc, article)
+    stage_s = time.perf_counter() - t0
+    check_analysis(article, analysis)
+    assert stage_s < 2 * parse_s + 3.0, (unit, reps, stage_s, parse_s)
+
+
 def _marks_article(lines: int) -> str:
     row = ['" “ ” « » ‘ ’ \' "', "“”\"\"", "'' ‘‘ ’’ ,,", "«« »» „ ‚"]
     return "\n".join(row[i % len(row)] for i in range(lines))
