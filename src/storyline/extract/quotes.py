@@ -189,7 +189,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, leading "that"/punctuation and trailing clause punctuation."""
     while start < end and text[start] in " \t\n,;:—–-":
         start += 1
-    m = re.match(r"(?:that|whether)\s+", text[start:end], re.I)
+    # "whether" stays: "asked whether X" reports a question, not the claim X.
+    m = re.match(r"that\s+", text[start:end], re.I)
     if m:
         start += m.end()
     while end > start and text[end - 1] in " \t\n,;:—–-":
@@ -560,6 +561,18 @@ def _subject(tok: Any) -> Any | None:
                 return subj[0]
         else:
             break
+    # '“...,” asked Mr. Manafort': after an inverted cue the parser may take the speaker for
+    # an object; right after a closing mark or comma, the noun after the verb is the speaker.
+    if tok.i > 0 and (tok.doc[tok.i - 1].text in ALL_MARKS or tok.doc[tok.i - 1].text == ","):
+        if tok.lemma_.lower() in SPEECH_VERBS:
+            for c in tok.children:
+                if (
+                    c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd")
+                    and c.i > tok.i
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.i - tok.i <= 6
+                ):
+                    return c
     # A misparsed clause: the nearest name before the cue, within a few words.
     sent_start = tok.sent.start
     j = tok.i - 1
