@@ -136,3 +136,13 @@ def test_resolve_ministry_without_country_stays_apart_when_its_article_names_two
     _, emap = resolve_corpus(list(arts), {a.article_id: a for a in ans})
     assert emap[("a1", "e2")] != emap[("a2", "e2")]
     assert emap[("a3", "e3")] not in (emap[("a1", "e2")], emap[("a2", "e2")])
+
+
+def test_entities_orgs_lowercase_reference_is_not_the_canonical_name(nlp):
+    text = ("The foreign office in a statement said the strikes were alarming. "
+            "The FO asked all sides to show restraint.")
+    _, a = run(nlp, text)
+    key = entity_of(a, "foreign office")
+    ent = next(e for e in a.entities if e.key == key)
+    assert key == entity_of(a, "FO")  # the acronym fits the initials of the reference
+    assert ent.name == "FO" and "foreign office" in ent.aliases

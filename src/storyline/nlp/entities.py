@@ -786,7 +786,11 @@ def _canonical(c: _Cluster, ms: list[Mention]) -> str:
     if not names:
         return ms[0].text
     full = [x for x in names if not is_acronym(x)]
-    pool = full or names
+    # a lowercase reference ("the foreign office") is not a name: a written name or the
+    # acronym the article uses ("FO") comes first
+    named = [x for x in full if x[:1].isupper()]
+    acronyms = [x for x in names if is_acronym(x)]
+    pool = named or acronyms or full or names
     return max(pool, key=lambda x: (len(x.split()), len(x), -names.index(x)))
 
 

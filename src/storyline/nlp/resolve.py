@@ -351,7 +351,8 @@ def _build(order: list[str], local: dict[Ref, LocalEntity], uf: _UnionFind):
                 k = fold(a)
                 if k and k != fold(name):
                     alias_counts[k] += 1
-                    first_form.setdefault(k, a)
+                    if k not in first_form or (a[:1].isupper() and not first_form[k][:1].isupper()):
+                        first_form[k] = a  # "Foreign Office" written out beats "foreign office"
         aliases = [first_form[k] for k, _ in sorted(alias_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         arts = sorted({r[0] for r in refs}, key=lambda a: rank[a])
         digest = hashlib.sha1(f"{typ}|{fold(name)}".encode()).hexdigest()[:12]
