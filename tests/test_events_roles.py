@@ -170,3 +170,13 @@ def test_events_conjunct_of_reporting_verb_takes_reporter(nlp):
     # Same form as the inner verb: the inner subject keeps both acts.
     evs = _events(nlp, "He said troops attacked the town and killed five civilians.")
     assert all(e.actor_text == "troops" for e in evs if e.category == "ASSAULT")
+
+
+def test_events_light_verb_subject_leads_unfolded_event_noun(nlp):
+    e = _one(_events(nlp, "Students staged protests against President Suharto."), "PROTEST")
+    assert e.actor_text == "Students" and "Suharto" in (e.target_text or "")
+
+
+def test_events_protested_decision_targets_its_owner(nlp):
+    e = _one(_events(nlp, "Hundreds marched in Dhaka to protest the government's decision."), "PROTEST")
+    assert e.target_text == "government"

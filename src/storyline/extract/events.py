@@ -1021,6 +1021,16 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 )
                 if mod is not None:
                     target = mod
+    if (
+        target is None
+        and dobj is not None
+        and cat in ("PROTEST", "ACCUSE", "REJECT")
+        and not _is_actorlike(dobj)
+    ):
+        # "marched to protest the government's decision": the decision's owner is protested.
+        poss = _child(dobj, "poss")
+        if poss is not None and _is_actorlike(poss):
+            target = poss
     if target is None and dobj is not None and dobj.lemma_.lower() in _RESOURCE_NOUNS:
         found = _prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})
         if found is not None and _is_actorlike(found[1]):
@@ -1410,7 +1420,10 @@ _ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 
 #: Verbs whose subject takes part in the event named by their object: "took part in a
 #: walk-in", "joined the protests", "returned to negotiations with the company".
-_JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "attend", "lead"}
+_JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "attend", "lead",
+               # light verbs whose noun was not folded into them: "staged protests against X"
+               "stage", "hold", "launch", "organize", "organise", "mount", "begin", "start",
+               "continue", "conduct", "call"}
 _HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely", "frequently",
              "regularly", "sometimes", "rarely", "seldom", "never"}
 
@@ -1428,7 +1441,10 @@ def _participant(noun: Any) -> tuple[Any, Any]:
             head = head.head
     elif noun.dep_ != "dobj":
         return None, None
-    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _JOIN_VERBS:
+    # The tagger's lemmas slip on some forms ("staged" -> "stag"): try the word's own stems too.
+    w = head.lower_
+    forms = {head.lemma_.lower(), w, w[:-1], w[:-2], w[:-3]}
+    if head.pos_ not in ("VERB", "AUX") or not forms & _JOIN_VERBS:
         return None, None
     if head.lemma_.lower() == "take" and not any(
         c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in head.children
