@@ -180,3 +180,17 @@ def test_events_light_verb_subject_leads_unfolded_event_noun(nlp):
 def test_events_protested_decision_targets_its_owner(nlp):
     e = _one(_events(nlp, "Hundreds marched in Dhaka to protest the government's decision."), "PROTEST")
     assert e.target_text == "government"
+
+
+def test_events_demanded_release_does_not_target_the_released(nlp):
+    e = _one(_events(nlp, "Rights groups demanded the release of the jailed reporters."), "DEMAND")
+    assert e.target_text is None
+    e = _one(_events(nlp, "The minister called on Iran to release the sailors."), "DEMAND")
+    assert e.target_text == "Iran"
+
+
+def test_events_condition_in_reported_clause_makes_consequent_possible(nlp):
+    evs = _events(
+        nlp, "The speaker stated that if the charges are proven, the country would expect Britain to apologize."
+    )
+    assert all(e.modality == "possible" for e in evs if e.category == "CONCEDE")

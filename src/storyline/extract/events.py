@@ -1071,6 +1071,17 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 obj = _child(c, "pobj")
                 if obj is not None and obj.ent_type_ == "PERSON":
                     target = obj
+    if cat == "DEMAND" and target is not None and target.head is not tok and (
+        target.dep_ == "nsubjpass"
+        or (
+            target.dep_ == "pobj"
+            and target.head.lower_ == "of"
+            and target.head.head.lemma_.lower() in _PATIENT_NOUNS
+        )
+    ):
+        # "called for them to be released", "calling for the release of the sailors": those
+        # are who the demanded act is for, not the party asked to act.
+        target = None
     if target is None and cat == "DEMAND":
         # "Poland's parliament demanded that Moscow withdraw": the one asked to act.
         comp = _child(tok, "ccomp")
@@ -1190,8 +1201,10 @@ def _conditional(tok: Any) -> bool:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
             ):
                 return True
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
             break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH | {"say", "tell"}:
+            break  # the reporter's own clause is not part of the reported condition
         node, steps = node.head, steps + 1
     return False
 
@@ -1694,6 +1707,12 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
                     g.target is None
                     and t.target is not None
                     and not plover.noun_category(t.target.lemma_)
+                    # "called for the release of the sailors": they are who the demand is for,
+                    # not the party asked to release them.
+                    and not (
+                        g.category == "DEMAND"
+                        and (t.tok.lemma_.lower() in _PATIENT_NOUNS or t.category == "RETREAT")
+                    )
                 ):
                     g.target = t.target  # "agreed to lift embargoes on Iran": Iran is the target
                 g.date = g.date or t.date
