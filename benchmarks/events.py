@@ -13,7 +13,12 @@ Both run Storyline's extractor and, on the same spaCy parse, a plain
 subject-verb-object baseline that maps the verb lemma through the same PLOVER
 lexicon. Texts are read from ../shared/data at run time; nothing is copied.
 
-Run: ``.venv/bin/python benchmarks/events.py``
+Splits: ``dev`` (looked at while writing the rules), ``held-out`` (first batch,
+scored once) and ``held-out-2`` (second batch by another annotator, written
+before any system output on it was seen). ``--dev`` leaves held-out-2 unread,
+for rule work that must not see its scores.
+
+Run: ``.venv/bin/python benchmarks/events.py`` (or ``... --dev``)
 """
 
 from __future__ import annotations
