@@ -138,3 +138,9 @@ def test_quotes_intent_refusal_is_kept(nlp):
     text = "A spokesman for Northwind Mining declined to comment on the report."
     q = _find(_run(nlp, text), "to comment")
     assert q.cue == "declined"
+
+
+def test_quotes_evidence_verb_with_noun_object(nlp):
+    text = "Campaign finance records show a sharp rise in small donations to the Lopez campaign."
+    q = _find(_run(nlp, text), "sharp rise in small donations")
+    assert q.cue == "show" and q.kind == "indirect"

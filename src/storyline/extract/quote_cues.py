@@ -165,6 +165,7 @@ STANCE_VERBS = frozenset(
     """
     support endorse back oppose defend cite mention criticize criticise praise reject blame
     accuse dismiss question challenge applaud condemn denounce welcome show see favor favour
+    want seek offer discuss attack list recall cite mention propose
     """.split()
 )
 

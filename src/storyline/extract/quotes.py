@@ -628,7 +628,11 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         obj = [c for c in _children(cue, "dobj") if cue.i < c.i < x.i]
         start = (obj[0] if obj else x).left_edge.idx
         return _strip_span(ctx.text, start, _tok_end(x.right_edge)), x
-    elif (lemma in COGNITION_VERBS or lemma in INTENT_VERBS) and lemma not in SPEECH_VERBS:
+    elif (
+        (lemma in COGNITION_VERBS or lemma in INTENT_VERBS)
+        and lemma not in SPEECH_VERBS
+        and lemma not in STANCE_VERBS
+    ):
         return None, None
     else:
         xcomp = _children(cue, "xcomp")
