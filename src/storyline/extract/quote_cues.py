@@ -164,7 +164,7 @@ VIEW_NOUNS = frozenset("view opinion estimation judgment judgement mind eyes ass
 STANCE_VERBS = frozenset(
     """
     support endorse back oppose defend cite mention criticize criticise praise reject blame
-    accuse dismiss question challenge applaud condemn denounce welcome show see favor favour
+    accuse dismiss question challenge applaud condemn denounce welcome show favor favour
     want seek offer discuss attack list recall cite mention propose
     """.split()
 )
@@ -182,7 +182,7 @@ NOMINAL_STANCE = frozenset(
 # jobs", "pointed to the polls", "apologized for the remark".
 PREP_CONTENT_VERBS = {
     "talk": ("about", "of"),
-    "speak": ("about", "of", "on"),
+    "speak": ("about", "of"),
     "refer": ("to",),
     "point": ("to",),
     "comment": ("on", "about"),

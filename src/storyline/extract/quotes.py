@@ -714,7 +714,7 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         for prep in cue.children:
             if prep.dep_ == "prep" and prep.i > cue.i and prep.lower_ in PREP_CONTENT_VERBS[lemma]:
                 pobj = _children(prep, "pobj", "pcomp")
-                if pobj:
+                if pobj and pobj[0].ent_type_ not in ("DATE", "TIME"):
                     return _strip_span(
                         ctx.text, pobj[0].left_edge.idx, _tok_end(pobj[0].right_edge)
                     ), pobj[0]
