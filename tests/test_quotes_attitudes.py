@@ -144,3 +144,9 @@ def test_quotes_evidence_verb_with_noun_object(nlp):
     text = "Campaign finance records show a sharp rise in small donations to the Lopez campaign."
     q = _find(_run(nlp, text), "sharp rise in small donations")
     assert q.cue == "show" and q.kind == "indirect"
+
+
+def test_quotes_nominal_proposal_with_infinitive(nlp):
+    text = "Mayor Ann Hill's proposal to close the old bridge drew protests on Monday."
+    q = _find(_run(nlp, text), "close the old bridge")
+    assert q.cue == "proposal" and q.text.startswith("to close") and "Ann Hill" in q.speaker_text

@@ -174,7 +174,8 @@ STANCE_VERBS = frozenset(
 NOMINAL_STANCE = frozenset(
     """
     support criticism attack endorsement opposition praise call question questions concern
-    concerns defense defence rejection condemnation demand plea appeal
+    concerns defense defence rejection condemnation demand plea appeal message announcement
+    estimate reply response comment comments remarks proposal plan promise pledge
     """.split()
 )
 

@@ -815,6 +815,13 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
             None,
         )
         pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
+        if not pobj:
+            # "Trump's proposal to ban ...": an infinitive after the noun is its content.
+            pobj = [
+                c
+                for c in tok.children
+                if c.dep_ == "acl" and c.i > tok.i and any(a.lower_ == "to" for a in c.lefts)
+            ]
         if lemma not in NOMINAL_STANCE or holder is None or not pobj:
             return None
         if holder.lower_ in FIRST_PERSON | {"its", "their", "your"}:
