@@ -17,7 +17,8 @@ direct_quotations`` over the same spaCy parses:
   source: the predicted speaker span shares a token with the gold source span.
 
 Span conventions: PolNeAR content spans include the quote marks of direct quotes and a
-leading "that"; Storyline's content spans exclude both (they are the quoted words). Both
+leading "that"; Storyline's content spans exclude both (they are the quoted words; a
+leading "whether" is kept, as in PolNeAR). Both
 systems' spans are widened to PolNeAR's convention before exact matching (marks directly
 around the span, a "that " directly before it). For articles annotated by several
 annotators (``<article>_<annotator>.ann``) the lexicographically first annotator id is
