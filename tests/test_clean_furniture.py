@@ -43,7 +43,7 @@ def test_clean_body_sentences_are_not_furniture():
 
 
 def test_clean_every_seed_body_line_is_kept(seed_articles, seeds_dir):
-    for path, article in zip(sorted(seeds_dir.glob("*.txt")), seed_articles):
+    for path, article in zip(sorted(seeds_dir.glob("*.txt")), seed_articles, strict=True):
         raw_lines = split_lines(path.read_text(encoding="utf-8"))
         body = _words(article.text)
         removed = set(article.removed_lines)

@@ -65,7 +65,7 @@ def analyze_articles(
     nlp = load_pipeline(model)
     articles = list(articles)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         yield analyze_doc(doc, article)
 
 

@@ -136,7 +136,7 @@ def _ingest_batch_locked(
     source_rows = []
     seen_in_batch: set[str] = set()
     errors = []
-    for raw, h, lines, group in fresh:
+    for raw, h, _lines, _group in fresh:
         try:
             article = prepare_article(raw, stats=stats, today=today)
         except Exception as exc:  # one bad document never stops the batch
@@ -168,7 +168,7 @@ def _ingest_batch_locked(
     if errors:
         store.add_errors(errors)
     result.errors.extend(errors)
-    for (article, _), new in zip(items, added):
+    for (article, _), new in zip(items, added, strict=True):
         if new:
             result.added += 1
             result.new_ids.append(article.id)

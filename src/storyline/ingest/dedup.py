@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # datasketch pulls in scipy: import it only when near-duplicates are looked for

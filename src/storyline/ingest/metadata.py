@@ -173,7 +173,7 @@ def _infer_outlet(out: Inferred, lines: list[str], meta_outlet: str | None, url:
         out.outlet, out.outlet_from = meta_outlet.strip(), "metadata"
         return
     for line in lines[:5] + lines[-6:]:
-        for name, pat in _OUTLET_SIGNATURES:
+        for _name, pat in _OUTLET_SIGNATURES:
             m = pat.match(line.strip())
             if m:
                 out.outlet, out.outlet_from = m.group("outlet").strip(), f"text:{line.strip()}"

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Article, ArticleAnalysis, FileError, analysis_from_dict, article_from_dict, to_dict
+from ..model import (
+    Article,
+    ArticleAnalysis,
+    FileError,
+    analysis_from_dict,
+    article_from_dict,
+    to_dict,
+)
 
 log = logging.getLogger(__name__)
 
