@@ -31,6 +31,7 @@ from ..model import (
     Entity,
 )
 from ..nlp.lookup import local_entity, mention_at, sentence_index_at
+from ..util import DisjointSet
 
 log = logging.getLogger(__name__)
 
@@ -579,13 +580,7 @@ def find_disagreements(
             items.append((an.article_id, c, sent, words, claimant))
 
     # Group claims that talk about the same event (union-find over pairs).
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSet(len(items))
 
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
@@ -601,11 +596,11 @@ def find_disagreements(
                 or len(shared) >= 2
                 or (shared and (a[1].modality == "denied" or b[1].modality == "denied"))
             ):
-                parent[find(i)] = find(j)
+                sets.union(i, j)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
-        groups[find(i)].append(i)
+        groups[sets.find(i)].append(i)
 
     out: list[Disagreement] = []
     for members in groups.values():

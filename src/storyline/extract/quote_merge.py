@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteSource
+from ..util import DisjointSet
 
 log = logging.getLogger(__name__)
 
@@ -186,13 +187,7 @@ def merge_quote_mentions(
     for i, it in enumerate(items):
         for sh in _shingles(it.norm):
             index[sh].append(i)
-    parent = list(range(len(items)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSet(len(items))
 
     checked: set[tuple[int, int]] = set()
     for members in index.values():
@@ -204,13 +199,12 @@ def merge_quote_mentions(
                 if (i, j) in checked:
                     continue
                 checked.add((i, j))
-                ri, rj = find(i), find(j)
-                if ri != rj and _same_statement(items[i], items[j]):
-                    parent[max(ri, rj)] = min(ri, rj)
+                if sets.find(i) != sets.find(j) and _same_statement(items[i], items[j]):
+                    sets.union(i, j)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
-        groups[find(i)].append(i)
+        groups[sets.find(i)].append(i)
 
     quotes: list[Quote] = []
     used_ids: set[str] = set()

@@ -9,13 +9,13 @@ refuse to load anything else under that name.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .. import errors as _errors
+from ..util import sha256_file
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -74,13 +74,6 @@ class ModelNotFoundError(_NlpError, _errors.ConfigError):
     """The requested spaCy pipeline is not installed (E403)."""
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def default_model_dir() -> Path:
     """The data directory of the installed default package (where config.cfg lives)."""
@@ -110,7 +103,7 @@ def verify_model_dir(path: str | Path, expected: dict[str, str] | None = None) -
         f = root / rel
         if not f.is_file():
             missing.append(rel)
-        elif _sha256(f) != digest:
+        elif sha256_file(f) != digest:
             changed.append(rel)
     if missing or changed:
         parts = []

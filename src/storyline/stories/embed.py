@@ -18,7 +18,6 @@ embedder is cached per process and name.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import logging
 import os
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from ..util import sha256_file
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -64,18 +65,11 @@ def _package_dir(module: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def _verified(path: Path, expected: str) -> Path:
     if not path.is_file():
         raise EmbedderError(f"E602 model file {path} is missing; reinstall its package")
-    got = _sha256(path)
+    got = sha256_file(path)
     if got != expected:
         raise EmbedderError(
             f"E603 SHA-256 mismatch for {path}: expected {expected}, got {got}; "

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from ..model import Article, Quote, Story, to_dict
+from ..util import DisjointSet
 from .units import fold_spelling
 
 if TYPE_CHECKING:
@@ -208,13 +209,7 @@ def _quote_families(quotes: list[Quote]) -> list[list[Quote]]:
     from rapidfuzz import fuzz
 
     norm = [" ".join(t[0] for t in _word_tokens(q.text)) for q in quotes]
-    parent = list(range(len(quotes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSet(len(quotes))
 
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
@@ -224,10 +219,10 @@ def _quote_families(quotes: list[Quote]) -> list[list[Quote]]:
             if min(len(norm[i]), len(norm[j])) < 20:
                 continue
             if fuzz.partial_ratio(norm[i], norm[j]) >= 90:
-                parent[find(j)] = find(i)
+                sets.union(i, j)
     fam: dict[int, list[Quote]] = defaultdict(list)
     for i, q in enumerate(quotes):
-        fam[find(i)].append(q)
+        fam[sets.find(i)].append(q)
     return list(fam.values())
 
 
