@@ -107,10 +107,26 @@ class SQLiteStore:
             raise StoreError("E301", path=self.path, detail=str(exc)) from exc
         self.conn.row_factory = sqlite3.Row
         if not readonly:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            try:
+                self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+                self._enable_wal(timeout)
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.OperationalError as exc:
+                raise StoreError("E301", path=self.path, detail=str(exc)) from exc
             self.migrate()
+
+    def _enable_wal(self, timeout: float) -> None:
+        # Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked" at once
+        # instead of waiting on the busy handler when another process is creating the same store.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # ------------------------------------------------------------------ schema
     def schema_version(self) -> int:
