@@ -120,3 +120,9 @@ def test_cli_article_ingested_later_joins_its_story(tmp_path, seeds_dir):
     # the new Esper article joins the chapter of the other Esper article (seed 003)
     esper = next(a["id"] for a in after["articles"] if a["source"].endswith(files[3].name))
     assert new_places[new_id] == new_places[esper]
+
+
+def test_cli_watch_bad_interval_is_a_clear_error(tmp_path):
+    r = runner.invoke(app, ["watch", str(tmp_path), "--interval", "soon", "--once", "--db", str(tmp_path / "s.db")])
+    assert r.exit_code == 2
+    assert "Traceback" not in r.output and "error" in r.output.lower()

@@ -363,8 +363,11 @@ def watch(
 
     if directory is None and feeds is None:
         raise typer.BadParameter("give a DIRECTORY to watch or --feeds FILE.opml")
-    watch_loop(db=db, directory=directory, feeds=feeds, interval_s=parse_interval(interval),
-               allow_private=allow_private, once=once, model=model, engine=engine, workers=workers)
+    try:
+        watch_loop(db=db, directory=directory, feeds=feeds, interval_s=parse_interval(interval),
+                   allow_private=allow_private, once=once, model=model, engine=engine, workers=workers)
+    except StorylineError as exc:
+        _fail(exc)
 
 
 def main() -> None:

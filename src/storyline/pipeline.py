@@ -189,20 +189,36 @@ def analyse(
     chunk: int = 256,
     progress: Progress | None = None,
 ) -> int:
-    """Run the per-article stages over every article not analysed yet. Returns how many ran."""
+    """Run the per-article stages over every article not analysed yet. Returns how many ran.
+
+    Articles are paged from the store ``chunk`` at a time, so memory stays flat however
+    many are waiting; each chunk's results are stored in one transaction.
+    """
     from .engine import analyze_with
 
     key = model or DEFAULT_MODEL_KEY
     done = store.analysed_ids(key)
-    todo = [a for a in store.iter_articles() if a.id not in done]
+    total = max(0, store.count_articles() - len(done))
     n = 0
-    for i in range(0, len(todo), chunk):
-        part = todo[i : i + chunk]
+    part: list[Article] = []
+
+    def flush() -> None:
+        nonlocal n
         results = list(analyze_with(engine, part, model=model, workers=workers, scheduler=scheduler))
         store.add_analyses(results, key)
         n += len(results)
+        part.clear()
         if progress:
-            progress("analyse", n, len(todo))
+            progress("analyse", n, total)
+
+    for article in store.iter_articles():
+        if article.id in done:
+            continue
+        part.append(article)
+        if len(part) >= chunk:
+            flush()
+    if part:
+        flush()
     return n
 
 
