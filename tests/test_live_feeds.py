@@ -222,9 +222,7 @@ def _story_of(corpus: dict, article_id: str) -> dict | None:
 
 
 def test_live_feed_new_item_joins_story_without_restart(tmp_path, server, seeds_dir):
-    from conftest import seed_files
-
-    items = _seed_items(seed_files())
+    items = _seed_items(sorted(seeds_dir.glob("*.txt")))
     server.routes["/feed.xml"] = (200, {"ETag": '"v1"'}, rss(items[:3]))
     feeds = opml(tmp_path, server.url("/feed.xml"))
     store = open_store(tmp_path / "live.db")
@@ -266,9 +264,7 @@ def test_live_last_modified_is_sent_back(tmp_path, server):
 
 
 def test_live_refused_feed_is_recorded_and_others_go_on(tmp_path, server, seeds_dir):
-    from conftest import seed_files
-
-    items = _seed_items(seed_files())[:1]
+    items = _seed_items(sorted(seeds_dir.glob("*.txt")))[:1]
     server.routes["/ok.xml"] = (200, {}, rss(items))
     server.routes["/broken.xml"] = (200, {}, b"<html><body>Gateway error</body></html>")
     feeds = opml(tmp_path, server.url("/missing.xml"), server.url("/broken.xml"), server.url("/ok.xml"))
