@@ -102,3 +102,21 @@ def test_events_merge_undated_partial_meetings_stay_apart():
     a, an_a = _article("a", ["s0"], [_m("DEMAND", "Bajwa", "Esper", action="urge")])
     b, an_b = _article("b", ["s0"], [_m("DEMAND", "Bajwa", None, action="urge")])
     assert len(merge_events([a, b], {"a": an_a, "b": an_b}, {}, [])) == 2
+
+
+def test_events_date_waits_for_an_estimated_article_date():
+    """'on Friday' in an undated article is dated once the article's date is known (estimated)."""
+    from storyline.analyze import analyze_doc
+    from storyline.extract.events import merge_events
+    from storyline.model import Article
+    from storyline.nlp.pipeline import load_pipeline
+
+    text = "The foreign ministry on Friday urged all parties to exercise maximum restraint."
+    art = Article(id="undated1", source="u.txt", text=text)
+    an = analyze_doc(load_pipeline()(text), art)
+    mention = next(m for m in an.events if m.category == "DEMAND")
+    assert mention.date is None and mention.time is not None
+    assert merge_events([art], {art.id: an}, {}, [])[0].date is None  # still no anchor
+    art.published, art.published_estimated = "2020-01-04", True
+    events = merge_events([art], {art.id: an}, {}, [])
+    assert [e.date for e in events if e.category == "DEMAND"] == ["2020-01-03"]

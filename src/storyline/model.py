@@ -166,6 +166,7 @@ class EventMention:
     modality: str = "asserted"  # asserted / denied / possible / future
     trigger_start: int | None = None
     trigger_end: int | None = None
+    time: int | None = None  # index into ArticleAnalysis.times of the expression dating it
 
 
 @dataclass(slots=True)

@@ -29,6 +29,7 @@ actor, target and a compatible date into one ``Event`` with all its sources.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -1424,9 +1425,46 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 modality=t.modality,
                 trigger_start=t.tok.idx,
                 trigger_end=t.tok.idx + len(t.tok.text),
+                time=_time_index(analysis, t.date),
             )
         )
     return out
+
+
+def _time_index(analysis: ArticleAnalysis, texpr: TimeExpr | None) -> int | None:
+    if texpr is None:
+        return None
+    for i, t in enumerate(analysis.times):
+        if t is texpr or (t.start, t.end) == (texpr.start, texpr.end):
+            return i
+    return None  # a fallback expression, not one of the analysis's
+
+
+def date_deferred(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> None:
+    """Date event mentions whose time expression waited for the article's date.
+
+    An undated article's "on Friday" cannot be resolved when it is analysed; once the
+    stories stage has estimated the article's date, the same expression is resolved
+    against it, with the tense it was read with. Mentions already dated are left alone.
+    """
+    from ..nlp.dates import normalize_timeml
+
+    by_id = {a.id: a for a in articles}
+    for aid, an in analyses.items():
+        art = by_id.get(aid)
+        if art is None or not art.published:
+            continue
+        try:
+            anchor = dt.date.fromisoformat(art.published)
+        except ValueError:
+            continue
+        for m in an.events:
+            if m.date is not None or m.time is None or m.time >= len(an.times):
+                continue
+            t = an.times[m.time]
+            value, precision, _ = normalize_timeml(t.text, anchor, t.tense or "past")
+            if value:
+                m.date, m.date_precision = value, precision
 
 
 _ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
@@ -1561,8 +1599,13 @@ def _attach_times(
     """
     times = analysis.times or fallback_times(doc, article.published)
     verb_times: dict[int, TimeExpr] = {}
+    # Expressions not resolved yet (the article's date is unknown until the stories stage
+    # estimates it) are attached too, so ``merge_events`` can date the event later.
     dated = [
-        t for t in times if t.kind in ("DATE", "TIME") and t.value and _ISO_START.match(t.value)
+        t
+        for t in times
+        if t.kind in ("DATE", "TIME")
+        and ((t.value and _ISO_START.match(t.value)) or (t.value is None and t.precision == "unknown"))
     ]
     for texpr, root in _time_tokens(doc, dated):
         trig = _first_trigger_above(root, triggers)
@@ -1570,7 +1613,8 @@ def _attach_times(
             node = root.head
             while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
                 node = node.head
-            verb_times.setdefault(node.i, texpr)
+            if node.i not in verb_times or (texpr.value and not verb_times[node.i].value):
+                verb_times[node.i] = texpr
             continue
         if trig.drop:
             continue
@@ -2172,6 +2216,7 @@ def merge_events(
     denied reports of the same act stay apart. The date is the sources'
     majority, refined by a more precise consistent one.
     """
+    date_deferred(articles, analyses)
     return link_mentions(articles, analyses, entity_map, entities)[0]
 
 
