@@ -24,6 +24,7 @@ from ..model import (
     article_from_dict,
     to_dict,
 )
+from .base import corpus_search_rows, query_terms
 
 log = logging.getLogger(__name__)
 
@@ -315,15 +316,9 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO corpus(key, data) VALUES ('latest', ?)", (json.dumps(data),)
             )
             self.conn.execute("DELETE FROM search WHERE kind IN ('quote', 'entity', 'story')")
-            rows = []
-            for q in data.get("quotes", []):
-                rows.append(("quote", q["id"], q.get("speaker_text") or "", q["text"]))
-            for e in data.get("entities", []):
-                rows.append(("entity", e["id"], e["name"], " ".join(e.get("aliases", []))))
-            for s in data.get("stories", []):
-                summary = " ".join(x["text"] for x in s.get("summary", []))
-                rows.append(("story", s["id"], s.get("headline") or s.get("title") or "", summary))
-            self.conn.executemany("INSERT INTO search(kind, ref, title, body) VALUES (?,?,?,?)", rows)
+            self.conn.executemany(
+                "INSERT INTO search(kind, ref, title, body) VALUES (?,?,?,?)", corpus_search_rows(data)
+            )
 
     def get_corpus(self) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM corpus WHERE key='latest'").fetchone()
@@ -358,9 +353,8 @@ class SQLiteStore:
 
 
 def _fts_query(query: str) -> str:
-    # Treat user input as plain words: quote each term so FTS syntax in it cannot break the query.
-    terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
-    return " ".join(f'"{t}"' for t in terms[:16])
+    # Each plain word quoted, so FTS syntax typed by a user cannot break the query.
+    return " ".join(f'"{t}"' for t in query_terms(query))
 
 
 def _statements(sql: str) -> list[str]:
