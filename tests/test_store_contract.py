@@ -235,3 +235,14 @@ def test_store_readonly_store_refuses_writes(store, tmp_path):
     finally:
         ro.close()
     assert store.get_state("k") == b"v"
+
+
+def test_store_corpus_version_rises_with_every_write_of_the_results(store):
+    """Readers compare it: equal-length results written in the same second must still differ."""
+    assert store.corpus_version() == 0
+    data = {"schema_version": 1, "generated_at": "2026-01-01T00:00:00+00:00", "stories": [{"id": "s-1", "headline": "A"}]}
+    store.put_corpus(data)
+    first = store.corpus_version()
+    data["stories"][0]["headline"] = "B"  # same length, same header
+    store.put_corpus(data)
+    assert store.corpus_version() == first + 1 >= 2

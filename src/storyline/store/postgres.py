@@ -32,11 +32,10 @@ from ..model import (
     Article,
     ArticleAnalysis,
     FileError,
-    analysis_from_dict,
     article_from_dict,
     to_dict,
 )
-from .base import article_json, corpus_search_rows, query_terms
+from .base import SQLStoreBase, article_json, corpus_search_rows, query_terms
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -136,10 +135,15 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
-class PostgresStore:
+class PostgresStore(SQLStoreBase):
     """Storyline's store on PostgreSQL. ``url`` is ``postgresql://user@host:port/db``."""
 
     dialect = "postgresql"
+    _t = staticmethod(_t)
+
+    @staticmethod
+    def _q(sql: str) -> str:
+        return sql.replace("?", "%s")
 
     def __init__(self, url: str, *, readonly: bool = False, timeout: float = 60.0):
         import psycopg
@@ -183,9 +187,6 @@ class PostgresStore:
                 self.conn.execute("DELETE FROM storyline_schema")
                 self.conn.execute("INSERT INTO storyline_schema(version) VALUES (%s)", (i,))
 
-    def close(self) -> None:
-        self.conn.close()
-
     def __enter__(self) -> PostgresStore:
         return self
 
@@ -196,11 +197,6 @@ class PostgresStore:
         return _PgTx(self.conn)
 
     # ------------------------------------------------------------------ articles
-    def has_source(self, source: str, raw_hash: str) -> bool:
-        """Whether this exact content from this source was ingested before."""
-        q = "SELECT 1 FROM sources WHERE source=%s AND raw_hash=%s"
-        return self.conn.execute(q, (_t(source), raw_hash)).fetchone() is not None
-
     def add_sources(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
         """Remember (source, raw content hash, article id or None) as ingested."""
         rows = [(_t(s), h, a) for s, h, a in rows]
@@ -241,35 +237,6 @@ class PostgresStore:
                         (article.id, _t(article.title or ""), _t(article.text)),
                     )
         return added
-
-    def update_article(self, article: Article) -> None:
-        """Rewrite an article's record (e.g. an estimated publication date)."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE articles SET outlet=%s, title=%s, published=%s, duplicate_of=%s, data=%s WHERE id=%s",
-                (_t(article.outlet), _t(article.title), _t(article.published), _t(article.duplicate_of),
-                 json.dumps(to_dict(article)), article.id),
-            )
-
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        sql = "SELECT data FROM articles ORDER BY seq"
-        args: tuple = ()
-        if limit is not None:
-            sql += " LIMIT %s OFFSET %s"
-            args = (limit, offset)
-        return [article_from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
-
-    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
-        last = 0
-        while True:
-            rows = self.conn.execute(
-                "SELECT seq, data FROM articles WHERE seq > %s ORDER BY seq LIMIT %s", (last, batch)
-            ).fetchall()
-            if not rows:
-                return
-            for r in rows:
-                yield article_from_dict(json.loads(r[1]))
-            last = rows[-1][0]
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id=%s", (_t(article_id),)).fetchone()
@@ -343,9 +310,6 @@ class PostgresStore:
         ]
 
     # ------------------------------------------------------------------ analyses
-    def analysed_ids(self, model: str) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT article_id FROM analyses WHERE model=%s", (_t(model),))}
-
     def add_analyses(self, analyses: Iterable[ArticleAnalysis], model: str) -> None:
         with self.transaction():
             for a in analyses:
@@ -355,21 +319,11 @@ class PostgresStore:
                     (a.article_id, _t(model), json.dumps(to_dict(a))),
                 )
 
-    def analyses(self, ids: Iterable[str] | None = None) -> dict[str, ArticleAnalysis]:
-        if ids is None:
-            rows = self.conn.execute("SELECT data FROM analyses")
-            return {a.article_id: a for a in (analysis_from_dict(json.loads(r[0])) for r in rows)}
-        out = {}
-        for i in ids:
-            row = self.conn.execute("SELECT data FROM analyses WHERE article_id=%s", (_t(i),)).fetchone()
-            if row:
-                out[i] = analysis_from_dict(json.loads(row[0]))
-        return out
-
     # ------------------------------------------------------------------ corpus results and state
     def put_corpus(self, data: dict[str, Any]) -> None:
         """Store the cross-article results (entities, quotes, events, stories) and index them."""
         with self.transaction():
+            self._bump_corpus_version()
             self.conn.execute(
                 "INSERT INTO corpus(key, data) VALUES ('latest', %s) ON CONFLICT (key) DO UPDATE SET data=excluded.data",
                 (json.dumps(data),),
@@ -379,14 +333,6 @@ class PostgresStore:
             if rows:
                 with self.conn.cursor() as cur:
                     cur.executemany("INSERT INTO search(kind, ref, title, body) VALUES (%s,%s,%s,%s)", rows)
-
-    def get_corpus(self) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT data FROM corpus WHERE key='latest'").fetchone()
-        return json.loads(row[0]) if row else None
-
-    def get_state(self, key: str) -> bytes | None:
-        row = self.conn.execute("SELECT value FROM state WHERE key=%s", (_t(key),)).fetchone()
-        return bytes(row[0]) if row else None
 
     def set_state(self, key: str, value: bytes) -> None:
         with self.transaction():

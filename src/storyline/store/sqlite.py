@@ -20,11 +20,10 @@ from ..model import (
     Article,
     ArticleAnalysis,
     FileError,
-    analysis_from_dict,
     article_from_dict,
     to_dict,
 )
-from .base import corpus_search_rows, query_terms
+from .base import SQLStoreBase, corpus_search_rows, query_terms
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +88,7 @@ MIGRATIONS: list[str] = [
 ]
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStoreBase):
     """Storyline's default store. ``path`` is a file, or ":memory:" for tests."""
 
     dialect = "sqlite"
@@ -144,9 +143,6 @@ class SQLiteStore:
                     self.conn.execute(stmt)
                 self.conn.execute(f"PRAGMA user_version={i}")
 
-    def close(self) -> None:
-        self.conn.close()
-
     def __enter__(self) -> SQLiteStore:
         return self
 
@@ -157,11 +153,6 @@ class SQLiteStore:
         return _Tx(self.conn)
 
     # ------------------------------------------------------------------ articles
-    def has_source(self, source: str, raw_hash: str) -> bool:
-        """Whether this exact content from this source was ingested before."""
-        q = "SELECT 1 FROM sources WHERE source=? AND raw_hash=?"
-        return self.conn.execute(q, (source, raw_hash)).fetchone() is not None
-
     def add_sources(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
         """Remember (source, raw content hash, article id or None) as ingested."""
         self.conn.executemany("INSERT OR IGNORE INTO sources(source, raw_hash, article_id) VALUES (?,?,?)", list(rows))
@@ -194,35 +185,6 @@ class SQLiteStore:
                         (article.id, article.title or "", article.text),
                     )
         return added
-
-    def update_article(self, article: Article) -> None:
-        """Rewrite an article's record (e.g. an estimated publication date)."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE articles SET outlet=?, title=?, published=?, duplicate_of=?, data=? WHERE id=?",
-                (article.outlet, article.title, article.published, article.duplicate_of,
-                 json.dumps(to_dict(article)), article.id),
-            )
-
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        sql = "SELECT data FROM articles ORDER BY seq"
-        args: tuple = ()
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args = (limit, offset)
-        return [article_from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
-
-    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
-        last = 0
-        while True:
-            rows = self.conn.execute(
-                "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)
-            ).fetchall()
-            if not rows:
-                return
-            for r in rows:
-                yield article_from_dict(json.loads(r[1]))
-            last = rows[-1][0]
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -286,9 +248,6 @@ class SQLiteStore:
         ]
 
     # ------------------------------------------------------------------ analyses
-    def analysed_ids(self, model: str) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT article_id FROM analyses WHERE model=?", (model,))}
-
     def add_analyses(self, analyses: Iterable[ArticleAnalysis], model: str) -> None:
         with self.transaction():
             for a in analyses:
@@ -297,21 +256,11 @@ class SQLiteStore:
                     (a.article_id, model, json.dumps(to_dict(a))),
                 )
 
-    def analyses(self, ids: Iterable[str] | None = None) -> dict[str, ArticleAnalysis]:
-        if ids is None:
-            rows = self.conn.execute("SELECT data FROM analyses")
-            return {a.article_id: a for a in (analysis_from_dict(json.loads(r[0])) for r in rows)}
-        out = {}
-        for i in ids:
-            row = self.conn.execute("SELECT data FROM analyses WHERE article_id=?", (i,)).fetchone()
-            if row:
-                out[i] = analysis_from_dict(json.loads(row[0]))
-        return out
-
     # ------------------------------------------------------------------ corpus results and state
     def put_corpus(self, data: dict[str, Any]) -> None:
         """Store the cross-article results (entities, quotes, events, stories) and index them."""
         with self.transaction():
+            self._bump_corpus_version()
             self.conn.execute(
                 "INSERT OR REPLACE INTO corpus(key, data) VALUES ('latest', ?)", (json.dumps(data),)
             )
@@ -319,14 +268,6 @@ class SQLiteStore:
             self.conn.executemany(
                 "INSERT INTO search(kind, ref, title, body) VALUES (?,?,?,?)", corpus_search_rows(data)
             )
-
-    def get_corpus(self) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT data FROM corpus WHERE key='latest'").fetchone()
-        return json.loads(row[0]) if row else None
-
-    def get_state(self, key: str) -> bytes | None:
-        row = self.conn.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
-        return bytes(row[0]) if row else None
 
     def set_state(self, key: str, value: bytes) -> None:
         with self.transaction():

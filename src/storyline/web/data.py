@@ -151,15 +151,23 @@ class StoreReader:
 
     # ------------------------------------------------------------------ corpus
     def _cheap_version(self) -> Any:
-        """A token that changes when the corpus row changes (its length and header)."""
+        """A token that changes when the corpus row changes.
+
+        The store's corpus counter is raised by every write of the results (two builds in one
+        second with results of equal length look alike by length and header alone); length and
+        header stay in the token for stores written before the counter existed.
+        """
         if self._vstore is not None:
             row = self._vstore.conn.execute(
                 "SELECT length(data), substr(data, 1, 160) FROM corpus WHERE key='latest'"
             ).fetchone()
-            return tuple(row) if row else None
-        with self._lock:  # other stores: no cheap token, compare the header
+            return (self._vstore.corpus_version(), *row) if row else None
+        with self._lock:  # other stores: the counter and the header
             data = self.store.get_corpus()
-        return None if data is None else (data.get("generated_at"), len(data.get("articles", [])))
+            counter = self.store.corpus_version()
+        if data is None:
+            return None
+        return (counter, data.get("generated_at"), len(data.get("articles", [])))
 
     def _data_version_now(self) -> Any:
         if self._vstore is not None:
