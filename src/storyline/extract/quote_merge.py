@@ -136,12 +136,13 @@ def _same_statement(a: _Item, b: _Item) -> bool:
         return False  # short texts by different speakers are different statements
     if short >= MIN_PARTIAL_WORDS:
         # one outlet quotes a sentence, another the whole tweet; truncation and insertions
-        if fuzz.partial_ratio(a.norm, b.norm) >= PARTIAL_MIN:
+        # (score_cutoff lets rapidfuzz stop early; a score under it comes back as 0)
+        if fuzz.partial_ratio(a.norm, b.norm, score_cutoff=PARTIAL_MIN):
             return True
-        return fuzz.token_set_ratio(a.norm, b.norm) >= PARTIAL_MIN and short >= 0.5 * max(
-            a.words, b.words
+        return short >= 0.5 * max(a.words, b.words) and bool(
+            fuzz.token_set_ratio(a.norm, b.norm, score_cutoff=PARTIAL_MIN)
         )
-    return fuzz.ratio(a.norm, b.norm) >= RATIO_MIN
+    return bool(fuzz.ratio(a.norm, b.norm, score_cutoff=RATIO_MIN))
 
 
 def _majority(values: list[str | None]) -> str | None:
