@@ -18,7 +18,9 @@ scored once) and ``held-out-2`` (second batch by another annotator, written
 before any system output on it was seen). ``--dev`` leaves held-out-2 unread,
 for rule work that must not see its scores.
 
-Run: ``.venv/bin/python benchmarks/events.py`` (or ``... --dev``)
+Run: ``.venv/bin/python benchmarks/events.py`` (or ``... --dev``). ``--errors`` reads
+the dev split and PLOVER-GSR only and lists their errors (missed, spurious and
+mis-coded events) for rule work; it never reads a held-out split.
 """
 
 from __future__ import annotations
@@ -301,6 +303,110 @@ def bench_gold(nlp, splits: tuple[str, ...] = ("dev", "test", "test2")) -> tuple
     )
 
 
+# --------------------------------------------------------------------------- error listing
+
+
+def _fmt(m: EventMention) -> str:
+    return f"{m.category}({m.actor_text!r} -> {m.target_text!r}) [{m.action}, {m.modality}]"
+
+
+def list_errors(nlp) -> None:
+    """Dev-split and PLOVER-GSR errors, one per line, grouped by kind (held-out never read)."""
+    from storyline.nlp import annotate
+
+    by_file: dict[str, list[dict]] = {}
+    for g in load_gold():
+        if g.get("split", "dev") == "dev":
+            by_file.setdefault(g["file"], []).append(g)
+    rows: dict[str, list[str]] = {"missed": [], "spurious": [], "category": [], "participants": []}
+    for rel, items in sorted(by_file.items()):
+        text = (DATA / rel).read_text(encoding="utf-8")
+        art = Article(id=rel, source=rel, text=text, published=_published(rel, text))
+        doc = nlp(text)
+        an = annotate(doc, art)
+        evs = extract_events(doc, art, an)
+        for g in items:
+            s, e = g["start"], g["end"]
+            sent = " ".join(text[s:e].split())
+            preds = [
+                m
+                for m in evs
+                if m.trigger_start is not None
+                and s <= m.trigger_start < e
+                and m.modality not in ("denied", "possible")
+                and not is_back_reference(
+                    doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand").root
+                )
+            ]
+            used: set[int] = set()
+            for ge in g["events"]:
+                hit = next((i for i, p in enumerate(preds) if i not in used and _match(p, ge)), None)
+                if hit is not None:
+                    used.add(hit)
+                    continue
+                gold_s = f"{ge['category']}({ge.get('actor')!r} -> {ge.get('target')!r})"
+                near = [p for i, p in enumerate(preds) if i not in used]
+                kind = "missed"
+                if any(p.category == ge["category"] for p in near):
+                    kind = "participants"
+                elif any(
+                    lenient(p.actor_text, ge.get("actor")) and lenient(p.target_text, ge.get("target"))
+                    for p in near
+                ):
+                    kind = "category"
+                rows[kind].append(
+                    f"gold {gold_s}  pred {[_fmt(p) for p in near]}\n    {sent}"
+                )
+            for i, p in enumerate(preds):
+                if i not in used:
+                    rows["spurious"].append(f"{_fmt(p)}\n    {sent}")
+    for kind, lines in rows.items():
+        print(f"== dev {kind} ({len(lines)})")
+        for line in lines:
+            print("  " + line)
+    path = DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    if not path.is_file():
+        return
+    records = [
+        r
+        for r in json.loads(path.read_text(encoding="utf-8"))
+        if r.get("text") and r["event"] != "DOCUMENT"
+    ]
+    prow: dict[str, list[str]] = {"category": [], "source": [], "target": []}
+    for rec, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=64), strict=True):
+        art = Article(id="g", source="plover", text=rec["text"], published=rec.get("date"))
+        an = ArticleAnalysis(
+            article_id="g",
+            sentences=[Sentence(s.start_char, s.end_char, s.text) for s in doc.sents],
+        )
+        evs = extract_events(doc, art, an)
+        main = _main_event(evs, rec.get("eventText", ""), rec["text"])
+        gold = canon_category(rec["event"])
+        srcs, tgts = _actor_texts(rec.get("source")), _actor_texts(rec.get("target"))
+        head = (
+            f"gold {gold}({srcs} -> {tgts}) event {rec.get('eventText')!r}  "
+            f"pred {_fmt(main) if main else None}\n    {' '.join(rec['text'].split())}"
+        )
+        if main is None or plover.coded_category(main.category, main.modality) != gold:
+            prow["category"].append(head)
+        elif srcs and not any(lenient(main.actor_text, x) for x in srcs):
+            prow["source"].append(head)
+        elif tgts and not any(lenient(main.target_text, x) for x in tgts):
+            prow["target"].append(head)
+    for kind, lines in prow.items():
+        print(f"== plover-gsr {kind} ({len(lines)})")
+        for line in lines:
+            print("  " + line)
+    r = bench_plover(nlp)["storyline"]
+    print(
+        f"== plover-gsr category acc {r['cat'] / r['n']:.3f} source acc {r['src'] / r['src_n']:.3f} "
+        f"target acc {r['tgt'] / r['tgt_n']:.3f}"
+    )
+    ours, _, _, _ = bench_gold(nlp, ("dev",))
+    d = ours["dev"]
+    print(f"== dev P {d['P']:.3f} R {d['R']:.3f} F1 {d['F1']:.3f} date acc {d['date_acc']:.3f}")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -313,6 +419,9 @@ def main() -> int:
     from storyline.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
+    if "--errors" in sys.argv[1:]:
+        list_errors(nlp)
+        return 0
     print("Storyline event benchmark\n")
     if (DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json").is_file():
         res = bench_plover(nlp)

@@ -387,7 +387,9 @@ def _np_tokens(tok: Any) -> list[Any]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ not in _KEEP:
+            # "Hungarian and Romanian officials": coordinated modifiers stay, coordinated heads not.
+            coord_mod = c.dep_ in ("cc", "conj") and t.i != tok.i and t.dep_ in ("amod", "compound")
+            if c.dep_ not in _KEEP and not coord_mod:
                 continue
             if c.dep_ == "prep" and not (c.lower_ == "of" and t.i == tok.i):
                 continue
