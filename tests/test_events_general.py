@@ -38,3 +38,36 @@ def _one(evs, category):
 def test_events_coordinated_modifiers_stay_in_participant_name(nlp):
     e = _one(_events(nlp, "Senior Chilean and Peruvian diplomats met in Lima on Monday."), "CONSULT")
     assert "Chilean" in e.actor_text and "Peruvian" in e.actor_text
+
+
+def test_events_intention_adjective_makes_future(nlp):
+    e = _one(_events(nlp, "The rebels are willing to release the hostages."), "RETREAT")
+    assert e.modality == "future"
+
+
+def test_events_failed_act_is_denied(nlp):
+    e = _one(_events(nlp, "The two governments failed to reach an agreement on Sunday."), "AGREE")
+    assert e.modality == "denied"
+
+
+def test_events_refused_complement_is_denied(nlp):
+    evs = _events(nlp, "The army refused to deploy troops in the capital.")
+    assert _one(evs, "REJECT").modality == "asserted"
+    assert all(e.modality == "denied" for e in evs if e.category == "MOBILIZE")
+
+
+def test_events_rejecting_a_proposal_is_reject(nlp):
+    evs = _events(nlp, "The opposition flatly rejected the government's ultimatum.")
+    assert _one(evs, "REJECT").actor_text == "opposition"
+    assert not [e for e in evs if e.category == "THREATEN"]
+
+
+def test_events_dismissing_an_appeal_is_reject_not_demand(nlp):
+    evs = _events(nlp, "The miners dismissed an appeal from the minister to end the strike.")
+    e = _one(evs, "REJECT")
+    assert "minister" in (e.target_text or "")
+
+
+def test_events_accepting_demands_is_concession(nlp):
+    e = _one(_events(nlp, "The company heeded the demands of the workers."), "CONCEDE")
+    assert e.actor_text == "company"

@@ -648,10 +648,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "AGREE", "strike deal"
         if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
-            if cat and (lemma, noun) not in plover._LIGHT_OVERRIDES:
+            answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING
+            if cat and (lemma, noun) not in plover._LIGHT_OVERRIDES and not answered:
                 found = _noun_trigger(dobj)  # "began a hunger strike" is a protest
                 cat = found[0] if found else cat
-            if cat and not (noun == "call" and _prep_obj(dobj, {"for"})):
+            if cat and (answered or not (noun == "call" and _prep_obj(dobj, {"for"}))):
                 return cat, f"{lemma} {noun}"
             if noun == "call" and _prep_obj(dobj, {"for"}):
                 return "DEMAND", f"{lemma} call"
@@ -1212,6 +1213,14 @@ def _conditional(tok: Any) -> bool:
     return False
 
 
+#: Predicate adjectives of intention: the complement act has not happened yet.
+_INTENT_ADJ = frozenset(
+    {"willing", "ready", "prepared", "determined", "eager", "committed", "poised", "keen"}
+)
+#: Verbs whose infinitive complement did not happen: "failed to agree", "declined to attend".
+_FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "balk"})
+
+
 def _modality(tok: Any, nominal: bool) -> str:
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -1247,9 +1256,15 @@ def _modality(tok: Any, nominal: bool) -> str:
     if any(c.lower_ in ("allegedly", "reportedly", "possibly", "perhaps") for c in tok.children):
         return "possible"
     head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head.lower_ in _INTENT_ADJ:
+        return "future"  # "is committed to opening its markets"
     if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
         hl = head.lemma_.lower()
-        if hl == "deny":
+        if hl == "deny" or (tok.dep_ == "xcomp" and hl in _FAILURE_VERBS):
+            return "denied"  # "failed to reach agreement", "refused to deploy troops"
+        if head.pos_ == "ADJ" and head.lower_ in _INTENT_ADJ:
+            return "future"  # "is willing to withdraw", "stands ready to help"
+        if head.pos_ == "ADJ" and head.lower_ in ("unwilling", "reluctant", "unable"):
             return "denied"
         if hl in plover.FUTURE_GOVERNORS or (hl == "go" and _child(tok, "aux") is not None):
             return "future"

@@ -499,7 +499,8 @@ _PHRASAL.update(
         ("slash", "funding"): "SANCTION",
     }
 )
-LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot"}
+LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot", "refuse", "rebuff", "spurn", "dismiss", "heed"}
+_PHRASAL[("turn", "down")] = "REJECT"
 # An empty category: the light verb makes the noun no event ("expressed relief", "posed a threat to").
 _LIGHT_OVERRIDES.update({("express", "relief"): "", ("pose", "threat"): "", ("pose", "risk"): ""})
 
@@ -594,13 +595,26 @@ def verb_category(lemma: str, particle: str | None = None) -> str | None:
     return VERB_CATEGORY.get(lemma)
 
 
+#: Verbs that turn down whatever event noun they take: "rejected an ultimatum", "spurned talks".
+REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "dismiss", "veto"})
+#: Verbs that take up what was proposed: "accepted the offer" (AGREE), "accepted the demands"
+#: (CONCEDE, giving in to pressure).
+ACCEPTING = frozenset({"accept", "heed"})
+
+
 def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
     """The PLOVER category of an event noun, optionally after a light verb."""
     lemma = lemma.lower()
     if light_verb is not None:
-        cat = _LIGHT_OVERRIDES.get((light_verb.lower(), lemma))
+        light = light_verb.lower()
+        cat = _LIGHT_OVERRIDES.get((light, lemma))
         if cat is not None:
             return cat or None
+        own = NOUN_CATEGORY.get(lemma)
+        if own and light in REJECTING:
+            return "REJECT"
+        if own and light in ACCEPTING:
+            return "CONCEDE" if own in ("DEMAND", "THREATEN") else "AGREE"
     return NOUN_CATEGORY.get(lemma)
 
 
