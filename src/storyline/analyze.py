@@ -58,15 +58,47 @@ def analyze_articles(
     articles: Iterable[Article],
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    embedder: str | None = "minilm",
 ) -> Iterator[ArticleAnalysis]:
-    """Parse articles in batches with one model load per process and analyse each."""
+    """Parse articles in batches with one model load per process and analyse each.
+
+    Each analysis also gets the article's story vector from ``embedder`` (one call per
+    batch), so the cross-article build never runs the embedding model over articles.
+    """
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
     articles = list(articles)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    batch: list[tuple[Article, ArticleAnalysis]] = []
     for article, doc in zip(articles, docs, strict=True):
-        yield analyze_doc(doc, article)
+        batch.append((article, analyze_doc(doc, article)))
+        if len(batch) >= batch_size:
+            yield from _embedded(batch, embedder)
+            batch = []
+    yield from _embedded(batch, embedder)
+
+
+def _embedded(batch: list[tuple[Article, ArticleAnalysis]], embedder: str | None) -> Iterator[ArticleAnalysis]:
+    """Set each analysis' story vector, one model call per batch; without an embedder, none."""
+    from .stories.embed import EmbedderError, get_embedder, pack
+    from .stories.features import embed_text
+
+    if batch and embedder is not None:
+        try:
+            emb = get_embedder(embedder)
+            if emb is not None:
+                vecs = emb.encode([embed_text(a, an) for a, an in batch])
+                for (_, an), v in zip(batch, vecs, strict=True):
+                    an.embedding = pack(emb.name, v)
+        except EmbedderError as exc:  # stories then go by words and entities alone
+            log.warning("articles analysed without embeddings: %s", exc)
+        except Exception as exc:
+            log.warning("embedding a batch failed: %r", exc)
+            for _, an in batch:
+                an.errors.append(f"embed: {type(exc).__name__}: {exc}")
+    for _, an in batch:
+        yield an
 
 
 @dataclass(slots=True)

@@ -202,6 +202,10 @@ class ArticleAnalysis:
     events: list[EventMention] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # a failing sub-stage, recorded, never fatal
+    # The article's story vector (title + lede through the sentence embedder), computed with the
+    # other per-article stages so that building stories never re-embeds: "<embedder>:<base64>"
+    # (``stories.embed.pack``); None without an embedder.
+    embedding: str | None = None
 
 
 # --------------------------------------------------------------------------- corpus level
@@ -334,6 +338,7 @@ def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
         events=[EventMention(**x) for x in d.get("events", [])],
         claims=[ClaimMention(**x) for x in d.get("claims", [])],
         errors=list(d.get("errors", [])),
+        embedding=d.get("embedding"),
     )
 
 

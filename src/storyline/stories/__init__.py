@@ -34,13 +34,14 @@ incremental path never moves what is already placed.
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 import numpy as np
 
 from ..model import Article, ArticleAnalysis, Chapter, Story
 from .dates import estimate_published
-from .embed import EmbedderError, get_embedder
+from .embed import EmbedderError, get_embedder, pack, unpack
 from .features import ArticleFeatures, article_features
 from .index import Params, StoryIndex, _cos, stable_id
 
@@ -53,16 +54,27 @@ TITLE_WORDS = 12
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\([^)]*\))?\s*[:\u2014\u2013-]+\s*")
 
 
-def _embed(feats: list[ArticleFeatures], embedder: str | None) -> list[np.ndarray | None]:
+def _embed(feats: list[ArticleFeatures], embedder: str | None,
+           stored: list[str | None] | None = None) -> list[np.ndarray | None]:
+    """Story vectors: the ones the per-article stage stored (``ArticleAnalysis.embedding``)
+    where they come from ``embedder``, the model run only for the others."""
+    if embedder is None or not feats or os.environ.get("STORYLINE_EMBEDDER", "").lower() in {"none", "off", "0"}:
+        return [None] * len(feats)
+    out = [unpack(s, embedder) for s in stored] if stored else [None] * len(feats)
+    missing = [i for i, v in enumerate(out) if v is None]
+    if not missing:
+        return out
     try:
         emb = get_embedder(embedder)
     except EmbedderError as exc:
         log.warning("stories without embeddings: %s", exc)
         emb = None
-    if emb is None or not feats:
+    if emb is None:
         return [None] * len(feats)
-    vecs = emb.encode([f.text for f in feats])
-    return list(vecs)
+    for i, v in zip(missing, emb.encode([feats[i].text for i in missing]), strict=True):
+        # Rounded as if stored, so a vector computed here equals one the analysis stage stored.
+        out[i] = unpack(pack(emb.name, v), emb.name)
+    return out
 
 
 def _short(text: str, words: int = TITLE_WORDS) -> str:
@@ -120,7 +132,8 @@ def build_stories(
     dups = {a.id: o for a in articles if (o := original(a)) is not None}
     todo = [a for a in articles if a.id not in dups and a.id not in index.assignments]
     feats = {a.id: article_features(a, analyses.get(a.id), entity_map) for a in todo}
-    embs = dict(zip(feats, _embed(list(feats.values()), embedder), strict=True))
+    stored = [an.embedding if (an := analyses.get(aid)) is not None else None for aid in feats]
+    embs = dict(zip(feats, _embed(list(feats.values()), embedder, stored), strict=True))
 
     # Document frequencies from the whole batch first, so early articles are weighed like late ones.
     index.register({k for f in feats.values() for k in (*f.terms, *f.entities)})

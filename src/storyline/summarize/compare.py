@@ -245,7 +245,7 @@ def _quote_families(quotes: list[Quote]) -> list[list[Quote]]:
     a_, b_ = shared.row, shared.col
     short = np.where(lengths[a_] <= lengths[b_], a_, b_)
     keep = (a_ < b_) & (shared.data >= np.array(need)[short])
-    for a, b in zip(a_[keep].tolist(), b_[keep].tolist()):
+    for a, b in zip(a_[keep].tolist(), b_[keep].tolist(), strict=True):
         i, j = live[a], live[b]
         qi, qj = quotes[i], quotes[j]
         if qi.speaker and qj.speaker and qi.speaker != qj.speaker:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -30,15 +31,17 @@ LEAD_FACTOR = 2.0
 MAX_CANDIDATES = 600
 
 
-def unit_concepts(text: str) -> set[str]:
-    """The stemmed bigram concepts of one sentence."""
+@lru_cache(maxsize=100_000)
+def unit_concepts(text: str) -> frozenset[str]:
+    """The stemmed bigram concepts of one sentence (cached: a story and each of its
+    chapters are summarised from the same sentences)."""
     toks = tokens(text)
     out = set()
     for a, b in zip(toks, toks[1:], strict=False):
         if is_stopword(a) and is_stopword(b):
             continue
         out.add(stem(a) + " " + stem(b))
-    return out
+    return frozenset(out)
 
 
 @dataclass(slots=True)

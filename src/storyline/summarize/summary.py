@@ -14,6 +14,8 @@ Method, in order:
 2. selection (``select``): a concept-coverage integer program over stemmed
    bigrams weighted by document frequency, solved with ``scipy.optimize.milp``
    under the word budget (Gillick & Favre 2009);
+   a one-article cluster (a chapter or story with a single source) takes its
+   article's lead instead: there is no cross-source evidence to weigh by;
 3. ordering: by the date of what each sentence reports (its event's date, else
    a resolved date expression in it, else its article's date), then by the
    sentence's position in its article;
@@ -85,6 +87,19 @@ def _order(chosen: list[Unit], article_rank: dict[str, int]) -> list[Unit]:
     )
 
 
+def _lead(units: list[Unit], words: int) -> list[Unit]:
+    """The article's usable sentences in text order while they fit in ``words``."""
+    out, used = [], 0
+    for u in sorted(units, key=lambda u: u.index):
+        if used + u.words > words:
+            if out:
+                break
+            continue  # an over-long opening sentence is passed over, not the whole article
+        out.append(u)
+        used += u.words
+    return out
+
+
 def _restore_adjacent_pronouns(ordered: list[Unit]) -> None:
     """A name put in for a pronoun is put back when its antecedent sentence directly precedes it."""
     from .units import compress
@@ -129,13 +144,21 @@ def summarize_articles(
     by_id = {a.id: a for a in articles}
     ev_dates = _event_dates(events)
     for u in units:
-        u.concepts = unit_concepts(u.text)
         u.date = _date_unit(u, analyses.get(u.article), by_id[u.article], ev_dates)
+    rank = {a.id: i for i, a in enumerate(articles)}
+    if len(pool) == 1:
+        # One source: no cross-source evidence to weigh concepts by, and a news article's
+        # lead is the strongest single-document summary; it cites only itself.
+        ordered = _lead(units, words)
+        _restore_adjacent_pronouns(ordered)
+        own = [a.id for a in articles if a.id == pool[0].id or a.duplicate_of == pool[0].id]
+        return [SummarySentence(text=u.text, sources=list(own), date=u.date) for u in ordered]
+    for u in units:
+        u.concepts = unit_concepts(u.text)
     # A sentence needs ~25 words, so more groups than that cannot all be covered: keep the largest.
     kept = sorted((set(g) for g in groups or [] if g), key=len, reverse=True)[: max(words // 25, 1)]
     concepts = concept_weights(units, len(pool), kept if len(kept) > 1 else None)
     chosen = select_units(units, concepts, words, groups=kept if len(kept) > 1 else None)
-    rank = {a.id: i for i, a in enumerate(articles)}
     ordered = _order(chosen, rank)
     _restore_adjacent_pronouns(ordered)
 
