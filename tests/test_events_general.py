@@ -71,3 +71,37 @@ def test_events_dismissing_an_appeal_is_reject_not_demand(nlp):
 def test_events_accepting_demands_is_concession(nlp):
     e = _one(_events(nlp, "The company heeded the demands of the workers."), "CONCEDE")
     assert e.actor_text == "company"
+
+
+def test_events_measure_noun_is_looked_through(nlp):
+    e = _one(
+        _events(nlp, "Norway will send 40,000 tons of food aid to the refugees in Chad."), "AID"
+    )
+    assert e.actor_text == "Norway"
+    assert "refugees" in (e.target_text or "")
+
+
+def test_events_sequence_noun_is_looked_through(nlp):
+    e = _one(_events(nlp, "The insurgents launched a wave of attacks on army posts."), "ASSAULT")
+    assert e.actor_text == "insurgents"
+    assert "posts" in (e.target_text or "")
+
+
+def test_events_idiom_noun_is_not_the_target(nlp):
+    e = _one(_events(nlp, "Soldiers opened fire on the marchers near the bridge."), "ASSAULT")
+    assert e.target_text and "marchers" in e.target_text
+    e = _one(_events(nlp, "Farmers blocked roads across the province on Monday."), "PROTEST")
+    assert e.target_text is None
+
+
+def test_events_protest_target_from_its_purpose(nlp):
+    e = _one(
+        _events(nlp, "Students marched through the capital to demand the resignation of the mayor."),
+        "PROTEST",
+    )
+    assert "mayor" in (e.target_text or "")
+
+
+def test_events_protest_target_not_the_protesters_own_demands(nlp):
+    e = _one(_events(nlp, "Workers blocked roads to press their demands."), "PROTEST")
+    assert e.target_text is None

@@ -351,6 +351,25 @@ def _child(tok: Any, deps: set[str] | str) -> Any:
     return None
 
 
+#: Nouns of amount or sequence whose "of" object is the real object: "25,000 tons of food aid",
+#: "launched a wave of attacks", "5 million dollars of aid".
+_MEASURES = frozenset(
+    {"ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "series",
+     "wave", "string", "spate", "round", "number", "lot", "amount", "package", "shipment",
+     "batch", "worth", "dozen", "hundred", "thousand", "host", "barrage", "volley"}
+)
+
+
+def _object(tok: Any) -> Any:
+    """The direct object, looking through a measure or sequence noun to what it counts."""
+    obj = _child(tok, "dobj")
+    if obj is not None and obj.lemma_.lower() in _MEASURES:
+        inner = _prep_obj(obj, {"of"})
+        if inner is not None and inner[1].pos_ in ("NOUN", "PROPN"):
+            return inner[1]
+    return obj
+
+
 def _prep_obj(tok: Any, preps: set[str]) -> tuple[str, Any] | None:
     """First "prep X" object among tok's children whose preposition is in ``preps``."""
     for c in tok.children:
@@ -626,7 +645,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return "DEMAND", f"{lemma} must"  # "X said Iraq must cooperate": a demand on Iraq
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
-    dobj = _child(tok, "dobj")
+    dobj = _object(tok)
     if lemma in _GIVE_VERBS:
         # "provided food and shelter", "blankets were delivered": relief given is aid.
         goods = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
@@ -962,7 +981,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 and _verb_subject(actor.head) is not None
             ):
                 actor = _verb_subject(actor.head)
-    dobj = _child(tok, "dobj")
+    dobj = _object(tok)
     light = (
         lemma.split()[0] in plover.LIGHT_VERBS
         and dobj is not None
@@ -986,6 +1005,11 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = target or n_target
             actor = actor or n_actor
         dobj = None
+    idiom = None
+    if dobj is not None and " " in lemma and lemma.split()[1] == dobj.lemma_.lower():
+        # "opened fire on", "set fire to", "blocked roads": the noun belongs to the predicate;
+        # the one acted on follows a preposition, if the sentence names one.
+        idiom, dobj = dobj, None
     if target is None and dobj is not None and (cat in plover.SYMMETRIC or cat == "SANCTION"):
         found = _prep_obj(dobj, {"with", "against", "on"})
         if found is not None and _is_actorlike(found[1]):
@@ -1053,7 +1077,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     if target is None:
         for c in list(tok.children) + (
             [c for p in tok.children if p.dep_ == "prt" for c in p.children]
-        ):
+        ) + (list(idiom.children) if idiom is not None else []):
             if c.dep_ not in ("prep", "dative"):
                 continue
             p = c.lower_
@@ -1094,7 +1118,43 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = subj
     if target is None:
         target = _complement_target(tok, cat)
+    if target is None and cat == "PROTEST":
+        target = _protested_party(tok)
     return actor, target
+
+
+def _owner(noun: Any) -> Any:
+    """The actor-like owner of a thing: "the government's decision", "the removal of Mubarak"."""
+    if _is_actorlike(noun):
+        return noun
+    poss = _child(noun, "poss")
+    if poss is not None and poss.pos_ != "PRON" and _is_actorlike(poss):
+        return poss  # not "their demands": the protesters' own
+    found = _prep_obj(noun, {"of", "by", "from"})
+    if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
+        return found[1]
+    return None
+
+
+def _protested_party(tok: Any) -> Any:
+    """Whom a protest is aimed at, from its purpose: "marched to demand the resignation of the
+    mayor", "went on hunger strike in protest at the government's decision"."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+            obj = _object(c)
+            if obj is not None:
+                owner = _owner(obj)
+                if owner is not None:
+                    return owner
+        if c.dep_ == "prep" and c.lower_ == "in":
+            pobj = _child(c, "pobj")
+            if pobj is not None and pobj.lemma_.lower() == "protest":
+                found = _prep_obj(pobj, {"of", "against", "at", "over"})
+                if found is not None:
+                    owner = _owner(found[1])
+                    if owner is not None:
+                        return owner
+    return None
 
 
 _GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
@@ -1317,7 +1377,7 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     # Event nouns that are the object of a light-verb trigger belong to that trigger.
     for t in list(triggers.values()):
         if not t.nominal:
-            d = _child(t.tok, "dobj")
+            d = _object(t.tok)
             if d is not None and d.i in triggers and t.action.endswith(" " + d.lemma_.lower()):
                 triggers[d.i].drop = True
 
