@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from .ingest import prepare_article
 from .ingest.clean import LineStats, line_key, split_lines
 from .ingest.dedup import NearDuplicateIndex, minhash, minhash_from_bytes, signature_bytes
 from .ingest.metadata import infer
-from .model import Article, FileError, RawDocument
+from .model import Article, ArticleAnalysis, FileError, RawDocument
 
 log = logging.getLogger(__name__)
 
@@ -201,24 +201,37 @@ def analyse(
     total = max(0, store.count_articles() - len(done))
     n = 0
     part: list[Article] = []
+    running: Iterator[ArticleAnalysis] | None = None
 
-    def flush() -> None:
-        nonlocal n
-        results = list(analyze_with(engine, part, model=model, workers=workers, scheduler=scheduler))
+    def store_running() -> None:
+        nonlocal n, running
+        if running is None:
+            return
+        results = list(running)
+        running = None
         store.add_analyses(results, key)
         n += len(results)
-        part.clear()
         if progress:
             progress("analyse", n, total)
+
+    def submit() -> None:
+        nonlocal running
+        # The next chunk goes to the engine before the previous one is stored: with workers
+        # (local or Dask) they keep computing through the store's write and the chunk's tail.
+        nxt = analyze_with(engine, list(part), model=model, workers=workers, scheduler=scheduler)
+        part.clear()
+        store_running()
+        running = nxt
 
     for article in store.iter_articles():
         if article.id in done:
             continue
         part.append(article)
         if len(part) >= chunk:
-            flush()
+            submit()
     if part:
-        flush()
+        submit()
+    store_running()
     return n
 
 

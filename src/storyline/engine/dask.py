@@ -33,10 +33,14 @@ _registered = False
 
 def analyze_dask(articles: list[Article], model: str | None = None, workers: int = 1,
                  scheduler: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ArticleAnalysis]:
-    """Per-article analysis on a Dask cluster, yielded in input order."""
+    """Per-article analysis on a Dask cluster, yielded in input order.
+
+    The tasks are submitted before this returns (the cluster computes while the caller
+    stores earlier results); results are streamed out as they are read.
+    """
     articles = list(articles)
     if not articles:
-        return
+        return iter(())
     client = get_client(workers, scheduler)
     n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
     parts = partitions(articles, n_workers, batch_size)
@@ -44,6 +48,10 @@ def analyze_dask(articles: list[Article], model: str | None = None, workers: int
     # content-addressed keys would cost more than it saves.
     # (model and batch size go positionally: client.map has a batch_size keyword of its own.)
     futures = client.map(analyze_partition, parts, [model] * len(parts), [batch_size] * len(parts), pure=False)
+    return _collect(client, futures)
+
+
+def _collect(client: Any, futures: list) -> Iterator[ArticleAnalysis]:
     try:
         for fut in futures:
             yield from fut.result()

@@ -44,27 +44,38 @@ def partitions(articles: list[Article], workers: int, batch_size: int = DEFAULT_
 
 def analyze_local(articles: list[Article], model: str | None = None, workers: int = 1,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ArticleAnalysis]:
-    """Per-article analysis in input order, in-process or on ``workers`` processes."""
+    """Per-article analysis in input order, in-process or on ``workers`` processes.
+
+    With workers, every partition is submitted before this returns, so the workers
+    compute while the caller is still busy with earlier results (the pipeline stores
+    one chunk while the next is analysed); the iterator then yields in input order.
+    """
     from ..analyze import analyze_articles
 
     parts = partitions(list(articles), workers, batch_size)
     if workers <= 1 or len(parts) < 2:
         # One partition cannot be shared out: starting workers would only add their cost.
-        yield from analyze_articles(articles, model=model, batch_size=batch_size)
-        return
+        return analyze_articles(articles, model=model, batch_size=batch_size)
+    pool = _pool(workers)
+    futures = [pool.submit(analyze_partition, part, model, batch_size) for part in parts]
+    return _collect(futures, pool, workers)
+
+
+def _collect(futures: list, pool: ProcessPoolExecutor, workers: int) -> Iterator[ArticleAnalysis]:
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _pool(workers)
     try:
-        # map keeps input order, so output is the same as in-process.
-        for result in pool.map(analyze_partition, parts, [model] * len(parts), [batch_size] * len(parts)):
-            yield from result
+        for fut in futures:
+            yield from fut.result()
     except BrokenProcessPool:
         # A worker died (killed, out of memory): forget the pool so the next call starts afresh.
         with _lock:
             if _pools.get(workers) is pool:
                 del _pools[workers]
         raise
+    finally:
+        for fut in futures:
+            fut.cancel()
 
 
 def analyze_partition(part: list[Article], model: str | None, batch_size: int) -> list[ArticleAnalysis]:
