@@ -10,6 +10,7 @@ expression gets ``value=None`` and precision "unknown", so a later stage can re-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -40,9 +41,14 @@ _WEEKDAYS = {
 }
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
-    "a few": None, "many": None,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "a dozen": 12,
+    "several": None, "few": None, "a few": None, "many": None,
 }
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H",
          "minute": "MIN", "fortnight": "FN"}
 
@@ -53,9 +59,22 @@ _MONTH_ONLY = (r"(?:January|February|March|April|May|June|July|August|September|
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# spelled counts as news and broadcast transcripts write them: "twenty-four hours", "a couple of
+# years", "almost a hundred years"
+_NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|a\s+couple(?:\s+of)?|a\s+dozen|"
+        rf"(?:a|one)\s+hundred|(?:thir|four|fif|six|seven|eigh|nine)teen|an?|one|two|three|four|"
+        rf"five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)")
+# years read aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+_SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
+                 rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
+                 rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)"
 _PART = r"(?:morning|afternoon|evening|night)"
+_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+_ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)"
+_CLOCK_DAY = rf"(?:{_WD}|{_MON}\s+{_DAYNUM}|today|yesterday|tomorrow)"
 
 _PATTERNS = [
     # 2020-01-08, 2020-01-08T10:00
@@ -64,24 +83,45 @@ _PATTERNS = [
     rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAYNUM}\b(?:,?\s+{_YEAR}\b)?",
     # 4 January 2020 / 4th of January
     rf"\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+    # January nineteen ninety-seven / June last year / January this year
+    rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
+    rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
     # January 2020 / (last|next|this|early|late|mid-) November
     rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
     # (last|next|this) Friday (morning)
     rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}(?:\s+(?i:{_PART}))?",
+    # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
+    # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
+    rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:on\s+)?{_CLOCK_DAY})?"
+    rf"|(?:noon|midnight)(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_CLOCK_DAY})",
+    # the reporting period in focus and the same period a year before (earnings reports):
+    # "the year-ago quarter", "a year-earlier loss", "the 1988 period", "last year's quarter"
+    rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
+    rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
+    rf"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}\b",
+    r"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    r"\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b",
+    r"\b(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",
+    rf"\bthe\s+(?:latest|most\s+recent|{_YEAR})\s+(?:period|quarter)\b",
+    r"\b(?:last|this)\s+year's\s+(?:quarter|period)\b",
+    r"\bthe\s+(?:current(?:\s+fiscal)?|full)\s+year\b",
+    # sets: "each month", "every Thursday", "each July"
+    rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
+    rf"\b{_SPELLED_YEAR}\b",
+    # uncounted spans after a preposition: "for years", "within days"
+    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades)\b"
+    r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     rf"\bthis\s+{_PART}\b",
     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
-    rf"\b{_NUM}\s+(?:more\s+)?{_UNITS}\b",
+    rf"\b{_NUM}\s+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
+    rf"{_UNITS}\b(?!-|\s+old\b)",
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
-    # quarters and halves: "the third quarter (of 2019)", "third-quarter", "last year's fourth
-    # quarter", "the latest quarter", "Q3 2019", "the first half of 2020"
-    rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:fiscal\s+)?"
-    rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
-    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
-    rf"\b(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}\b",
+    # quarters: "the latest quarter", "Q3 2019" (named ones come earlier, before "this year")
     r"\b(?:the\s+(?:latest|last|past|previous|most\s+recent|current|next|coming)?\s*|this\s+|next\s+|last\s+)"
     r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|inch|point|percent|hour)\b|-)",
     rf"\bQ[1-4](?:\s+{_YEAR})?\b",
@@ -106,11 +146,11 @@ _PATTERNS = [
     r"\b(?:in\s+)?the\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
-    rf"(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
+    rf"(?:\bfiscal\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
-_CASED = 5
+_CASED = 7
 _FINDER = re.compile("|".join(
     f"(?:{p})" if i < _CASED else f"(?i:{p})" for i, p in enumerate(_PATTERNS)
 ))
@@ -179,10 +219,33 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: st
 
 
 def _count(word: str) -> int | None:
-    w = word.lower()
+    w = " ".join(word.lower().replace("-", " ").split())
     if w.isdigit():
         return int(w)
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in _TENS_WORDS and parts[1] in _UNITS_WORDS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]  # "twenty four"
     return _NUMBERS.get(w)
+
+
+_SPELLED_RX = re.compile(rf"(?i:{_SPELLED_YEAR}|(?<![\w ])year\s+two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
+
+
+def _spelled_year(words: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2000 for "the year two thousand"."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    w = re.sub(r"^(?:the )?year ", "", w)
+    if w.startswith("two thousand"):
+        rest = re.sub(r"^two thousand\s*(?:and\s+)?", "", w)
+        return 2000 + (_NUMBERS.get(rest, 0) if rest else 0)
+    rest = w[len("nineteen"):].strip()
+    rest = re.sub(r"^(?:oh|o) ", "", rest)
+    n = _count(rest)
+    return 1900 + n if n is not None and n < 100 else None
+
+
+def _despell(low: str) -> str:
+    return _SPELLED_RX.sub(lambda m: str(_spelled_year(m.group(0)) or m.group(0)), low)
 
 
 def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str | None, str]:
@@ -199,6 +262,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     t = " ".join(text.replace("’", "'").split())
     low = t.lower().rstrip(".,")
     low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
+    low = _despell(re.sub(r"^fiscal\s+", "", low))
     low = re.sub(r"(st|nd|rd|th)\b", "", low) if re.search(r"\d(st|nd|rd|th)\b", low) else low
 
     # ISO date (time part dropped: day precision is what the timeline uses)
@@ -216,6 +280,14 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     m = re.search(r"\b(\d{1,2})\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", low)
     if m and m[2] in _MONTHS:
         return _day_value(_MONTHS[m[2]], int(m[1]), m[3], anchor, tense)
+
+    # "June last year", "January this year"
+    m = re.match(r"^([a-z]+) (last|this|next) year$", low)
+    if m and m[1] in _MONTHS:
+        if anchor is None:
+            return None, "unknown"
+        y = anchor.year + {"last": -1, "this": 0, "next": 1}[m[2]]
+        return f"{y:04d}-{_MONTHS[m[1]]:02d}", "month"
 
     # month (year)
     m = re.search(r"^(?:(last|next|this|early|late|mid-?|earlier in|later in)\s+)?([a-z]+)(?:,?\s+(\d{4}))?$", low)
@@ -275,7 +347,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             return f"{y:04d}-{mo:02d}", "month"
         return f"{anchor.year + k:04d}", "year"
 
-    m = re.match(r"^(\w+(?: few)?)\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$", low)
+    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$", low)
     if m:
         n = _count(m[1])
         if anchor is None or n is None:
@@ -313,6 +385,15 @@ _REFS = (
 )
 
 
+_SET_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+_YEAR_AGO = re.compile(
+    r"^(?:a year (?:ago|earlier)|(?:the )?(?:comparable |same |corresponding )?year-(?:ago|earlier)"
+    r"(?: quarter| period)?|the (?:same|corresponding|comparable) (?:period|quarter) "
+    r"(?:a year (?:ago|earlier)|last year)|(?:the )?quarter a year (?:ago|earlier)"
+    r"|last year's (?:quarter|period))$")
+_YEAR_PERIOD = re.compile(r"^(?:the )?(\d{4}) (?:period|quarter)$")
+
+
 def _quarter_of(d: dt.date) -> int:
     return (d.month - 1) // 3 + 1
 
@@ -334,13 +415,36 @@ def _special(low: str, anchor: dt.date | None,
         if rx.search(low):
             return None, "unknown", ref
     low = re.sub(r"^(?:the|in|during|over|of)\s+", "", low)
+    # sets: "each month" P1M, "every Thursday" XXXX-WXX-4, "each July" XXXX-07
+    m = re.match(r"^(?:each|every) (\w+)$", low)
+    if m:
+        if m[1] in _WEEKDAYS:
+            return None, "unknown", f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}"
+        if m[1] in _MONTHS:
+            return None, "unknown", f"XXXX-{_MONTHS[m[1]]:02d}"
+        return None, "unknown", f"P1{_SET_UNIT.get(m[1], 'X')}"
+    # "the full year", "the current fiscal year": the anchor's year
+    if re.match(r"^(?:current(?: fiscal)?|full) year$", low):
+        if anchor is None:
+            return None, "unknown", None
+        return f"{anchor.year:04d}", "year", f"{anchor.year:04d}"
+    # the year-ago period without a quarter in focus (find_times narrows it when one is):
+    # the year before the anchor
+    if _YEAR_AGO.match(low):
+        if anchor is None:
+            return None, "unknown", None
+        return f"{anchor.year - 1:04d}", "year", f"{anchor.year - 1:04d}"
+    m = _YEAR_PERIOD.match(low)
+    if m:
+        return f"{int(m[1]):04d}", "year", f"{int(m[1]):04d}"
     # quarters
-    m = re.search(r"(?:(this|last|next) year's |(\d{4}) )?(?:fiscal )?(first|second|third|fourth|1st|2nd|3rd|4th)"
+    m = re.search(r"(?:(this|last|next) year's |(\d{4}) |(year-ago|year-earlier) )?(?:fiscal )?"
+                  r"(first|second|third|fourth|1st|2nd|3rd|4th)"
                   r"[\s-]+(?:fiscal )?quarter(?:(?: of|,)? (?:fiscal )?(\d{4}))?$", low)
     m2 = re.match(r"^q([1-4])(?: (\d{4}))?$", low)
     if m or m2:
-        q = _ORD[m[3]] if m else int(m2[1])
-        year = (m[2] or m[4]) if m else m2[2]
+        q = _ORD[m[4]] if m else int(m2[1])
+        year = (m[2] or m[5]) if m else m2[2]
         if year:
             y = int(year)
         elif anchor is None:
@@ -352,9 +456,15 @@ def _special(low: str, anchor: dt.date | None,
                 cur = _quarter_of(anchor)
                 if tense == PAST and q > cur:
                     y -= 1  # "the fourth quarter" reported in January
-                elif tense == FUTURE and q < cur:
+                elif tense != PAST and q < cur - 1:
+                    # "will report third-quarter results" in November: the quarter just ended is
+                    # still this year's; "the first quarter" ahead in November is next year's
                     y += 1
+            if m and m[3]:
+                y -= 1  # "the year-ago third quarter"
         return f"{y:04d}", "year", f"{y:04d}-Q{q}"
+    if re.match(r"^(?:latest|most recent) period$", low):
+        low = "latest quarter"
     m = re.match(r"^(?:(latest|last|past|previous|most recent|current|next|coming|this) )?(?:fiscal )?quarter$", low)
     if m:
         if anchor is None:
@@ -369,9 +479,9 @@ def _special(low: str, anchor: dt.date | None,
             k = -1
         y, mo = _shift_month(anchor.year, anchor.month, 3 * k)
         return f"{y:04d}", "year", f"{y:04d}-Q{(mo - 1) // 3 + 1}"
-    m = re.match(r"^(first|second) half of (?:fiscal )?(\d{4})$", low)
+    m = re.match(r"^(first|second|last) half of (?:fiscal )?(\d{4})$", low)
     if m:
-        return f"{int(m[2]):04d}", "year", f"{int(m[2]):04d}-H{_ORD[m[1]]}"
+        return f"{int(m[2]):04d}", "year", f"{int(m[2]):04d}-H{_ORD.get(m[1], 2)}"
     # seasons
     m = re.match(r"^(?:(this|last|next|coming|this past|past|early|late) )?(spring|summer|fall|autumn|winter)"
                  r"(?: (?:of )?(\d{4}))?$", low)
@@ -441,6 +551,21 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     sp = _special(low, anchor, tense)
     if sp is not None:
         return sp
+    clock = _CLOCK_RX.search(low)
+    if clock:
+        # the clock time rides on its day; alone it is a time on the day of publication
+        rest = (low[:clock.start()] + " " + low[clock.end():]).strip(" ,")
+        rest = re.sub(rf"^(?:{_ZONE.lower()})\b[\s,]*", "", rest)
+        rest = re.sub(r"^(?:on|at|around|about)\s+", "", rest).strip(" ,")
+        if rest:
+            value, precision = normalize(rest, anchor, tense)
+        elif anchor is not None:
+            value, precision = anchor.isoformat(), "day"
+        else:
+            value, precision = None, "unknown"
+        if value and precision == "day":
+            return value, precision, f"{value}T{_clock_value(clock)}"
+        return value, precision, value
     value, precision = normalize(text, anchor, tense)
     timeml = value
     if value and precision == "day":
@@ -448,6 +573,18 @@ def normalize_timeml(text: str, anchor: dt.date | None,
         if pm:
             timeml = f"{value}T{_PART_CODE[pm[1]]}"
     return value, precision, timeml
+
+
+_CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight)")
+
+
+def _clock_value(m: re.Match) -> str:
+    if m.group(0) == "noon":
+        return "12:00"
+    if m.group(0) == "midnight":
+        return "24:00"
+    h = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
+    return f"{h:02d}:{m[2] or '00'}"
 
 
 def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
@@ -464,17 +601,30 @@ def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
         return None, "unknown"
 
 
+_DUR_RX = re.compile(
+    rf"(?i:\b({_NUM})[\s-]+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
+    r"(day|week|month|year|decade|hour|minute)s?\b)")
+
+
 def duration_value(text: str) -> str | None:
-    """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"); None if uncounted."""
-    m = re.search(r"(\w+(?: few)?)[\s-]+(?:more\s+)?(day|week|month|year|decade|hour|minute)s?\b", text.lower())
+    """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"), "PXY" for "years"."""
+    low = " ".join(text.lower().split())
+    m = _DUR_RX.search(low)
     if not m:
-        return None
-    n = _count(m[1])
-    unit = m[2]
-    if n is None:
-        n_s = "X"
+        bare = re.search(r"\b(day|week|month|year|decade|hour|minute)s\b", low)
+        if not bare:
+            return None
+        n_s, unit = "X", bare[1]
     else:
-        n_s = str(n * 10) if unit == "decade" else str(n)
+        unit = m[2]
+        half = m[1].endswith("1/2")
+        n = _count(m[1].split()[0] if half else m[1])
+        if half and n is not None and unit in ("year", "hour"):
+            return f"P{n}Y6M" if unit == "year" else f"PT{n}H30M"  # "2 1/2 years"
+        if n is None or half:
+            n_s = "X"
+        else:
+            n_s = str(n * 10) if unit == "decade" else str(n)
     if unit in ("hour", "minute"):
         return f"PT{n_s}{'H' if unit == 'hour' else 'M'}"
     return f"P{n_s}{'Y' if unit == 'decade' else _UNIT[unit]}"
@@ -486,9 +636,22 @@ _FORWARD_VERBS = frozenset({
     "go", "intend", "hope", "want", "aim", "decide", "agree", "ask", "order", "vow", "promise",
     "pledge", "prepare", "threaten", "urge", "invite", "summon", "subpoena", "call", "seek",
     "plan", "expect", "schedule", "require", "need", "wish", "offer", "propose", "move",
+    "suppose", "likely", "due", "set", "poised", "be",  # "is supposed to", "is due to", "is to"
 })
+# "set" is left out: "the record set on Aug. 6" is past; "set for Tuesday" reads fine as present
 _SCHEDULE_VERBS = frozenset({"plan", "schedule", "postpone", "delay", "adjourn", "expect", "slate",
-                             "due", "set"})
+                             "due"})
+
+
+def _past_perfect(t: Any) -> bool:
+    """Whether ``t`` (or the verb an adjective like "due" hangs from) has the auxiliary "had"."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def tense_of(token: Any, _depth: int = 0) -> str:
@@ -509,11 +672,16 @@ def tense_of(token: Any, _depth: int = 0) -> str:
             if lw in _FUTURE_AUX or lw == "would":
                 return FUTURE
             aux_tags.append(c.tag_)
+            if lw in ("had", "'d") and c.tag_ == "VBD":
+                return PAST  # past perfect: "had been due to expire Friday"
     if t.lemma_ in _SCHEDULE_VERBS:
         return FUTURE  # "planned a rally on Saturday", "postponed until Tuesday"
     # "is going to visit", "plans to visit on Friday" -> the infinitive looks ahead
-    if t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
+    # (passive too: "to be published in early November")
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
         h = t.head
+        if _past_perfect(h):
+            return PAST  # "had been due to expire Friday": the plan lay ahead of a past time
         if h.lemma_ in _SCHEDULE_VERBS or h.lemma_ in _FORWARD_VERBS:
             return FUTURE
         return tense_of(h, _depth + 1) if h.i != t.i and _depth < 3 else PAST
@@ -542,6 +710,12 @@ def _anchor(published: str | dt.date | None) -> dt.date | None:
 
 def _kind(match: str) -> str:
     low = match.lower()
+    if re.match(r"(?:each|every)\s", low):
+        return "SET"
+    if re.fullmatch(r"(?:days|weeks|months|years|decades)", low):
+        return "DURATION"
+    if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
+        return "TIME"
     if re.search(r"\b(ago|earlier|before)\b", low):
         return "DATE"
     if re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low):
@@ -552,6 +726,12 @@ def _kind(match: str) -> str:
             r"\b(this|last|next|previous)\s+(week|month|year)\b", low):
         return "DURATION"
     return "DATE"
+
+
+# a quantity just before "a year" makes it a rate: a number, an amount, or a number and its noun
+_RATE_BEFORE = re.compile(
+    rf"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|cents?|percent|dollars|{_NUM}\s+\w+s))\s+$",
+    re.IGNORECASE)
 
 
 def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
@@ -573,6 +753,13 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
         if re.fullmatch(r"(?:an?|one)\s+day|one\s+(?:week|month|year)", word):
             continue  # "one day", "a year" alone are too often not temporal references
+        if re.fullmatch(r"an?\s+(?:day|week|month|year|hour)", word) and _RATE_BEFORE.search(
+                text[max(0, s - 40):s]):
+            continue  # a rate, not a time: "$500 million a year", "four flights a week"
+        if word.endswith(" before") and re.match(r"\s+[a-z]", text[e:e + 2]):
+            # "30 days before closing": counted from an event, not from the publication date
+            e = s + len(frag[:-len("before")].rstrip())
+            frag = text[s:e]
         out.append((s, e, frag))
     return out
 
@@ -590,6 +777,10 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
         if idx:
             i = bisect_right(idx, s) - 1
             tense = tense_of(doc[max(i, 0)])
+        if tense == PAST and _DEADLINE_BEFORE.search(text[max(0, s - 20):s]):
+            # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
+            # the past tense usually lies ahead; read the nearest one
+            tense = PRESENT
         kind = _kind(frag)
         low = " ".join(frag.split()).lower()
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
@@ -603,6 +794,43 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
+    return _reporting_focus(out, text)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by|effective|starting|beginning)\s+$", re.I)
+_QUARTER_VAL = re.compile(r"^(\d{4})-Q([1-4])$")
+_NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\b")
+_FOCUS_REF = re.compile(r"^(?:the |this )?(?:latest |most recent )?(?:fiscal )?(?:quarter|period)$")
+_COMPARED = re.compile(r"\b(?:compared|from|versus|vs|than)\b[^.;]*$")
+# how far (characters) a named quarter stays the period a report is about
+_FOCUS_REACH = 1500
+
+
+def _reporting_focus(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """Earnings-report convention: once a quarter is named ("the third quarter"), "the quarter",
+    "the latest period" mean that quarter, and "a year ago", "the year-earlier period", "the 1988
+    quarter", "compared with ... last year" mean the same quarter a year before."""
+    focus: tuple[int, int, int] | None = None  # year, quarter, end offset
+    out = []
+    for t in times:
+        low = " ".join(t.text.lower().split()).rstrip(".,")
+        if focus and t.start - focus[2] > _FOCUS_REACH:
+            focus = None
+        qm = _QUARTER_VAL.match(t.timeml or "")
+        if qm and _NAMED_QUARTER.search(low) and not re.search(r"year-(?:ago|earlier)|last year's", low):
+            focus = (int(qm[1]), int(qm[2]), t.end)
+        elif focus is not None and t.kind == "DATE":
+            y, q, _ = focus
+            new = None
+            if _FOCUS_REF.match(low):
+                new = y
+            elif _YEAR_AGO.match(low) or (low == "last year" and _COMPARED.search(text[max(0, t.start - 80):t.start])):
+                new = y - 1
+            elif m := _YEAR_PERIOD.match(low):
+                new = int(m[1])
+            if new is not None:
+                t = dataclasses.replace(t, value=f"{new:04d}", precision="year", timeml=f"{new:04d}-Q{q}")
+        out.append(t)
     return out
 
 

@@ -1,0 +1,129 @@
+"""News conventions for temporal expressions: reporting periods, clock times, sets, spelled
+years and counts, rates and ages, deadlines and tense. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.dates import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    duration_value,
+    find_temporal_spans,
+    find_times,
+    normalize,
+    normalize_timeml,
+)
+from storyline.nlp.pipeline import load_pipeline
+
+NOV = dt.date(2021, 11, 3)  # a Wednesday in the fourth quarter
+FRI = dt.date(2021, 10, 29)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def spans(text: str) -> list[str]:
+    return [t for _, _, t in find_temporal_spans(text)]
+
+
+def times(nlp, text: str, published: dt.date) -> dict[str, object]:
+    return {t.text: t for t in find_times(nlp(text), text, published)}
+
+
+def test_dates_news_year_ago_period_follows_the_quarter_in_focus(nlp):
+    text = ("Acme Corp. said third-quarter profit rose 12% to $40 million from $35 million a year "
+            "earlier. Sales in the quarter climbed, while costs were below the year-ago period. "
+            "In the 2020 quarter the company had a loss, compared with a gain last year.")
+    by = times(nlp, text, NOV)
+    assert by["third-quarter"].timeml == "2021-Q3"
+    assert by["a year earlier"].timeml == "2020-Q3"
+    assert by["the quarter"].timeml == "2021-Q3"
+    assert by["the year-ago period"].timeml == "2020-Q3"
+    assert by["the 2020 quarter"].timeml == "2020-Q3"
+    assert by["last year"].timeml == "2020-Q3"  # "compared with ... last year"
+
+
+def test_dates_news_year_ago_without_a_quarter_is_the_year_before(nlp):
+    text = "The town has 40 shops, up from 31 a year ago. A year-earlier survey found fewer."
+    by = times(nlp, text, NOV)
+    assert by["a year ago"].value == "2020" and by["a year ago"].timeml == "2020"
+    assert by["year-earlier"].timeml == "2020"
+
+
+def test_dates_news_quarter_just_ended_stays_this_year_in_the_future_tense():
+    assert normalize_timeml("third-quarter", NOV, FUTURE)[2] == "2021-Q3"
+    assert normalize_timeml("the first quarter", NOV, FUTURE)[2] == "2022-Q1"
+    assert normalize_timeml("this year's third quarter", NOV, PAST)[2] == "2021-Q3"
+    assert normalize_timeml("the year-ago third quarter", NOV, PAST)[2] == "2020-Q3"
+    assert spans("Net sales for this year's third quarter fell.") == ["this year's third quarter"]
+
+
+def test_dates_news_clock_times_take_their_day_or_the_publication_day():
+    assert normalize_timeml("10 p.m. Wednesday", FRI, PAST)[2] == "2021-10-27T22:00"
+    assert normalize_timeml("noon Thursday", FRI, PAST)[2] == "2021-10-28T12:00"
+    assert normalize_timeml("5 p.m. EST, Nov. 6", FRI, FUTURE)[2] == "2021-11-06T17:00"
+    assert normalize_timeml("7:15 p.m.", FRI, PAST)[2] == "2021-10-29T19:15"
+    assert spans("The blast came at 10 p.m. Wednesday, police said.") == ["10 p.m. Wednesday"]
+    assert spans("I am sure at noon there is lunch.") == []  # bare "noon" has no day
+
+
+def test_dates_news_sets_each_and_every():
+    assert normalize_timeml("each month", NOV, PRESENT)[2] == "P1M"
+    assert normalize_timeml("every Thursday", NOV, PRESENT)[2] == "XXXX-WXX-4"
+    assert normalize_timeml("each July", NOV, PRESENT)[2] == "XXXX-07"
+    assert normalize_timeml("every quarter", NOV, PRESENT)[2] == "P1Q"
+
+
+def test_dates_news_spelled_years_and_counts():
+    assert normalize("nineteen ninety-six", NOV) == ("1996", "year")
+    assert normalize("the year two thousand", NOV) == ("2000", "year")
+    assert normalize("January nineteen ninety-seven", NOV) == ("1997-01", "month")
+    assert spans("He said nineteen people came.") == []
+    assert duration_value("twenty-four hours") == "PT24H"
+    assert duration_value("a couple of years") == "P2Y"
+    assert duration_value("almost a hundred years") == "P100Y"
+    assert duration_value("2 1/2 years") == "P2Y6M"
+    assert duration_value("eight trading days") == "P8D"
+    assert duration_value("years") == "PXY"
+
+
+def test_dates_news_month_with_last_or_this_year():
+    assert normalize("June last year", NOV) == ("2020-06", "month")
+    assert normalize("January this year", NOV) == ("2021-01", "month")
+    assert spans("In June last year the mine closed.") == ["June last year"]
+
+
+def test_dates_news_rates_ages_and_bare_plurals():
+    assert spans("It will save $500 million a year and add four flights a week.") == []
+    assert spans("Mr. Smith, 52 years old, will retire.") == []
+    assert spans("The strike lasted for a year.") == ["a year"]
+    assert spans("The dispute has simmered for years.") == ["years"]
+    assert spans("Banks must wait 30 days before closing the deal.") == ["30 days"]
+
+
+def test_dates_news_current_and_full_year_and_fiscal_year():
+    assert normalize_timeml("the full year", NOV, FUTURE)[2] == "2021"
+    assert normalize_timeml("the current fiscal year", NOV, PRESENT)[2] == "2021"
+    assert normalize_timeml("fiscal 1989", NOV, PAST)[:2] == ("1989", "year")
+    assert normalize_timeml("the last half of 1989", NOV, PAST)[2] == "1989-H2"
+
+
+def test_dates_news_deadlines_and_tense(nlp):
+    # Friday 29 October 2021
+    by = times(nlp, "The offer was extended until Nov. 16. The rule became effective Feb. 1.", FRI)
+    assert by["Nov. 16"].value == "2021-11-16"
+    assert by["Feb. 1"].value == "2022-02-01"
+    by = times(nlp, "The tender had been due to expire Friday evening.", dt.date(2021, 11, 1))
+    assert by["Friday evening"].value == "2021-10-29"
+    by = times(nlp, "Final rules are to be published in early November.", FRI)
+    assert by["early November"].value == "2021-11"
+    by = times(nlp, "Trading is to resume in Paris Tuesday.", FRI)
+    assert by["Tuesday"].value == "2021-11-02"
+    by = times(nlp, "The index is near the record high set on Aug. 6.", dt.date(2022, 2, 6))
+    assert by["Aug. 6"].value == "2021-08-06"
