@@ -105,3 +105,26 @@ def test_events_protest_target_from_its_purpose(nlp):
 def test_events_protest_target_not_the_protesters_own_demands(nlp):
     e = _one(_events(nlp, "Workers blocked roads to press their demands."), "PROTEST")
     assert e.target_text is None
+
+
+def test_events_event_noun_subject_is_no_actor(nlp):
+    e = _one(_events(nlp, "A wave of bombings struck the city's bus network on Tuesday."), "ASSAULT")
+    assert e.actor_text is None
+    assert "network" in (e.target_text or "")
+
+
+def test_events_abstract_subject_makes_no_event(nlp):
+    evs = _events(nlp, "The debate threatened to split the party.")
+    assert not [e for e in evs if e.category == "THREATEN" and e.actor_text]
+
+
+def test_events_person_nouns_and_war_machines_still_act(nlp):
+    e = _one(_events(nlp, "The chairman condemned the decision."), "ACCUSE")
+    assert e.actor_text == "chairman"
+    e = _one(_events(nlp, "Russian helicopters attacked the village."), "ASSAULT")
+    assert "helicopters" in (e.actor_text or "")
+
+
+def test_events_actor_from_modifier_of_a_proceeding(nlp):
+    e = _one(_events(nlp, "A police investigation found the mayor guilty of fraud."), "COERCE")
+    assert e.actor_text == "police"

@@ -1252,6 +1252,42 @@ def _complement_target(tok: Any, cat: str) -> Any:
     return party
 
 
+#: Machines of war stand for the force that operates them ("Israeli tanks fired on ...").
+_WAR_MACHINES = frozenset(
+    {"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "tank", "warship", "ship",
+     "vessel", "boat", "gunboat", "drone", "submarine", "artillery", "battery", "unit", "patrol",
+     "convoy", "squad", "brigade", "battalion", "division", "regiment", "platoon", "contingent"}
+)
+
+
+#: Singular nouns for people by their ending: chairman, businesswoman, activist, politician.
+_PERSON_NOUN = re.compile(r"(man|woman|person|ist|ian|eer)$")
+#: Other nouns that act in the news: sides, forums, agents, martial courts, guerrillas.
+_ACTING_BODIES = frozenset(
+    {"side", "forum", "agent", "martial", "guerilla", "gunmen", "captor", "kidnapper", "hijacker",
+     "mediator", "negotiator", "regulator", "watchdog", "operative", "intelligence", "service",
+     "establishment", "house", "bench", "electorate", "majority", "minority", "leadership"}
+)
+
+
+def _can_act(tok: Any) -> bool:
+    """Whether a participant can be the one who acts: a person, group, institution, document or
+    war machine, not a thing, an event or an abstraction."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in _HAZARDS or tok.lower_.rstrip("s") in _HAZARDS:
+        return True  # kept so that "an earthquake struck" is recognised and dropped later
+    return (
+        _is_actorlike(tok)
+        or bool(_PERSON_NOUN.search(lemma))
+        or lemma in _ACTING_BODIES
+        or lemma in _DOCUMENT_NOUNS
+        or lemma in _WAR_MACHINES
+        or tok.lower_ in _WAR_MACHINES
+    )
+
+
 def _conditional(tok: Any) -> bool:
     """True when the trigger's clause, or a clause it complements, holds an "if"/"unless" clause.
 
@@ -1417,6 +1453,18 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.modality = "denied"  # "were found not guilty": an acquittal, no conviction
         t.actor, t.target = _named(t.actor), _named(t.target)
+        if t.actor is not None and not _can_act(t.actor):
+            # "the debate threatened to split the party", "a threshold met by two states",
+            # "a series of bombings struck the city": things and events are no actors; but in
+            # "a court martial proceeding found ..." the modifier names who acts.
+            t.actor = next(
+                (
+                    c
+                    for c in t.actor.children
+                    if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_actorlike(c))
+                ),
+                None,
+            )
 
     verb_times = _attach_times(doc, article, analysis, triggers)
     _attach_locations(doc, triggers)
