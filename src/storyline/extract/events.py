@@ -1266,7 +1266,12 @@ _PERSON_NOUN = re.compile(r"(man|woman|person|ist|ian|eer)$")
 _ACTING_BODIES = frozenset(
     {"side", "forum", "agent", "martial", "guerilla", "gunmen", "captor", "kidnapper", "hijacker",
      "mediator", "negotiator", "regulator", "watchdog", "operative", "intelligence", "service",
-     "establishment", "house", "bench", "electorate", "majority", "minority", "leadership"}
+     "establishment", "house", "bench", "electorate", "majority", "minority", "leadership",
+     # ranks and offices
+     "captain", "sergeant", "lieutenant", "colonel", "major", "corporal", "private", "admiral",
+     "marshal", "commissioner", "chairman", "head", "boss", "dictator", "ruler", "emir", "sheikh",
+     "ayatollah", "imam", "priest", "mp", "deputy", "speaker", "nominee", "incumbent", "rival",
+     "opponent", "critic", "partner", "neighbour", "neighbor", "owner", "user"}
 )
 
 
