@@ -1,6 +1,10 @@
 """Attribution (quote) extraction quality on PolNeAR, against textacy's direct_quotations.
 
     .venv/bin/python benchmarks/quotes.py [--split dev|train|train-tune|train-val] [--train-val] [--limit N]
+        [--errors FILE]
+
+``--errors FILE`` (train splits only) lists Storyline's errors one per line, tagged MISS,
+SPUR, BOUND or SPK, for grouping by class.
 
 ``train-tune`` / ``train-val`` split polnear/train by sorted article name, the first 80%
 for tuning rules and the last 20% for checking them; ``--train-val`` prints the
@@ -176,11 +180,8 @@ def _speech_cue(text: str, cue: str) -> bool:
     return False
 
 
-def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
-    norm = lambda sp: (sp[0], sp[1])  # noqa: E731
-    gold_exact = {norm(to_polnear(text, *g.content)) for g in gold}
-    pred_exact = [norm(to_polnear(text, *p.content)) for p in pred]
-    exact_hits = len({p for p in pred_exact if p in gold_exact})
+def _match(text: str, gold: list[Attr], pred: list[Attr]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, prediction index) pairs by token overlap, greedy by overlap."""
     # A discontinuous gold content ("“A,” he said, “B.”") counts only its own fragments' tokens.
     gtoks = [
         set().union(*(_tokens(text, p) for p in g.parts)) if g.parts else _tokens(text, g.content)
@@ -203,6 +204,14 @@ def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
         used_g.add(gi)
         used_p.add(pi)
         matched.append((gi, pi))
+    return matched
+
+
+def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
+    gold_exact = {to_polnear(text, *g.content) for g in gold}
+    pred_exact = [to_polnear(text, *p.content) for p in pred]
+    exact_hits = len({p for p in pred_exact if p in gold_exact})
+    matched = _match(text, gold, pred)
     speech = [gi for gi, g in enumerate(gold) if _speech_cue(text, g.cue)]
     speech_hit = len(set(speech) & {gi for gi, _ in matched})
     spk_total = spk_ok = 0
@@ -226,6 +235,52 @@ def score(text: str, gold: list[Attr], pred: list[Attr]) -> dict[str, int]:
     }
 
 
+def _clip(text: str, span: tuple[int, int] | None, limit: int = 160) -> str:
+    if span is None:
+        return "-"
+    s = text[span[0] : span[1]].replace("\n", " ")
+    return s if len(s) <= limit else s[: limit // 2] + " ... " + s[-limit // 2 :]
+
+
+def write_errors(out, name: str, text: str, gold: list[Attr], pred: list[Attr]) -> None:
+    """One line per error, tab-separated and tagged by class, for grouping with grep/sort:
+    MISS (gold unmatched), SPUR (prediction unmatched), BOUND (matched by overlap but not
+    exactly), SPK (matched, wrong speaker)."""
+    matched = _match(text, gold, pred)
+    mg = {gi: pi for gi, pi in matched}
+    mp = {pi for _, pi in matched}
+
+    def cue(a: Attr) -> str:
+        if not a.cue:
+            return "-"
+        if ":" in a.cue and a.cue.replace(":", "").isdigit():
+            s, e = (int(x) for x in a.cue.split(":"))
+            return text[s:e]
+        return a.cue
+
+    for gi, g in enumerate(gold):
+        if gi not in mg:
+            out.write(f"MISS\t{name}\t{g.content[0]}\tcue={cue(g)}\tsrc={_clip(text, g.source, 60)}\t{_clip(text, g.content)}\n")
+            continue
+        p = pred[mg[gi]]
+        gs, ps = to_polnear(text, *g.content), to_polnear(text, *p.content)
+        if gs != ps:
+            out.write(
+                f"BOUND\t{name}\t{g.content[0]}\td_start={ps[0] - gs[0]}\td_end={ps[1] - gs[1]}\tcue={cue(g)}"
+                f"\tgold={_clip(text, gs)}\tpred={_clip(text, ps)}\n"
+            )
+        if g.source is not None and not (
+            p.source is not None and _tokens(text, g.source) & _tokens(text, p.source)
+        ):
+            out.write(
+                f"SPK\t{name}\t{g.content[0]}\tcue={cue(g)}\tgold={_clip(text, g.source, 60)}"
+                f"\tpred={_clip(text, p.source, 60)}\t{_clip(text, g.content, 100)}\n"
+            )
+    for pi, p in enumerate(pred):
+        if pi not in mp:
+            out.write(f"SPUR\t{name}\t{p.content[0]}\tcue={cue(p)}\tsrc={_clip(text, p.source, 60)}\t{_clip(text, p.content)}\n")
+
+
 def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     p = hit / pred if pred else 0.0
     r = hit / gold if gold else 0.0
@@ -233,7 +288,7 @@ def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(split: str, limit: int | None) -> tuple[dict[str, dict[str, int]], dict, int, int, float]:
+def evaluate(split: str, limit: int | None, errors=None) -> tuple[dict[str, dict[str, int]], dict, int, int, float]:
     """Score both systems over one split: per-system totals, annotators, peer failures, n, seconds."""
     from textacy.extract.triples import direct_quotations
 
@@ -257,6 +312,7 @@ def evaluate(split: str, limit: int | None) -> tuple[dict[str, dict[str, int]], 
             Attr(
                 (q.start, q.end),
                 (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None,
+                q.cue or "",
             )
             for q in extract_quotes(doc, art, analysis)
         ]
@@ -271,6 +327,8 @@ def evaluate(split: str, limit: int | None) -> tuple[dict[str, dict[str, int]], 
                 peer.append(Attr((tri.content.start_char, tri.content.end_char), sp))
         except ValueError:  # textacy bails out on an odd number of quote marks: empty for it
             peer_failures += 1
+        if errors is not None:
+            write_errors(errors, name, text, gold, ours)
         for system, pred in (("storyline", ours), ("textacy", peer)):
             for k, v in score(text, gold, pred).items():
                 totals[system][k] = totals[system].get(k, 0) + v
@@ -317,7 +375,14 @@ def main(argv: list[str] | None = None) -> int:
         "--train-val", action="store_true", help="also print the train-validation part's figures"
     )
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    ap.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="write Storyline's errors (MISS/SPUR/BOUND/SPK lines) on a train split to FILE",
+    )
     args = ap.parse_args(argv)
+    if args.errors and not args.split.startswith("train"):
+        ap.error("--errors lists errors on train splits only: dev is held out")
     logging.basicConfig(level=logging.WARNING)
     if not (DATA / args.split.partition("-")[0]).is_dir():
         print("skipped: data not found (../shared/data/polnear)")
@@ -325,8 +390,11 @@ def main(argv: list[str] | None = None) -> int:
     splits = [args.split]
     if args.train_val and args.split != "train-val" and (DATA / "train").is_dir():
         splits.append("train-val")
+    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     for split in splits:
-        print_table(split, *evaluate(split, args.limit))
+        print_table(split, *evaluate(split, args.limit, errors if split == args.split else None))
+    if errors is not None:
+        errors.close()
     print("Published reference points (other corpora, for orientation only):")
     for name, figs in REFERENCES:
         print(f"  {name}: {figs}")

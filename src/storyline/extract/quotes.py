@@ -986,9 +986,52 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         ):
             cue_text = f"{tok.text} {ctx.doc[tok.i + 1].text}"
         frames.append(_Frame(tok, cue_text, subj, content, chead))
+    _clip_sibling_cues(ctx, frames)
     for fr in frames:
         fr.channel = _frame_channel(ctx, fr)
     return frames
+
+
+_TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|yet|while|then)\b)+$", re.I)
+
+
+def _clip_sibling_cues(ctx: _Ctx, frames: list[_Frame]) -> None:
+    """End a frame's content where a second cue of the same speaker begins.
+
+    "Carson said he plans X, insisting that Y" and "Trump said X but agreed that Y" are two
+    attributions: a reporting verb coordinated with the cue, or a participle hanging on the
+    reported clause with no subject of its own, starts a statement of its own.
+    """
+    for fr in frames:
+        if fr.content is None or fr.content_head is None or fr.cue.pos_ not in ("VERB", "AUX"):
+            continue
+        s, e = fr.content
+        cut = None
+        for g in frames:
+            c = g.cue
+            if g is fr or c.pos_ not in ("VERB", "AUX") or not (s < c.idx < e):
+                continue
+            if c.i <= fr.content_head.i:
+                continue
+            own_subj = any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            on_cue, on_head = c.head.i == fr.cue.i, c.head.i == fr.content_head.i
+            if c.dep_ == "conj" and (on_cue or (on_head and not own_subj)):
+                pass
+            elif c.dep_ == "advcl" and (on_cue or on_head) and c.tag_ == "VBG" and not own_subj:
+                pass
+            else:
+                continue
+            if not own_subj and fr.speaker_tok is not None:
+                g.speaker_tok = fr.speaker_tok  # no subject of its own: the first cue's speaker
+            at = c.left_edge.idx
+            if cut is None or at < cut:
+                cut = at
+        if cut is None:
+            continue
+        m = _TRAILING_LINK.search(ctx.text, s, cut)
+        end = m.start() if m else cut
+        if end - s >= 2:
+            fr.content = _strip_span(ctx.text, s, end)
 
 
 def _frame_channel(ctx: _Ctx, fr: _Frame) -> str:
@@ -1188,7 +1231,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)
     ]
     inside: dict[int, list[QuoteSpan]] = {}
-    for q in quotes:
+    for qi, q in enumerate(quotes):
         s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
         best, best_d = None, None
         for si in range(max(0, s_first - 1), s_last + 2):
@@ -1222,7 +1265,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
         n_words = len(_WORD.findall(ctx.text[q.start : q.end]))
         if n_words < 3 and not (best is not None and best_d is not None and best_d <= 3):
-            continue  # a scare quote or a title ("the “Great Satan”"), not a statement
+            if not _opens_interrupted(ctx, q, qi, quotes, best):
+                continue  # a scare quote or a title ("the “Great Satan”"), not a statement
         prev = cands[-1] if cands and cands[-1].tweet is None else None
         if (
             best is None
@@ -1315,13 +1359,32 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     return _resolve_all(ctx, cands)
 
 
+def _opens_interrupted(ctx: _Ctx, q: QuoteSpan, qi: int, quotes: list[QuoteSpan], best: _Frame | None) -> bool:
+    """“Judge,” Brafman said, “I have never ...”: a short quote that opens a statement
+    interrupted by its attribution (the next quote follows in the same sentence, with the
+    cue between them) is part of that statement, not a scare quote."""
+    if best is None or qi + 1 >= len(quotes):
+        return False
+    nxt = quotes[qi + 1]
+    return (
+        q.outer_end <= best.cue.idx < nxt.open_at
+        and nxt.open_at - q.outer_end <= 120
+        and not _break_between(ctx, q.outer_end, nxt.open_at)
+        and len(_WORD.findall(ctx.text[nxt.start : nxt.end])) >= 3
+    )
+
+
 def _continues(gap: str) -> bool:
     """The text between two quotes is only their attribution, with at most one paragraph
     break, right before the second quote."""
     head, _, tail = gap.partition("\n")
     if tail.strip():
         return False  # the next paragraph does not open with the quote
-    return len(head) <= 100 and tail.count("\n") <= 1
+    if tail.count("\n") > 1:
+        return False
+    # A speaker with a long description ("said Jane Doe, a professor of ... at ... University.")
+    # is still one attribution sentence, as long as no other sentence ends inside it.
+    return len(head) <= 100 or (len(head) <= 300 and _SENT_BREAK.search(head) is None)
 
 
 def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -1340,6 +1403,20 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             and 0 <= c.start - prev.end <= 100
             and "\n" not in ctx.text[prev.end : c.start]
         ):
+            prev.end = max(prev.end, c.end)
+            continue
+        if (
+            prev is not None
+            and c.kind == "direct"
+            and (c.frame is None or c.frame is prev.frame)
+            and c.tweet is None
+            and c.headline is None
+            and prev.kind == "direct"
+            and prev.frame is not None
+            and 0 <= c.start - prev.end <= 320
+            and _continues(ctx.text[prev.end : c.start].rstrip("“\"‘'`«"))
+        ):
+            # “A,” said X, a professor. “B.”: B, with no cue of its own, goes on with A.
             prev.end = max(prev.end, c.end)
             continue
         out.append(c)
