@@ -127,3 +127,35 @@ def test_dates_news_deadlines_and_tense(nlp):
     assert by["Tuesday"].value == "2021-11-02"
     by = times(nlp, "The index is near the record high set on Aug. 6.", dt.date(2022, 2, 6))
     assert by["Aug. 6"].value == "2021-08-06"
+
+
+def test_dates_news_focus_ignores_a_forecast_quarter(nlp):
+    text = ("Profit will fall in the third quarter of 2022, the company said. "
+            "In the year-ago period it earned $3 million.")
+    by = times(nlp, text, NOV)
+    assert by["the third quarter of 2022"].timeml == "2022-Q3"
+    assert by["the year-ago period"].timeml == "2020"  # no reported quarter in focus
+
+
+def test_dates_news_uncounted_spans_past_refs_and_durations():
+    assert normalize_timeml("several years ago", NOV, PAST)[2] == "PAST_REF"
+    assert normalize_timeml("the last few months", NOV, PAST)[2] == "PAST_REF"
+    assert normalize_timeml("in the coming months", NOV, FUTURE)[2] == "FUTURE_REF"
+    assert normalize_timeml("future quarters", NOV, FUTURE)[2] == "FUTURE_REF"
+    assert duration_value("the next few days") == "PXD"
+    assert normalize_timeml("the past year", NOV, PAST)[2] == "2020"
+
+
+def test_dates_news_soon_as_a_conjunction_and_titles_are_skipped():
+    assert spans("They left as soon as the shooting stopped.") == []
+    assert spans("He died soon after his capture.") == []
+    assert spans("Prices will rise soon.") == ["soon"]
+    assert spans('Baker said on ABC\'s "This Week," that talks would go on.') == []
+    assert spans("This is Radio Today.") == []
+    assert spans("Today the court ruled.") == ["Today"]
+
+
+def test_dates_news_months_after_range_words():
+    assert spans("Sales through August rose.") == ["August"]
+    assert spans("Between March and June the lake froze.") == ["March", "June"]
+    assert spans("August Wilson wrote plays.") == []

@@ -140,8 +140,10 @@ _PATTERNS = [
     r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b",
     r"\b(?:more\s+|most\s+|until\s+|only\s+)?recently\b",
     r"\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
-    r"\b(?:in\s+)?the\s+(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years)\b",
-    r"\bthe\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b|\bsoon\b",
+    r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|quarters)\b",
+    r"\bfuture\s+(?:quarters|years)\b",
+    # "soon" as a conjunction ("as soon as", "soon after") points at another event, not ahead
+    r"\bthe\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b|(?<!\bas\s)\bsoon\b(?!\s+(?:after|before|as)\b)",
     r"\b(?:in\s+)?the\s+(?:near|short|long)\s+term\b",
     r"\b(?:in\s+)?the\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
@@ -157,6 +159,8 @@ _FINDER = re.compile("|".join(
 # Month names that are also common words: only taken when written with a capital and a
 # neighbour that makes them a date.
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "july", "august"}
+_TITLE_CASE_SKIP = {"today", "tomorrow", "yesterday", "now", "tonight", "this week", "this year",
+                    "this month", "this morning", "next week", "next year"}
 
 
 # Anchors far enough from datetime's limits for the largest offset the finder reads
@@ -340,6 +344,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         k = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[m[2]]
         if m[2] == "past" or (m[2] == "coming"):
             return None, "unknown"  # "the past week" is a span ending now, not a calendar week
+
         if m[3] == "week":
             return _week(anchor + dt.timedelta(days=7 * k)), "week"
         if m[3] == "month":
@@ -378,9 +383,12 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _REFS = (
     (re.compile(r"^(?:right )?now$|^currently$|^nowadays$|^these days$"), "PRESENT_REF"),
-    (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+$|^(?:in )?the past$"),
-     "PAST_REF"),
-    (re.compile(r"^(?:in )?the (?:coming|next few|next several) \w+$|future$|^soon$"
+    (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+$|^(?:in )?the past$"
+                r"|^(?:several|a few|few|many) \w+ ago$"
+                # uncounted spans up to now are references to the past ("the last few months");
+                # ahead, "the next few days" stays a duration (PXD) as TimeML writes it
+                r"|^(?:the )?(?:past|last|previous) (?:few|several) \w+$"), "PAST_REF"),
+    (re.compile(r"^(?:in )?(?:the )?coming \w+$|future$|^future \w+$|^soon$"
                 r"|^(?:in )?the (?:near|short|long) term$"), "FUTURE_REF"),
 )
 
@@ -423,6 +431,10 @@ def _special(low: str, anchor: dt.date | None,
         if m[1] in _MONTHS:
             return None, "unknown", f"XXXX-{_MONTHS[m[1]]:02d}"
         return None, "unknown", f"P1{_SET_UNIT.get(m[1], 'X')}"
+    # "over the past year": TimeML names the year before publication (the calendar value stays
+    # unknown: the span really ends at publication)
+    if low == "past year" and anchor is not None:
+        return None, "unknown", f"{anchor.year - 1:04d}"
     # "the full year", "the current fiscal year": the anchor's year
     if re.match(r"^(?:current(?: fiscal)?|full) year$", low):
         if anchor is None:
@@ -743,9 +755,16 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         word = frag.strip().rstrip(".").lower()
         if word in _AMBIGUOUS_MONTHS or word in ("sun", "sat", "wed", "mar"):
             # "May" alone is mostly the verb; "March" alone is a noun or verb just as often
-            if not frag[:1].isupper() or not re.search(r"\b(in|of|since|until|by|last|next|this|early|late)\s+$",
-                                                        text[max(0, s - 12):s]):
+            if not frag[:1].isupper() or not re.search(
+                    r"(?i)\b(in|of|since|until|till|by|last|next|this|early|late|through|from|to|and|or|"
+                    r"between|before|after|during|mid)[\s-]+$", text[max(0, s - 12):s]):
                 continue
+        if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
+                and not re.search(r"(?:^|[.!?:;\"'`(\n]\s*)$", text[max(0, s - 3):s])):
+            continue  # title case inside a sentence: a programme or a name ("VOA Today")
+        if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
+                and text[s - 1:s] in ('"', "“") and re.match(r"[,.]?[\"”]", text[e:e + 2])):
+            continue  # a quoted title: ABC's "This Week"
         if re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", word) and (
                 not re.search(r"\b(?:in|during|since|until|by|through|throughout|over|for|before|after)\s+$",
                               text[max(0, s - 12):s])
@@ -794,10 +813,11 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
-    return _reporting_focus(out, text)
+    return _reporting_focus(out, text, anchor)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by|effective|starting|beginning)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|through|by|effective|starting|beginning)\s+(?:(?:early|late|mid)[\s-]+|mid-)?$", re.I)
 _QUARTER_VAL = re.compile(r"^(\d{4})-Q([1-4])$")
 _NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\b")
 _FOCUS_REF = re.compile(r"^(?:the |this )?(?:latest |most recent )?(?:fiscal )?(?:quarter|period)$")
@@ -806,10 +826,13 @@ _COMPARED = re.compile(r"\b(?:compared|from|versus|vs|than)\b[^.;]*$")
 _FOCUS_REACH = 1500
 
 
-def _reporting_focus(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+def _reporting_focus(times: list[TimeExpr], text: str, anchor: dt.date | None) -> list[TimeExpr]:
     """Earnings-report convention: once a quarter is named ("the third quarter"), "the quarter",
     "the latest period" mean that quarter, and "a year ago", "the year-earlier period", "the 1988
-    quarter", "compared with ... last year" mean the same quarter a year before."""
+    quarter", "compared with ... last year" mean the same quarter a year before. Only a quarter
+    that has begun by publication is reported on; "the third quarter of 1990" ahead is a forecast.
+    """
+    now = (anchor.year, _quarter_of(anchor)) if anchor else (9999, 4)
     focus: tuple[int, int, int] | None = None  # year, quarter, end offset
     out = []
     for t in times:
@@ -817,7 +840,8 @@ def _reporting_focus(times: list[TimeExpr], text: str) -> list[TimeExpr]:
         if focus and t.start - focus[2] > _FOCUS_REACH:
             focus = None
         qm = _QUARTER_VAL.match(t.timeml or "")
-        if qm and _NAMED_QUARTER.search(low) and not re.search(r"year-(?:ago|earlier)|last year's", low):
+        if (qm and _NAMED_QUARTER.search(low) and (int(qm[1]), int(qm[2])) <= now
+                and not re.search(r"year-(?:ago|earlier)|last year's", low)):
             focus = (int(qm[1]), int(qm[2]), t.end)
         elif focus is not None and t.kind == "DATE":
             y, q, _ = focus
