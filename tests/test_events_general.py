@@ -128,3 +128,50 @@ def test_events_person_nouns_and_war_machines_still_act(nlp):
 def test_events_actor_from_modifier_of_a_proceeding(nlp):
     e = _one(_events(nlp, "A police investigation found the mayor guilty of fraud."), "COERCE")
     assert e.actor_text == "police"
+
+
+def test_events_verbal_attack_on_a_person_is_criticism(nlp):
+    evs = _events(nlp, "Senator Warren attacked Jeb Bush over his tax plan on Sunday.")
+    assert _one(evs, "ACCUSE").target_text == "Jeb Bush"
+    assert not [e for e in evs if e.category == "ASSAULT"]
+
+
+def test_events_armed_attack_stays_assault(nlp):
+    e = _one(_events(nlp, "Gunmen attacked the army convoy near the border."), "ASSAULT")
+    assert e.actor_text == "Gunmen"
+
+
+def test_events_talking_to_the_press_is_no_consultation(nlp):
+    evs = _events(nlp, "The governor spoke to reporters on Friday.")
+    assert not [e for e in evs if e.category == "CONSULT"]
+    assert _one(_events(nlp, "The governor spoke to the prime minister on Friday."), "CONSULT")
+
+
+def test_events_demonstrating_a_quality_is_no_protest(nlp):
+    evs = _events(nlp, "The candidate demonstrated a talent for fundraising.")
+    assert not [e for e in evs if e.category == "PROTEST"]
+
+
+def test_events_fight_against_a_thing_is_no_fight(nlp):
+    assert not [
+        e
+        for e in _events(nlp, "The senator has fought climate change for years. The drug war has cost billions.")
+        if e.category == "FIGHT"
+    ]
+    e = _one(_events(nlp, "Rebels fought government troops near the town."), "FIGHT")
+    assert e.actor_text == "Rebels"
+
+
+def test_events_agreeing_with_an_opinion_is_no_agreement(nlp):
+    evs = _events(nlp, "The columnist agreed with him that the issue is relevant.")
+    assert not [e for e in evs if e.category == "AGREE"]
+    e = _one(
+        _events(nlp, "The two ministers agreed that their countries should cooperate on energy."),
+        "AGREE",
+    )
+    assert "ministers" in e.actor_text
+
+
+def test_events_promise_to_be_is_no_commitment(nlp):
+    evs = _events(nlp, "The summit promised to be a turning point for the region.")
+    assert not [e for e in evs if e.category == "AGREE"]

@@ -717,20 +717,29 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         lemma == "agree"
         and _child(tok, "ccomp") is not None
         and dobj is None
-        and not _prep_obj(tok, {"to", "on", "with"})
+        and not _prep_obj(tok, {"to", "on"})
+        and not _commitment(_child(tok, "ccomp"))
     ):
-        return None  # "observers agree that ..." is an opinion, not an agreement
+        # "observers agree that ...", "agreed with him that the past is relevant": an opinion,
+        # not an agreement; "agreed that their countries should cooperate" commits them.
+        return None
     if lemma in {"vow", "pledge", "promise", "swear"}:
         comp = _child(tok, {"xcomp", "ccomp"})
         if comp is not None and comp.lemma_.lower() in _VIOLENT:
             return "THREATEN", lemma
         if dobj is not None and dobj.lemma_.lower() in _PROMISE_NOUNS:
             return "THREATEN", lemma
+        if comp is not None and comp.lemma_.lower() == "be":
+            return None  # "the debate promised to be a crucial moment"
         if lemma in ("pledge", "promise") and (comp is not None or dobj is not None):
             return "AGREE", lemma  # a promise of anything else is a commitment
         return None
     if lemma == "deny":
         return None
+    if lemma in ("demonstrate", "rally") and dobj is not None:
+        return None  # "demonstrated a penchant for", "rallied supporters": showing, gathering
+    if lemma in _BATTLE_VERBS and _metaphoric_fight(tok):
+        return None  # "fighting climate change", "battled inflation"
     if lemma in ("decline", "refuse") and any(
         c.dep_ == "xcomp"
         and c.lemma_.lower() in _SPEECH | {"comment", "elaborate", "speculate", "confirm"}
@@ -778,12 +787,53 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     return cat, lemma
 
 
+_COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
+_BATTLE_VERBS = {"fight", "battle", "combat", "war", "wage"}
+_BATTLE_NOUNS = {"war", "battle", "fight", "fighting", "offensive", "campaign"}
+
+
+def _commitment(clause: Any) -> bool:
+    """Whether a that-clause binds parties to act: "that their countries should cooperate"."""
+    subj = _child(clause, _SUBJ)
+    return (
+        subj is not None
+        and _is_actorlike(subj)
+        and any(a.dep_ == "aux" and a.lower_ in _COMMIT_MODALS for a in clause.children)
+    )
+
+
+def _metaphoric_fight(tok: Any) -> bool:
+    """Whether a fight or war is against a thing, not a party: "fighting climate change", "the
+    drug war", "the war on poverty", "a battle over the budget"."""
+    opponents = [c for c in tok.children if c.dep_ in ("dobj", "compound", "amod")]
+    opponents += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against",
+                  "over") for g in c.children if g.dep_ == "pobj"]
+    opponents = [o for o in opponents if o.pos_ in ("NOUN", "PROPN")]
+    if not opponents:
+        return False
+    return all(
+        o.pos_ == "NOUN" and not o.ent_type_ and not _is_actorlike(o) and not _can_act(o)
+        and o.lemma_.lower() not in _PLACE_NOUNS
+        for o in opponents
+    )
+
+
+#: Places fought over are real fights ("fought for the town", "battle for the airport").
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "airport", "base", "border", "territory", "region", "province",
+     "capital", "port", "hill", "valley", "road", "bridge", "camp", "position", "stronghold",
+     "district", "area", "street", "building", "front", "island", "coast"}
+)
+
+
 def _noun_trigger(tok: Any) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     text = tok.lower_
     cat = plover.noun_category(lemma) or plover.noun_category(text)
     if cat is None:
         return None
+    if lemma in _BATTLE_NOUNS and cat == "FIGHT" and _metaphoric_fight(tok):
+        return None  # "the drug war", "a war on poverty"
     if tok.dep_ == "compound" and plover.noun_category(tok.head.lemma_.lower()):
         return None  # "phone call": the head noun is the event
     if lemma == "call":
@@ -1261,7 +1311,18 @@ _WAR_MACHINES = frozenset(
 
 
 #: Singular nouns for people by their ending: chairman, businesswoman, activist, politician.
-_PERSON_NOUN = re.compile(r"(man|woman|person|ist|ian|eer)$")
+_PERSON_NOUN = re.compile(r"(man|woman|person|ist|ian|eer|er|or|ant|ent|ate)$")
+#: Common things with those endings (the suffix test above is for people: leader, delegate).
+_THING_ENDINGS = frozenset(
+    """
+paper letter number border power order matter water center centre quarter chapter computer corner
+cancer disaster murder meter metre manner filter theater theatre register weather winter summer
+error factor sector mirror motor vector floor door horror honor honour labor labour favor favour
+rumor rumour behavior behaviour event incident accident percent extent content talent intent
+consent precedent component equivalent climate debate estimate mandate rate date update template
+plate gate fate estate weight
+""".split()
+)
 #: Other nouns that act in the news: sides, forums, agents, martial courts, guerrillas.
 _ACTING_BODIES = frozenset(
     {"side", "forum", "agent", "martial", "guerilla", "gunmen", "captor", "kidnapper", "hijacker",
@@ -1271,8 +1332,44 @@ _ACTING_BODIES = frozenset(
      "captain", "sergeant", "lieutenant", "colonel", "major", "corporal", "private", "admiral",
      "marshal", "commissioner", "chairman", "head", "boss", "dictator", "ruler", "emir", "sheikh",
      "ayatollah", "imam", "priest", "mp", "deputy", "speaker", "nominee", "incumbent", "rival",
-     "opponent", "critic", "partner", "neighbour", "neighbor", "owner", "user"}
+     "opponent", "critic", "partner", "neighbour", "neighbor", "owner", "user", "chair",
+     "chairwoman", "staff", "senate", "state", "government", "parliament", "department"}
 )
+
+
+#: Words for attacks that are also words for criticism in political writing.
+_ATTACK_WORDS = {"attack", "target", "hit", "hammer", "blast", "assail", "savage", "bash"}
+_WEAPON_CONTEXT = {"with", "using"}
+#: The press and the public: talking to them is a statement, not a consultation.
+_MEDIA = frozenset(
+    {"media", "press", "reporter", "journalist", "newspaper", "television", "tv", "radio",
+     "network", "audience", "crowd", "viewer", "listener", "reader", "supporter", "voter", "host",
+     "interviewer", "correspondent", "newsroom", "outlet", "broadcaster", "podcast", "show",
+     "program", "programme", "magazine", "paper"}
+)
+
+
+def _verbal_attack(t: _Trig) -> bool:
+    """An "attack" by a person on a named person, with no weapon: political criticism."""
+    if t.tok.lemma_.lower() not in _ATTACK_WORDS or t.target is None:
+        return False
+    if t.target.ent_type_ != "PERSON" and t.target.lower_ not in ("him", "her", "he", "she"):
+        return False
+    actor = t.actor
+    if actor is not None and not (actor.ent_type_ in ("PERSON", "ORG") or actor.pos_ == "PRON"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children)
+
+
+def _to_the_media(t: _Trig) -> bool:
+    """A consultation whose other party is the press or the public."""
+    others = [t.target] if t.target is not None else []
+    others += [g for c in t.tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _MEDIA or o.lower_ in _MEDIA for o in others)
+
+
+_PROCEEDINGS = frozenset({"proceeding", "hearing", "trial", "ruling", "verdict", "review", "audit"})
 
 
 def _can_act(tok: Any) -> bool:
@@ -1285,7 +1382,8 @@ def _can_act(tok: Any) -> bool:
         return True  # kept so that "an earthquake struck" is recognised and dropped later
     return (
         _is_actorlike(tok)
-        or bool(_PERSON_NOUN.search(lemma))
+        or (bool(_PERSON_NOUN.search(lemma)) and lemma not in _THING_ENDINGS
+            and not lemma.endswith("ment") and plover.noun_category(lemma) is None)
         or lemma in _ACTING_BODIES
         or lemma in _DOCUMENT_NOUNS
         or lemma in _WAR_MACHINES
@@ -1458,6 +1556,9 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.modality = "denied"  # "were found not guilty": an acquittal, no conviction
         t.actor, t.target = _named(t.actor), _named(t.target)
+        if t.category == "CONSULT" and _to_the_media(t):
+            t.drop = True  # "spoke to reporters", "talked to the media": a statement, no talks
+            continue
         if t.actor is not None and not _can_act(t.actor):
             # "the debate threatened to split the party", "a threshold met by two states",
             # "a series of bombings struck the city": things and events are no actors; but in
@@ -1466,10 +1567,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 (
                     c
                     for c in t.actor.children
-                    if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_actorlike(c))
+                    if c.dep_ == "compound"
+                    and (c.pos_ == "PROPN" or _is_actorlike(c))
+                    and (
+                        plover.noun_category(t.actor.lemma_.lower())
+                        or t.actor.lemma_.lower() in _PROCEEDINGS
+                    )
                 ),
                 None,
             )
+        if t.category == "ASSAULT" and _verbal_attack(t):
+            t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
 
     verb_times = _attach_times(doc, article, analysis, triggers)
     _attach_locations(doc, triggers)
