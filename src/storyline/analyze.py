@@ -133,6 +133,7 @@ def build_corpus(
     previous_assignments: dict[str, tuple[str, str]] | None = None,
     story_index: Any = None,
     rebuild: bool = False,
+    summary_cache: dict | None = None,
 ) -> Corpus:
     """Run the cross-article stages over analysed articles.
 
@@ -140,6 +141,8 @@ def build_corpus(
     earlier run, and ``story_index`` is the ``StoryIndex`` that run left, so that
     stories are extended incrementally rather than rebuilt (the index is updated in
     place for the caller to keep). ``rebuild`` re-clusters from scratch.
+    ``summary_cache`` (a dict the caller keeps between builds) lets unchanged stories
+    and chapters keep their summaries instead of being summarised again.
     """
     from .extract.events import merge_events
     from .extract.quotes import merge_quotes
@@ -169,5 +172,5 @@ def build_corpus(
     corpus.events = _corpus_guard(
         corpus, "events", lambda: merge_events(articles, analyses, corpus.entity_map, corpus.entities), []
     )
-    _corpus_guard(corpus, "summaries", lambda: enrich_stories(corpus, words=summary_words), None)
+    _corpus_guard(corpus, "summaries", lambda: enrich_stories(corpus, words=summary_words, summary_cache=summary_cache), None)
     return corpus

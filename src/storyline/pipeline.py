@@ -237,6 +237,7 @@ def analyse(
 
 ASSIGNMENTS_KEY = "story_assignments"
 INDEX_KEY = "story_index"
+SUMMARIES_KEY = "summary_cache"
 
 
 def _load_index(store: Any) -> Any:
@@ -272,8 +273,10 @@ def build(store: Any, *, words: int = 100, model: str | None = None, recluster: 
             previous = {k: tuple(v) for k, v in json.loads(raw).items()}
             index = _load_index(store)
     before = {a.id: (a.published, a.published_from) for a in articles}
+    summaries = _load_json_state(store, SUMMARIES_KEY, {}) if not recluster else {}
     corpus = build_corpus(articles, analyses, errors=store.errors(), summary_words=words,
-                          previous_assignments=previous, story_index=index, rebuild=recluster)
+                          previous_assignments=previous, story_index=index, rebuild=recluster,
+                          summary_cache=summaries)
     assignments = {aid: (s.id, c.id) for s in corpus.stories for c in s.chapters for aid in c.articles}
     with store.transaction():
         for a in articles:
@@ -282,8 +285,22 @@ def build(store: Any, *, words: int = 100, model: str | None = None, recluster: 
         store.set_state(ASSIGNMENTS_KEY, json.dumps(assignments, sort_keys=True).encode())
         if corpus.stories:
             store.set_state(INDEX_KEY, index.to_bytes())
+        store.set_state(SUMMARIES_KEY, json.dumps(summaries, sort_keys=True).encode())
         store.put_corpus(corpus_to_json(corpus))
     return corpus
+
+
+def _load_json_state(store: Any, key: str, default: Any) -> Any:
+    import json
+
+    raw = store.get_state(key)
+    if not raw:
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError:  # unreadable: start afresh, it is only a cache
+        log.warning("state %s is not readable; rebuilding it", key)
+        return default
 
 
 @dataclass(slots=True)

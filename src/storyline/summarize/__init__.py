@@ -8,12 +8,15 @@ if TYPE_CHECKING:
     from ..analyze import Corpus
 
 
-def enrich_stories(corpus: "Corpus", words: int = 100) -> None:
-    """Fill each story's and chapter's timeline, disagreements, headline, summary, comparison."""
+def enrich_stories(corpus: "Corpus", words: int = 100, summary_cache: dict | None = None) -> None:
+    """Fill each story's and chapter's timeline, disagreements, headline, summary, comparison.
+
+    ``summary_cache``: see ``summary.attach_summaries`` (earlier builds' summaries, reused
+    where nothing they depend on changed)."""
     from .compare import attach_comparisons
     from .summary import attach_summaries
     from .timeline import attach_timelines
 
     attach_timelines(corpus)
-    attach_summaries(corpus, words=words)
+    attach_summaries(corpus, words=words, cache=summary_cache)
     attach_comparisons(corpus)

@@ -29,7 +29,7 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..model import Article, ArticleAnalysis, Event, SummarySentence
+from ..model import Article, ArticleAnalysis, Event, SummarySentence, to_dict
 from .cite import Evidence, load_embedder
 from .headline import headline
 from .select import concept_weights, select_units, unit_concepts
@@ -173,15 +173,56 @@ def summarize_articles(
     return [SummarySentence(text=u.text, sources=src, date=u.date) for u, src in zip(ordered, cited, strict=True)]
 
 
-def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
+def _analysis_mark(an: ArticleAnalysis | None) -> list[int] | None:
+    # An article is analysed once per model; should it be re-analysed (another model), its
+    # counts of sentences, mentions and events are what would tell.
+    return None if an is None else [len(an.sentences), len(an.mentions), len(an.events)]
+
+
+def _cache_key(words: int, embedder: object | None, arts: list[Article], events: list[Event],
+               chapters: list[list[str]] | None, analyses: dict[str, ArticleAnalysis]) -> str:
+    """Everything a summary depends on besides the articles' analyses, which are fixed
+    once an article is analysed (its id is its content's hash)."""
+    import hashlib
+    import json
+
+    ev = sorted(
+        [e.id, e.date, e.background, sorted([src.article, " ".join(src.sentence.split())] for src in e.sources)]
+        for e in events
+    )
+    payload = [
+        SUMMARY_CACHE_VERSION,
+        words,
+        getattr(embedder, "name", None),
+        [[a.id, a.published, a.duplicate_of, a.title, _analysis_mark(analyses.get(a.id))] for a in arts],
+        chapters,
+        ev,
+    ]
+    return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# Raised whenever summarising changes, so that summaries cached by an older version are not reused.
+SUMMARY_CACHE_VERSION = 1
+
+
+def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS, cache: dict | None = None) -> None:
     """Set ``headline`` and ``summary`` on every story and chapter of ``corpus``.
 
+    ``cache`` (a dict kept by the caller between builds, e.g. in the store) makes
+    rebuilding incremental: a story or chapter whose articles, chapters, dates and
+    events are unchanged takes its earlier summary instead of being summarised again.
+    It is updated in place to hold exactly this build's summaries.
     A failure on one story is recorded in ``corpus.problems`` and the others go on.
     """
     by_id = {a.id: a for a in corpus.articles}
-    embedder = load_embedder()
+    events_of: dict[str, list[Event]] = {}
+    for e in corpus.events:
+        for aid in dict.fromkeys(src.article for src in e.sources):
+            events_of.setdefault(aid, []).append(e)
+    embedder = None
+    fresh: dict[str, dict] = {}
     for story in corpus.stories:
-        cache: dict = {}  # a story and its chapters cite from the same sentences
+        cache_vectors: dict = {}  # a story and its chapters cite from the same sentences
         groups = [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]
         for target, ids in groups:
             if target is not story and list(ids) == list(story.articles) and story.summary:
@@ -190,12 +231,25 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS) -> None:
                 continue
             try:
                 arts = [by_id[i] for i in ids if i in by_id]
-                ids_set = set(ids)
-                events = [e for e in corpus.events if any(s.article in ids_set for s in e.sources)]
+                seen: set[str] = set()
+                events = [e for a in arts for e in events_of.get(a.id, []) if not (e.id in seen or seen.add(e.id))]
                 chapters = [ch.articles for ch in story.chapters] if target is story else None
-                target.summary = summarize_articles(arts, corpus.analyses, words=words, events=events,
-                                                    embedder=embedder, groups=chapters, embedding_cache=cache)
-                target.headline = headline(arts, corpus.analyses, summary=target.summary) or None
+                if embedder is None:
+                    embedder = load_embedder() or False
+                key = _cache_key(words, embedder or None, arts, events, chapters, corpus.analyses)
+                hit = (cache or {}).get(key)
+                if hit is not None:
+                    target.summary = [SummarySentence(**x) for x in hit["summary"]]
+                    target.headline = hit["headline"]
+                else:
+                    target.summary = summarize_articles(arts, corpus.analyses, words=words, events=events,
+                                                        embedder=embedder or None, groups=chapters,
+                                                        embedding_cache=cache_vectors)
+                    target.headline = headline(arts, corpus.analyses, summary=target.summary) or None
+                fresh[key] = {"summary": [to_dict(x) for x in target.summary], "headline": target.headline}
             except Exception as exc:
                 log.exception("summary failed for %s", target.id)
                 corpus.problems.append(f"summaries: {target.id}: {type(exc).__name__}: {exc}")
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
