@@ -159,3 +159,18 @@ def test_dates_news_months_after_range_words():
     assert spans("Sales through August rose.") == ["August"]
     assert spans("Between March and June the lake froze.") == ["March", "June"]
     assert spans("August Wilson wrote plays.") == []
+
+
+def test_dates_news_the_year_is_publication_year_or_a_fiscal_span(nlp):
+    text = "For the year ended Sept. 30, it earned $3 million."
+    assert [(t.text, t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)][0] == (
+        "the year", "DURATION", "P1Y")
+    text = "Volume for the year was flat."
+    assert [t.timeml for t in find_times(nlp(text), text, NOV)] == ["2021"]
+    assert spans("the year before the war") == []
+
+
+def test_dates_news_running_quarter_is_not_the_focus(nlp):
+    text = "Sales will rise in the fourth quarter. In the year-ago period they fell."
+    by = times(nlp, text, NOV)  # November: the fourth quarter is still running
+    assert by["the year-ago period"].timeml == "2020"

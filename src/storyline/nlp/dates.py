@@ -106,6 +106,10 @@ _PATTERNS = [
     rf"\bthe\s+(?:latest|most\s+recent|{_YEAR})\s+(?:period|quarter)\b",
     r"\b(?:last|this)\s+year's\s+(?:quarter|period)\b",
     r"\bthe\s+(?:current(?:\s+fiscal)?|full)\s+year\b",
+    # "for the year ended Sept. 30" is a twelve-month span; "for the year", "earlier in the year"
+    # the year of publication
+    r"\bthe\s+(?:fiscal\s+)?year\b(?!-|'s|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|"
+    r"two|to|on|since|for|as)\b)",
     # sets: "each month", "every Thursday", "each July"
     rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
     rf"\b{_SPELLED_YEAR}\b",
@@ -436,7 +440,7 @@ def _special(low: str, anchor: dt.date | None,
     if low == "past year" and anchor is not None:
         return None, "unknown", f"{anchor.year - 1:04d}"
     # "the full year", "the current fiscal year": the anchor's year
-    if re.match(r"^(?:current(?: fiscal)?|full) year$", low):
+    if re.match(r"^(?:current(?: fiscal)?|full|fiscal) year$|^year$", low):
         if anchor is None:
             return None, "unknown", None
         return f"{anchor.year:04d}", "year", f"{anchor.year:04d}"
@@ -623,10 +627,11 @@ def duration_value(text: str) -> str | None:
     low = " ".join(text.lower().split())
     m = _DUR_RX.search(low)
     if not m:
-        bare = re.search(r"\b(day|week|month|year|decade|hour|minute)s\b", low)
+        one = re.fullmatch(r"the (?:fiscal )?(day|week|month|year)", low)  # "the year ended June 30"
+        bare = one or re.search(r"\b(day|week|month|year|decade|hour|minute)s\b", low)
         if not bare:
             return None
-        n_s, unit = "X", bare[1]
+        n_s, unit = ("1" if one else "X"), bare[1]
     else:
         unit = m[2]
         half = m[1].endswith("1/2")
@@ -720,8 +725,10 @@ def _anchor(published: str | dt.date | None) -> dt.date | None:
         return None
 
 
-def _kind(match: str) -> str:
+def _kind(match: str, after: str = "") -> str:
     low = match.lower()
+    if re.fullmatch(r"the\s+(?:fiscal\s+)?year", low) and re.match(r"\s+end(?:ed|ing)\b", after):
+        return "DURATION"
     if re.match(r"(?:each|every)\s", low):
         return "SET"
     if re.fullmatch(r"(?:days|weeks|months|years|decades)", low):
@@ -800,7 +807,7 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
             # the past tense usually lies ahead; read the nearest one
             tense = PRESENT
-        kind = _kind(frag)
+        kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
         if kind == "DURATION" and ref is None:
@@ -830,7 +837,8 @@ def _reporting_focus(times: list[TimeExpr], text: str, anchor: dt.date | None) -
     """Earnings-report convention: once a quarter is named ("the third quarter"), "the quarter",
     "the latest period" mean that quarter, and "a year ago", "the year-earlier period", "the 1988
     quarter", "compared with ... last year" mean the same quarter a year before. Only a quarter
-    that has begun by publication is reported on; "the third quarter of 1990" ahead is a forecast.
+    that has ended by publication is reported on; "the fourth quarter" still running, or "the third
+    quarter of 1990" ahead, is a forecast.
     """
     now = (anchor.year, _quarter_of(anchor)) if anchor else (9999, 4)
     focus: tuple[int, int, int] | None = None  # year, quarter, end offset
@@ -840,7 +848,7 @@ def _reporting_focus(times: list[TimeExpr], text: str, anchor: dt.date | None) -
         if focus and t.start - focus[2] > _FOCUS_REACH:
             focus = None
         qm = _QUARTER_VAL.match(t.timeml or "")
-        if (qm and _NAMED_QUARTER.search(low) and (int(qm[1]), int(qm[2])) <= now
+        if (qm and _NAMED_QUARTER.search(low) and (int(qm[1]), int(qm[2])) < now
                 and not re.search(r"year-(?:ago|earlier)|last year's", low)):
             focus = (int(qm[1]), int(qm[2]), t.end)
         elif focus is not None and t.kind == "DATE":
