@@ -68,3 +68,42 @@ def test_quotes_spans_short_opening_fragment_joins_interrupted_quote(nlp):
     qs = _run(nlp, text)
     q = _with(qs, "never once asked")
     assert "Frankly" in q.text and q.speaker_text == "Ortega"
+
+
+def test_quotes_spans_title_with_closing_period(nlp):
+    text = "Maria Lopez: The port deal will cost the city thousands of jobs.\n\nThe vote is on Friday."
+    q = _with(_run(nlp, text), "port deal")
+    assert q.cue == ":" and q.speaker_text == "Maria Lopez"
+    assert q.text == "The port deal will cost the city thousands of jobs"
+
+
+def test_quotes_spans_title_ending_in_a_name_is_not_a_headline_quote(nlp):
+    text = "The governor has a new favourite target this week: Senator Hal Jensen.\n\nMore follows."
+    assert not [q for q in _run(nlp, text) if q.cue == ":"]
+
+
+def test_quotes_spans_reported_speech_keeps_closing_mark_of_fragment(nlp):
+    text = 'The director said the agency would not approve permits "just for show."'
+    q = _with(_run(nlp, text), "approve permits")
+    assert q.text.endswith('show."')
+
+
+def test_quotes_spans_abbreviation_period_kept(nlp):
+    text = "The senator said the tariffs would hurt farmers across the U.S. More talks are planned."
+    q = _with(_run(nlp, text), "tariffs would hurt")
+    assert q.text.endswith("the U.S.")
+
+
+def test_quotes_spans_according_to_phrase_left_out(nlp):
+    text = (
+        "The minister said the plant will close in March, according to two officials "
+        "who attended the meeting."
+    )
+    q = _with(_run(nlp, text), "plant will close")
+    assert "according" not in q.text and q.text.endswith("March")
+
+
+def test_quotes_spans_mixed_when_reported_words_precede_the_fragment(nlp):
+    text = 'The chairwoman said that the board "must not wait another year to act."'
+    q = _with(_run(nlp, text), "wait another year")
+    assert q.kind == "mixed" and q.text.startswith("the board")

@@ -193,11 +193,36 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"that\s+", text[start:end], re.I)
     if m:
         start += m.end()
+    cut = text.find(", according to ", start, end)
+    if cut > start:
+        end = cut  # "..., according to X" names the source; it is not what was reported
     while end > start and text[end - 1] in " \t\n,;:—–-":
         end -= 1
-    if end > start and text[end - 1] == "." and (end - start) > 1:
-        end -= 1
-    return start, end
+    if (
+        end > start
+        and text[end - 1] == "."
+        and (end - start) > 1
+        and not _ABBREV_END.search(text, max(start, end - 8), end)
+    ):
+        end -= 1  # the sentence's period, but not that of "the U.S." or "7 p.m."
+    return start, _close_fragment(text, start, end)
+
+
+# Abbreviations whose period is part of the word, not the sentence's end.
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Ltd|Co)\.$")
+_CLOSING = re.compile(r"[.,!?]?(?:''|[”\"»])")
+
+
+def _close_fragment(text: str, start: int, end: int) -> int:
+    """Reported speech ending on a quoted fragment (he did not support quarantines
+    "willy-nilly.") keeps the fragment's closing mark, and the period before it."""
+    seg = text[start:end]
+    open_curly = seg.count("“") + seg.count("«") > seg.count("”") + seg.count("»")
+    open_straight = seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1
+    if not (open_curly or open_straight):
+        return end
+    m = _CLOSING.match(text, end)
+    return m.end() if m else end
 
 
 def _tok_end(tok: Any) -> int:
@@ -1102,17 +1127,25 @@ def _tweet_blocks(ctx: _Ctx) -> list[_Cand]:
 
 def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
     """Headline attributions: "Bajwa: Pakistan backs regional peace" or "Pakistan backs
-    regional peace: Gen. Bajwa". Only short, unpunctuated lines whose short side is a name."""
+    regional peace: Gen. Bajwa". Only short lines whose short side is a name; a line with a
+    closing period ("Rubio: Trump can't be trusted.") only with the name first."""
     out = []
     text = ctx.text
     for pi, p_start in enumerate(ctx.para_starts):
         p_end = ctx.para_starts[pi + 1] if pi + 1 < len(ctx.para_starts) else len(text)
         line = text[p_start:p_end].rstrip()
-        if not (10 < len(line) < 200) or line.count(": ") != 1 or line[-1:] in ".?!,;":
+        if not (10 < len(line) < 200) or line.count(": ") != 1 or line[-1:] in ",;":
             continue
         cut = p_start + line.index(": ")
         left, right = (p_start, cut), (cut + 2, p_start + len(line))
-        for who, what in ((left, right), (right, left)):
+        # A title may carry a closing period ("Rubio: Trump can't be trusted."); a sentence
+        # ending in a name after a colon ("... a new enemy: Jeb Bush.") is no attribution.
+        orders = [(left, right)] if line[-1] in ".?!" else [(left, right), (right, left)]
+        if line[-1] in ".?!" and (
+            text[left[1] - 1 : left[1]] in ALL_MARKS or "http" in line or line[:cut - p_start].isupper()
+        ):
+            continue
+        for who, what in orders:
             w_words = _WORD.findall(text[who[0] : who[1]])
             c_words = _WORD.findall(text[what[0] : what[1]])
             if not (1 <= len(w_words) <= 5) or len(c_words) < 3:
@@ -1484,7 +1517,8 @@ def _unquoted_words(ctx: _Ctx, span: tuple[int, int], q: QuoteSpan) -> int:
     before = ctx.text[span[0] : q.open_at]
     after = ctx.text[q.outer_end : span[1]]
     words = _WORD.findall(before) + _WORD.findall(after)
-    return len([w for w in words if w.lower() not in ("that", "the", "a", "to", "and")])
+    # "said that “...”" is a direct quote; "said that the SVP “must ...”" mixes reported words in.
+    return len([w for w in words if w.lower() not in ("that", "and")])
 
 
 def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
