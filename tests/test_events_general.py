@@ -175,3 +175,56 @@ def test_events_agreeing_with_an_opinion_is_no_agreement(nlp):
 def test_events_promise_to_be_is_no_commitment(nlp):
     evs = _events(nlp, "The summit promised to be a turning point for the region.")
     assert not [e for e in evs if e.category == "AGREE"]
+
+
+def _cats(evs):
+    return {e.category for e in evs}
+
+
+def test_events_talking_about_something_is_speech(nlp):
+    assert "CONSULT" not in _cats(_events(nlp, "The senator talked about the budget on Friday."))
+    assert "CONSULT" in _cats(_events(nlp, "The senator talked with the Mexican ambassador on Friday."))
+
+
+def test_events_accepting_or_signing_needs_a_proposal(nlp):
+    assert "AGREE" not in _cats(_events(nlp, "The candidate accepted donations from bankers."))
+    assert "AGREE" not in _cats(_events(nlp, "The governor signed the bill into law on Tuesday."))
+    assert "AGREE" in _cats(_events(nlp, "The rebels accepted the peace plan on Tuesday."))
+    assert "AGREE" in _cats(_events(nlp, "Chile and Peru signed a trade agreement in Lima."))
+
+
+def test_events_idiomatic_senses_are_no_events(nlp):
+    assert "COERCE" not in _cats(_events(nlp, "Her rivals will seize on the remark."))
+    assert "CONCEDE" not in _cats(_events(nlp, "Such methods compromise the nation's values."))
+    assert "RETREAT" not in _cats(_events(nlp, "The governor quit giving paid speeches last year."))
+
+
+def test_events_stopping_ones_own_activity_is_no_sanction(nlp):
+    assert "SANCTION" not in _cats(_events(nlp, "The senator suspended his campaign on Monday."))
+    e = _one(_events(nlp, "Japan suspended its aid to Serbia on Monday."), "SANCTION")
+    assert e.target_text == "Serbia"
+
+
+def test_events_reflexive_object_is_no_target(nlp):
+    e = _one(_events(nlp, "A bomber blew himself up outside the stadium."), "ASSAULT")
+    assert e.target_text is None
+
+
+def test_events_campaign_rally_and_town_hall_are_no_events(nlp):
+    evs = _events(nlp, "Donald Trump will hold a rally in Salem. Christie spoke at a town hall meeting in Hudson.")
+    assert not _cats(evs) & {"PROTEST", "CONSULT"}
+    assert "PROTEST" in _cats(_events(nlp, "Thousands of students held a rally against the new law."))
+
+
+def test_events_taking_over_an_office_is_no_fight(nlp):
+    assert "FIGHT" not in _cats(_events(nlp, "Brazile will take over as interim chair."))
+
+
+def test_events_money_and_equipment_given_is_aid(nlp):
+    e = _one(_events(nlp, "Germany gave Ukraine military equipment worth two million euros."), "AID")
+    assert e.actor_text == "Germany"
+
+
+def test_events_undoing_a_measure(nlp):
+    assert _one(_events(nlp, "The army lifted restrictions on travel in the province."), "CONCEDE")
+    assert _one(_events(nlp, "The minister cancelled her visit to Haiti."), "SANCTION")

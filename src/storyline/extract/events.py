@@ -667,7 +667,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "AGREE", "strike deal"
         if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
-            answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING
+            answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING or lemma in plover.UNDOING
             if cat and (lemma, noun) not in plover._LIGHT_OVERRIDES and not answered:
                 found = _noun_trigger(dobj)  # "began a hunger strike" is a protest
                 cat = found[0] if found else cat
@@ -736,6 +736,29 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma == "deny":
         return None
+    if lemma in ("talk", "speak") and _prep_obj(tok, {"with", "to"}) is None and not (
+        _verb_subject(tok) is not None and _child(_verb_subject(tok), "conj") is not None
+    ):
+        return None  # "talked about racial healing", "began by talking": speech, no partner
+    if lemma == "accept" and not _proposal(dobj):
+        return None  # "accepted donations", "accepted this as his responsibility": no agreement
+    if lemma == "sign" and prt is None and not _proposal(dobj):
+        return None  # "signed a bill into law", "signed them up": procedure, not an agreement
+    if lemma == "seize" and _prep_obj(tok, {"on", "upon"}):
+        return None  # "will seize on this": exploit, not confiscate
+    if lemma == "compromise" and dobj is not None:
+        return None  # "compromise the nation's values": endanger, not concede
+    if lemma == "quit" and (
+        _child(tok, "xcomp") is not None or (dobj is not None and dobj.tag_ == "VBG")
+    ):
+        return None  # "quit giving paid speeches": stopped a habit, no withdrawal
+    if (
+        lemma in _STOP_VERBS
+        and dobj is not None
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in dobj.children)
+        and _party_of(tok) is None
+    ):
+        return None  # "suspended his campaign", "halted its own programme": no sanction on anyone
     if lemma in ("demonstrate", "rally") and dobj is not None:
         return None  # "demonstrated a penchant for", "rallied supporters": showing, gathering
     if lemma in _BATTLE_VERBS and _metaphoric_fight(tok):
@@ -788,6 +811,23 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
 
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
+_STOP_VERBS = {"suspend", "halt", "cancel", "end", "freeze", "stop"}
+#: What can be accepted or signed as an agreement: proposals, terms, pacts and results.
+_PROPOSALS = frozenset(
+    {"offer", "proposal", "plan", "terms", "term", "condition", "conditions", "invitation",
+     "resignation", "apology", "result", "results", "outcome", "verdict", "ruling", "mediation",
+     "compromise", "formula", "framework", "roadmap", "initiative", "resolution", "contract",
+     "memorandum", "charter", "protocol", "convention", "declaration", "document", "letter",
+     "bid", "settlement", "package", "agenda", "peace"}
+)
+
+
+def _proposal(obj: Any) -> bool:
+    """Whether an object can be accepted or signed as an agreement (or is an event noun)."""
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return lemma in _PROPOSALS or plover.noun_category(lemma) is not None or _is_actorlike(obj)
 _BATTLE_VERBS = {"fight", "battle", "combat", "war", "wage"}
 _BATTLE_NOUNS = {"war", "battle", "fight", "fighting", "offensive", "campaign"}
 
@@ -1039,7 +1079,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     )
     if light:
         n_actor, n_target = _nominal_args(dobj, cat)
-        if lemma.split()[0] in {"receive", "get"}:
+        if lemma.split()[0] in {"receive", "get", "accept"}:
             src = n_actor or (_prep_obj(tok, {"from"}) or (None, None))[1]
             if src is not None:
                 actor, target = src, actor
@@ -1209,7 +1249,10 @@ def _protested_party(tok: Any) -> Any:
 
 _GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
 _RELIEF_GOODS = {"food", "shelter", "water", "medicine", "medicines", "tent", "blanket", "supply",
-                 "supplies", "ration", "vaccine", "clothing", "fuel", "grain", "flour", "rice"}
+                 "supplies", "ration", "vaccine", "clothing", "fuel", "grain", "flour", "rice",
+                 # money and material help given to a party is aid as well
+                 "money", "funds", "cash", "grant", "loan", "credit", "equipment", "intelligence",
+                 "ammunition", "weapon", "weapons", "arms", "training", "material", "materiel"}
 #: Evacuated people are helped; evacuated troops or embassies withdraw.
 _CIVILIANS = {"people", "resident", "residents", "civilian", "civilians", "victim", "victims",
               "wounded", "injured", "patient", "patients", "child", "children", "villager",
@@ -1347,6 +1390,11 @@ _MEDIA = frozenset(
      "interviewer", "correspondent", "newsroom", "outlet", "broadcaster", "podcast", "show",
      "program", "programme", "magazine", "paper"}
 )
+
+
+_PUBLIC_EVENTS = {"hall", "town", "campaign", "fundraising", "staff", "team", "shareholder",
+                  "annual", "public", "church", "community", "board", "family"}
+_REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
 
 
 def _verbal_attack(t: _Trig) -> bool:
@@ -1537,7 +1585,11 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             and t.target.lemma_.lower() in _CIVILIANS
         ):
             t.category = "AID"
-        if t.target is not None and t.target.lemma_.lower() in _RELIEF_GOODS:
+        if (
+            t.target is not None
+            and t.target.lemma_.lower() in _RELIEF_GOODS
+            and t.category in _GIVING | {"SANCTION"}
+        ):
             # The goods are what is given; the recipient, if named, follows "to"/"for".
             found = _prep_obj(t.tok, {"to", "for"})
             t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
@@ -1576,6 +1628,30 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 ),
                 None,
             )
+        if (
+            t.category == "PROTEST"
+            and t.action.split()[-1] == "rally"
+            and t.actor is not None
+            and t.actor.ent_type_ == "PERSON"
+            and t.target is None
+        ):
+            t.drop = True  # "Trump will hold a rally in Salem": a campaign event, no protest
+            continue
+        if t.action == "take over" and (
+            _prep_obj(t.tok, {"as"}) or (t.target is not None and not _can_act(t.target)
+                                         and not t.target.ent_type_
+                                         and t.target.lemma_.lower() not in _PLACE_NOUNS)
+        ):
+            t.drop = True  # "will take over as interim chair", "robots taking over waitressing"
+            continue
+        if t.nominal and t.category == "CONSULT" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PUBLIC_EVENTS
+            for c in t.tok.children
+        ):
+            t.drop = True  # "a town hall meeting", "a campaign meeting": not talks between parties
+            continue
+        if t.target is not None and t.target.lower_ in _REFLEXIVE:
+            t.target = None  # "blew himself up": no second party
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
 

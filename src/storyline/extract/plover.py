@@ -420,7 +420,7 @@ _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("assault", "abuse", "mistreat", "maim", "lynch", "rape"),
 }
 _MORE_NOUNS: dict[str, tuple[str, ...]] = {
-    "SANCTION": ("suspension", "tariff", "tariffs"),
+    "SANCTION": ("suspension", "tariff", "tariffs", "restriction", "restrictions", "quota"),
     "CONSULT": ("negotiations", "welcome"),
     "ACCUSE": ("complaint", "lawsuit"),
 }
@@ -499,6 +499,13 @@ _PHRASAL.update(
         ("slash", "funding"): "SANCTION",
     }
 )
+#: Verbs that undo a measure: lifting or easing a sanction or a restriction is a concession.
+UNDOING = frozenset(
+    {"lift", "ease", "end", "cancel", "remove", "relax", "scrap", "drop", "rescind", "revoke",
+     "repeal", "loosen", "shorten", "waive"}
+)
+
+LIGHT_VERBS = LIGHT_VERBS | UNDOING | {"reimpose", "tighten", "extend", "institute"}
 LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot", "refuse", "rebuff", "spurn", "dismiss", "heed"}
 _PHRASAL[("turn", "down")] = "REJECT"
 # An empty category: the light verb makes the noun no event ("expressed relief", "posed a threat to").
@@ -611,8 +618,16 @@ def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
         if cat is not None:
             return cat or None
         own = NOUN_CATEGORY.get(lemma)
+        if own in ("SANCTION", "COERCE") and light in UNDOING:
+            return "CONCEDE"  # "lifted the restrictions", "eased the curfew", "dropped tariffs"
+        if own in ("CONSULT", "AGREE", "COOPERATE", "AID") and light in UNDOING - {"ease"}:
+            return "SANCTION"  # "cancelled the visit", "ended cooperation": relations reduced
+        if own in ("ASSAULT", "FIGHT") and light in UNDOING:
+            return "RETREAT"  # "ended the offensive"
         if own and light in REJECTING:
             return "REJECT"
+        if own in ("AID", "SUPPORT") and light in ACCEPTING:
+            return own  # "accepted aid from Japan": Japan's aid, received
         if own and light in ACCEPTING:
             return "CONCEDE" if own in ("DEMAND", "THREATEN") else "AGREE"
     return NOUN_CATEGORY.get(lemma)
