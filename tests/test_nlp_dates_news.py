@@ -174,3 +174,30 @@ def test_dates_news_running_quarter_is_not_the_focus(nlp):
     text = "Sales will rise in the fourth quarter. In the year-ago period they fell."
     by = times(nlp, text, NOV)  # November: the fourth quarter is still running
     assert by["the year-ago period"].timeml == "2020"
+
+
+def test_dates_news_holidays_by_tense_and_modifier():
+    assert normalize("Christmas", NOV, PAST) == ("2020-12-25", "day")
+    assert normalize("Christmas", NOV, FUTURE) == ("2021-12-25", "day")
+    assert normalize("Thanksgiving", NOV, FUTURE) == ("2021-11-25", "day")  # fourth Thursday
+    assert normalize("last Labor Day", NOV, PRESENT) == ("2021-09-06", "day")  # first Monday
+    assert normalize("Memorial Day", NOV, PAST) == ("2021-05-31", "day")  # last Monday of May
+    assert spans("Shops opened on Christmas Eve.") == ["Christmas Eve"]
+
+
+def test_dates_news_previous_weekday_and_or_so_ago():
+    assert normalize("the previous Friday", NOV, PAST) == ("2021-10-22", "day")
+    assert normalize("a week or so ago", NOV, PAST) == ("2021-W43", "week")
+    assert spans("Then, a week or so ago, the general flew in.") == ["a week or so ago"]
+
+
+def test_dates_news_season_of_a_spelled_year():
+    assert normalize_timeml("the winter of nineteen ninety-four", NOV, PAST)[2] == "1994-WI"
+
+
+def test_dates_news_in_n_units_ahead_is_a_date(nlp):
+    text = "The bonds will be redeemed in five years. The strike ended after five years."
+    by = times(nlp, text, NOV)
+    assert by["five years"].kind in ("DATE", "DURATION")
+    found = [(t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)]
+    assert found == [("DATE", "2026"), ("DURATION", "P5Y")]

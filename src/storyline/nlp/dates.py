@@ -71,6 +71,8 @@ _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleve
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)"
+_HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
+            r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
 _PART = r"(?:morning|afternoon|evening|night)"
 _CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)"
@@ -89,6 +91,9 @@ _PATTERNS = [
     # January 2020 / (last|next|this|early|late|mid-) November
     rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
     # (last|next|this) Friday (morning)
+    # fixed-date holidays and the US ones counted by weekday
+    rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_HOLIDAY})\b",
+    rf"\b(?i:the\s+previous)\s+{_WD}\b",
     rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}(?:\s+(?i:{_PART}))?",
     # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
@@ -120,7 +125,7 @@ _PATTERNS = [
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     rf"\bthis\s+{_PART}\b",
     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
-    rf"\b{_NUM}\s+{_UNITS}\s+(?:ago|earlier|before)\b",
+    rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
     rf"\b{_NUM}\s+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
     rf"{_UNITS}\b(?!-|\s+old\b)",
@@ -132,7 +137,7 @@ _PATTERNS = [
     # seasons: only with a modifier or a year ("this summer", "last fall", "winter of 1994");
     # a bare season word is read later only after "in"/"during"/"since"...
     rf"\b(?:(?:this|last|next|coming|(?:this\s+)?past|early|late)\s+|the\s+)?"
-    rf"(?:summer|fall|autumn|winter|spring)(?:\s+(?:of\s+)?{_YEAR}\b)?",
+    rf"(?:summer|fall|autumn|winter|spring)(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})\b)?",
     # decades and centuries: "the 1990s", "the late '80s", "the nineties", "the 20th century"
     r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0s|'\d0s)\b",
     r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
@@ -156,7 +161,7 @@ _PATTERNS = [
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
-_CASED = 7
+_CASED = 9
 _FINDER = re.compile("|".join(
     f"(?:{p})" if i < _CASED else f"(?i:{p})" for i, p in enumerate(_PATTERNS)
 ))
@@ -281,6 +286,16 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         except ValueError:
             return None, "unknown"
 
+    m = re.match(r"^(?:(last|next|this) )?(.+)$", low)
+    if m and m[2] in _HOLIDAYS:
+        return _holiday_value(m[2], m[1], anchor, tense)
+    m = re.match(r"^previous ([a-z]+)$", low)
+    if m and m[1] in _WEEKDAYS:
+        if anchor is None:
+            return None, "unknown"
+        back = (anchor.weekday() - _WEEKDAYS[m[1]]) % 7 or 7
+        return (anchor - dt.timedelta(days=back + 7)).isoformat(), "day"  # the one before the last
+
     # month day (year)
     m = re.search(r"\b([a-z]+)\.?\s+(\d{1,2})\b(?:,?\s+(\d{4}))?", low)
     if m and m[1] in _MONTHS:
@@ -356,7 +371,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             return f"{y:04d}-{mo:02d}", "month"
         return f"{anchor.year + k:04d}", "year"
 
-    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$", low)
+    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|month|year|decade)s?\s+(?:or so\s+)?(ago|earlier|before)$", low)
     if m:
         n = _count(m[1])
         if anchor is None or n is None:
@@ -563,7 +578,7 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     """
     if anchor is not None and not _ANCHOR_MIN <= anchor <= _ANCHOR_MAX:
         anchor = None
-    low = " ".join(text.replace("’", "'").split()).lower().rstrip(".,")
+    low = _despell(" ".join(text.replace("’", "'").split()).lower().rstrip(".,"))
     sp = _special(low, anchor, tense)
     if sp is not None:
         return sp
@@ -601,6 +616,44 @@ def _clock_value(m: re.Match) -> str:
         return "24:00"
     h = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
     return f"{h:02d}:{m[2] or '00'}"
+
+
+# fixed holidays as (month, day); the US ones counted by weekday as (month, weekday, nth), -1 last
+_HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "veterans day": (11, 11), "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
+    "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
+}
+
+
+def _holiday_day(name: str, year: int) -> dt.date:
+    rule = _HOLIDAYS[name]
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, wd, nth = rule
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday_value(name: str, mod: str | None, anchor: dt.date | None,
+                   tense: str) -> tuple[str | None, str]:
+    """A holiday's date in the year the tense (or "last"/"next") points to."""
+    if anchor is None:
+        return None, "unknown"
+    this = _holiday_day(name, anchor.year)
+    if mod == "last" or (mod is None and tense == PAST):
+        y = anchor.year if this <= anchor else anchor.year - 1
+    elif mod == "next" or (mod is None and tense == FUTURE):
+        y = anchor.year if this >= anchor else anchor.year + 1
+    else:
+        y = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                key=lambda yy: abs((_holiday_day(name, yy) - anchor).days))
+    return _holiday_day(name, y).isoformat(), "day"
 
 
 def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
@@ -810,6 +863,14 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
+        if kind == "DURATION" and ref is None and tense == FUTURE and anchor is not None and re.search(
+                r"\bin\s+$", text[max(0, s - 4):s]):
+            ahead = _ahead(frag, anchor)
+            if ahead is not None:
+                # "will be redeemed in five years": a date that far ahead, not a span
+                out.append(TimeExpr(start=s, end=e, text=frag, value=ahead[0], precision=ahead[1],
+                                    kind="DATE", tense=tense, timeml=ahead[0]))
+                continue
         if kind == "DURATION" and ref is None:
             dur = duration_value(frag)
             out.append(TimeExpr(start=s, end=e, text=frag, value=None, precision="unknown",
@@ -831,6 +892,25 @@ _FOCUS_REF = re.compile(r"^(?:the |this )?(?:latest |most recent )?(?:fiscal )?(
 _COMPARED = re.compile(r"\b(?:compared|from|versus|vs|than)\b[^.;]*$")
 # how far (characters) a named quarter stays the period a report is about
 _FOCUS_REACH = 1500
+
+
+def _ahead(frag: str, anchor: dt.date) -> tuple[str, str] | None:
+    """(value, precision) of a counted span read from the anchor forward: "in two weeks"."""
+    m = _DUR_RX.search(" ".join(frag.lower().split()))
+    n = _count(m[1]) if m else None
+    if n is None or n > 200:
+        return None
+    unit = m[2]
+    if unit == "day":
+        return (anchor + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _week(anchor + dt.timedelta(days=7 * n)), "week"
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, n)
+        return f"{y:04d}-{mo:02d}", "month"
+    if unit == "year" and anchor.year + n <= 9999:
+        return f"{anchor.year + n:04d}", "year"
+    return None
 
 
 def _reporting_focus(times: list[TimeExpr], text: str, anchor: dt.date | None) -> list[TimeExpr]:
