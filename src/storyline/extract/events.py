@@ -1079,7 +1079,9 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     )
     if light:
         n_actor, n_target = _nominal_args(dobj, cat)
-        if lemma.split()[0] in {"receive", "get", "accept"}:
+        if lemma.split()[0] in {"receive", "get"} or (
+            lemma.split()[0] == "accept" and cat in ("AID", "SUPPORT")
+        ):
             src = n_actor or (_prep_obj(tok, {"from"}) or (None, None))[1]
             if src is not None:
                 actor, target = src, actor
