@@ -107,3 +107,10 @@ def test_quotes_spans_mixed_when_reported_words_precede_the_fragment(nlp):
     text = 'The chairwoman said that the board "must not wait another year to act."'
     q = _with(_run(nlp, text), "wait another year")
     assert q.kind == "mixed" and q.text.startswith("the board")
+
+
+def test_quotes_spans_negated_inner_verb_is_no_relay(nlp):
+    text = "Mr. Alvarez said the mayor has not replied to his letters about the school closures."
+    q = _with(_run(nlp, text), "has not replied")
+    assert q.kind == "indirect" and q.speaker_text and "Alvarez" in q.speaker_text
+    assert q.via_text is None

@@ -1216,6 +1216,14 @@ def _inner_speaker_tok(ctx: _Ctx, q: QuoteSpan) -> Any | None:
     subj = _children(root, "nsubj")
     if not subj or subj[0].idx < q.start or subj[0].pos_ == "PRON":
         return None
+    # Only a name or a role speaks in a release: in "“The fact that he ... shows ...”" or
+    # "“The Gang of Eight agreed ...”" the quote's subject is what the speaker talks about.
+    if subj[0].ent_type_ not in ("PERSON", "ORG", "NORP") and subj[0].lemma_.lower() not in (
+        PERSON_ROLE_NOUNS | ORG_NOUNS
+    ):
+        return None
+    if lemma in ("agree", "indicate", "question", "wonder", "wish", "signal", "call"):
+        return None
     if {t.lower_ for t in subj[0].subtree} & (FIRST_PERSON | {"you"}):
         return None
     return subj[0]
@@ -1502,6 +1510,9 @@ def _link_relays(ctx: _Ctx, frames: list[_Frame]) -> None:
                 else None
             )
         if inner is None or inner is fr or inner.speaker_tok is None or inner.outer is not None:
+            continue
+        if inner.content is None or any(c.dep_ == "neg" for c in inner.cue.children):
+            # "Ramos said Trump has not replied to his requests": no inner statement to relay
             continue
         if fr.cue_text != "according to" and not (
             fr.cue.lemma_.lower() in SPEECH_VERBS and inner.cue.lemma_.lower() in SPEECH_VERBS
