@@ -228,3 +228,13 @@ def test_events_money_and_equipment_given_is_aid(nlp):
 def test_events_undoing_a_measure(nlp):
     assert _one(_events(nlp, "The army lifted restrictions on travel in the province."), "CONCEDE")
     assert _one(_events(nlp, "The minister cancelled her visit to Haiti."), "SANCTION")
+
+
+def test_events_hazards_and_accidents_are_no_attacks(nlp):
+    evs = _events(
+        nlp,
+        "A magnitude 6.9 earthquake struck Chile on Thursday. "
+        "The airliner crashed into the sea, killing all 228 people on board.",
+    )
+    assert "ASSAULT" not in _cats(evs)
+    assert "ASSAULT" in _cats(_events(nlp, "Militants stormed the hotel, killing 12 guests."))

@@ -1349,8 +1349,7 @@ def _complement_target(tok: Any, cat: str) -> Any:
 
 #: Machines of war stand for the force that operates them ("Israeli tanks fired on ...").
 _WAR_MACHINES = frozenset(
-    {"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "tank", "warship", "ship",
-     "vessel", "boat", "gunboat", "drone", "submarine", "artillery", "battery", "unit", "patrol",
+    {"aircraft", "jet", "warplane", "helicopter", "gunship", "tank", "warship", "gunboat", "drone", "submarine", "artillery", "battery", "unit", "patrol",
      "convoy", "squad", "brigade", "battalion", "division", "regiment", "platoon", "contingent"}
 )
 
@@ -1365,7 +1364,7 @@ cancer disaster murder meter metre manner filter theater theatre register weathe
 error factor sector mirror motor vector floor door horror honor honour labor labour favor favour
 rumor rumour behavior behaviour event incident accident percent extent content talent intent
 consent precedent component equivalent climate debate estimate mandate rate date update template
-plate gate fate estate weight
+plate gate fate estate weight jetliner airliner tanker freighter container trailer computer
 """.split()
 )
 #: Other nouns that act in the news: sides, forums, agents, martial courts, guerrillas.
@@ -1419,6 +1418,29 @@ def _to_the_media(t: _Trig) -> bool:
     return any(o.lemma_.lower() in _MEDIA or o.lower_ in _MEDIA for o in others)
 
 
+#: Verbs of accidents: a death they cause is no attack ("the plane crashed, killing 228").
+_ACCIDENT_VERBS = frozenset(
+    {"crash", "collapse", "sink", "capsize", "derail", "overturn", "burn", "flood", "erupt",
+     "plunge", "skid", "ditch"}
+)
+
+
+def _hazard(tok: Any) -> bool:
+    """Whether a noun phrase names a natural hazard ("a magnitude 6.9 earthquake")."""
+    words = _np_tokens(tok) + [c for c in tok.children if c.dep_ == "appos"]
+    return any(w.lemma_.lower() in _HAZARDS or w.lower_.rstrip("s") in _HAZARDS for w in words)
+
+
+def _accident(tok: Any) -> bool:
+    """Whether an act of killing hangs on an accident verb: "crashed, killing all on board"."""
+    head = tok.head
+    return (
+        tok.dep_ in ("advcl", "conj", "xcomp")
+        and head is not tok
+        and head.lemma_.lower() in _ACCIDENT_VERBS
+    )
+
+
 _PROCEEDINGS = frozenset({"proceeding", "hearing", "trial", "ruling", "verdict", "review", "audit"})
 
 
@@ -1428,7 +1450,7 @@ def _can_act(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return True
     lemma = tok.lemma_.lower()
-    if lemma in _HAZARDS or tok.lower_.rstrip("s") in _HAZARDS:
+    if _hazard(tok):
         return True  # kept so that "an earthquake struck" is recognised and dropped later
     return (
         _is_actorlike(tok)
@@ -1669,12 +1691,10 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         sent = sentence_index_at(analysis, t.tok.idx)
         if sent is None:
             continue
-        if (
-            t.actor is not None
-            and (t.actor.lemma_.lower() in _HAZARDS or t.actor.lower_.rstrip("s") in _HAZARDS)
-            and t.category in ("ASSAULT", "FIGHT")
+        if t.category in ("ASSAULT", "FIGHT") and (
+            (t.actor is not None and _hazard(t.actor)) or _accident(t.tok)
         ):
-            continue  # an earthquake "struck" Haiti: no political actor
+            continue  # an earthquake "struck" Haiti, "the plane crashed, killing 228": no actor
         if (
             t.category == "RETREAT"
             and (t.tok.lemma_.lower() in ("release", "free") or t.action.endswith(" release"))
