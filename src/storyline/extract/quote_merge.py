@@ -15,8 +15,10 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from ..model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteSource
 from ..util import DisjointSet
@@ -93,13 +95,16 @@ def normalise_quote(text: str) -> str:
     t = t.replace("#", "").replace("’", "'").replace("‘", "'")
     t = re.sub(r"(\w)\.(?=\w\.)", r"\1", t)  # u.s. -> us.
     t = _NON_WORD.sub(" ", t.replace("'s ", " ").replace("'", ""))
-    words = []
-    for w in t.split():
-        if not _is_kept(w):
-            for rx, rep in _SPELLING:
-                w = rx.sub(rep, w)
-        words.append(w)
-    return _SPACE.sub(" ", " ".join(words)).strip()
+    return _SPACE.sub(" ", " ".join(_fold_word(w) for w in t.split())).strip()
+
+
+@lru_cache(maxsize=100_000)
+def _fold_word(w: str) -> str:
+    # Cached: a corpus repeats its words, and each fold tries every spelling rule.
+    if not _is_kept(w):
+        for rx, rep in _SPELLING:
+            w = rx.sub(rep, w)
+    return w
 
 
 def _is_kept(word: str) -> bool:
@@ -136,8 +141,13 @@ def _same_statement(a: _Item, b: _Item) -> bool:
         return False  # short texts by different speakers are different statements
     if short >= MIN_PARTIAL_WORDS:
         # one outlet quotes a sentence, another the whole tweet; truncation and insertions
-        # (score_cutoff lets rapidfuzz stop early; a score under it comes back as 0)
-        if fuzz.partial_ratio(a.norm, b.norm, score_cutoff=PARTIAL_MIN):
+        # (score_cutoff lets rapidfuzz stop early; a score under it comes back as 0.) A partial
+        # ratio of 90 needs a common subsequence of at least 0.8x the shorter text (see
+        # summarize.compare._quote_families): a bit-parallel check that rules most pairs out first.
+        m = min(len(a.norm), len(b.norm))
+        if LCSseq.similarity(a.norm, b.norm, score_cutoff=int(0.8 * m)) and fuzz.partial_ratio(
+            a.norm, b.norm, score_cutoff=PARTIAL_MIN
+        ):
             return True
         return short >= 0.5 * max(a.words, b.words) and bool(
             fuzz.token_set_ratio(a.norm, b.norm, score_cutoff=PARTIAL_MIN)
