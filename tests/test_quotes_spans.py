@@ -114,3 +114,21 @@ def test_quotes_spans_negated_inner_verb_is_no_relay(nlp):
     q = _with(_run(nlp, text), "has not replied")
     assert q.kind == "indirect" and q.speaker_text and "Alvarez" in q.speaker_text
     assert q.via_text is None
+
+
+def test_quotes_spans_quote_continues_across_participle_in_attribution(nlp):
+    text = (
+        '"If anyone wants this seat, it will be the party," Ms. Grant said, referring to the '
+        'state committee. "I am sure they have a candidate lined up already."'
+    )
+    qs = _run(nlp, text)
+    q = _with(qs, "wants this seat")
+    assert "candidate lined up" in q.text and q.cue == "said"
+    ref = next(x for x in qs if x.cue == "referring")
+    assert ref.text == "the state committee"
+    assert ref.kind == "indirect" and ref.start > q.start and ref.end < q.end
+
+
+def test_quotes_spans_adjectival_participle_is_no_cue(nlp):
+    text = "The union counted 40 pledged members at the plant last week."
+    assert not [q for q in _run(nlp, text) if q.cue == "pledged"]

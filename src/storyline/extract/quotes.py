@@ -163,7 +163,9 @@ def _break_between(ctx: _Ctx, a: int, b: int) -> bool:
     if i < len(ctx.newlines) and ctx.newlines[i] < b:
         return True
     j = bisect.bisect_left(ctx.break_starts, a)
-    return j < len(ctx.break_starts) and ctx.break_ends[j] <= b
+    # The break's last character is the next sentence's first, which may be the opening
+    # mark at ``b`` itself ('... Committee. "I'm sure ...').
+    return j < len(ctx.break_starts) and ctx.break_ends[j] <= b + 1
 
 
 def _sent_index(ctx: _Ctx, offset: int) -> int:
@@ -921,7 +923,13 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             pobj = _children(to, "pobj")
             if not pobj:
                 continue
-            clause = tok.head if tok.head is not tok else None
+            clause = tok.head if tok.head.i != tok.i else None
+            # "Clinton leads by 271 delegates according to a count by ...": the phrase may
+            # hang on a noun; the claim is the clause of the verb above it.
+            for _ in range(4):
+                if clause is None or clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                    break
+                clause = clause.head
             content = None
             if clause is not None and clause.pos_ in ("VERB", "AUX"):
                 s, e = sent.start_char, sent.end_char
@@ -952,6 +960,8 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if subj is not None and (lemma == "continue" or _children(tok, "prt")):
                 frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
+        if tok.dep_ == "amod":
+            continue  # "271 pledged delegates", "a declared candidate": an adjective, not a cue
         if tok.pos_ not in ("VERB", "AUX") or (
             lemma not in SPEECH_VERBS
             and lemma not in COGNITION_VERBS
@@ -1435,6 +1445,19 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
         prev = out[-1] if out else None
+        # “A,” she said, referring to X. “B.”: a short reported phrase inside the attribution
+        # stands between the two halves; join across it.
+        if (
+            prev is not None
+            and prev.kind != "direct"
+            and len(out) >= 2
+            and out[-2].kind == "direct"
+            and out[-2].end <= prev.start
+            and prev.end <= c.start
+            and c.kind == "direct"
+            and (c.frame is None or c.frame is out[-2].frame or c.frame is prev.frame)
+        ):
+            prev = out[-2]
         if (
             prev is not None
             and c.kind == "direct"
