@@ -238,3 +238,17 @@ def test_events_hazards_and_accidents_are_no_attacks(nlp):
     )
     assert "ASSAULT" not in _cats(evs)
     assert "ASSAULT" in _cats(_events(nlp, "Militants stormed the hotel, killing 12 guests."))
+
+
+def test_events_fronted_participle_clause_is_passive(nlp):
+    e = _one(_events(nlp, "Arrested by police on Monday, the activist was released on bail."), "COERCE")
+    assert e.actor_text == "police"
+    assert e.target_text == "activist"
+
+
+def test_events_announced_refusal_is_reject(nlp):
+    e = _one(_events(nlp, "The government will not negotiate with the kidnappers."), "REJECT")
+    assert e.modality == "asserted" and e.action.startswith("not ")
+    # A past act that did not happen stays a denied act of its own category.
+    evs = _events(nlp, "The government did not negotiate with the kidnappers.")
+    assert "REJECT" not in _cats(evs)

@@ -1044,11 +1044,16 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             and _child(tok, "aux") is None
             and (_child(tok.head, _PASS_SUBJ) is not None or _child(tok.head, "auxpass") is not None)
         )
+        # "Convicted in June by a jury, Cardona was sentenced ...": a fronted participle clause.
+        or (tok.dep_ == "advcl" and tok.tag_ == "VBN" and _child(tok, "aux") is None
+            and _child(tok, _SUBJ) is None and tok.i < tok.head.i)
     )
     if passive:
         target = _child(tok, _PASS_SUBJ)
         if target is None and tok.dep_ == "acl":
             target = tok.head
+        if target is None and tok.dep_ == "advcl":
+            target = _child(tok.head, _PASS_SUBJ) or _child(tok.head, _SUBJ)
         if target is None and tok.dep_ == "conj":
             # "has arrived in London and been arrested": the shared subject is the patient.
             target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
@@ -1393,6 +1398,7 @@ _MEDIA = frozenset(
 )
 
 
+_COOPERATIVE_CATS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _PUBLIC_EVENTS = {"hall", "town", "campaign", "fundraising", "staff", "team", "shareholder",
                   "annual", "public", "church", "community", "board", "family"}
 _REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
@@ -1618,6 +1624,15 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             found = _prep_obj(t.tok, {"to", "for"})
             t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
         t.modality = _modality(t.tok, t.nominal)
+        if (
+            t.modality == "denied"
+            and not t.nominal
+            and t.category in _COOPERATIVE_CATS
+            and _aux_words(t.tok) & {"will", "wo", "would", "shall", "'ll"}
+        ):
+            # "Britain will not negotiate", "Syria would not accept refugees": a refusal announced
+            # is an act of its own.
+            t.category, t.modality, t.action = "REJECT", "asserted", "not " + t.action
         if not t.nominal and " " in t.action:
             obj = _child(t.tok, "dobj")
             if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
