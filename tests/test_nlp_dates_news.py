@@ -197,7 +197,22 @@ def test_dates_news_season_of_a_spelled_year():
 
 def test_dates_news_in_n_units_ahead_is_a_date(nlp):
     text = "The bonds will be redeemed in five years. The strike ended after five years."
-    by = times(nlp, text, NOV)
-    assert by["five years"].kind in ("DATE", "DURATION")
     found = [(t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)]
     assert found == [("DATE", "2026"), ("DURATION", "P5Y")]
+
+
+def test_dates_news_extents_take_in_their_modifiers():
+    assert spans("He was held for nearly four years.") == ["nearly four years"]
+    assert spans("Banks must wait at least 30 days.") == ["at least 30 days"]
+    assert spans("Profit for the first nine months rose.") == ["the first nine months"]
+    assert spans("Prices peaked in mid-1996 and at the end of November.") == [
+        "mid-1996", "the end of November"]
+    assert spans("Earlier Sunday, police said; they left late yesterday.") == [
+        "Earlier Sunday", "late yesterday"]
+    assert spans("It cited a third-quarter loss.") == ["third-quarter"]
+    assert spans("Prices have risen in recent years and fell in the past.") == [
+        "recent years", "the past"]
+    # the value is read without the modifier
+    assert normalize_timeml("mid-November", NOV, FUTURE)[:2] == ("2021-11", "month")
+    assert normalize_timeml("nearly two years ago", NOV, PAST)[:2] == ("2019", "year")
+    assert duration_value("at least 30 days") == "P30D"

@@ -147,14 +147,14 @@ _PATTERNS = [
     r"\b(?:the|this|last|next|past)\s+weekend\b",
     # TimeML references to the present, past and future
     r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b",
-    r"\b(?:more\s+|most\s+|until\s+|only\s+)?recently\b",
-    r"\b(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
-    r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|quarters)\b",
+    r"\b(?:more\s+|most\s+)?recently\b",
+    r"\brecent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
+    r"\b(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|quarters)\b",
     r"\bfuture\s+(?:quarters|years)\b",
     # "soon" as a conjunction ("as soon as", "soon after") points at another event, not ahead
     r"\bthe\s+(?:near\s+|distant\s+|foreseeable\s+)?future\b|(?<!\bas\s)\bsoon\b(?!\s+(?:after|before|as)\b)",
-    r"\b(?:in\s+)?the\s+(?:near|short|long)\s+term\b",
-    r"\b(?:in\s+)?the\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\bthe\s+(?:near|short|long)\s+term\b",
+    r"\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
     rf"(?:\bfiscal\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
@@ -578,7 +578,8 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     """
     if anchor is not None and not _ANCHOR_MIN <= anchor <= _ANCHOR_MAX:
         anchor = None
-    low = _despell(" ".join(text.replace("’", "'").split()).lower().rstrip(".,"))
+    low = _despell(_strip_mods(" ".join(text.replace("’", "'").split()).lower().rstrip(".,")))
+    text = _strip_mods(text)
     sp = _special(low, anchor, tense)
     if sp is not None:
         return sp
@@ -800,6 +801,41 @@ def _kind(match: str, after: str = "") -> str:
     return "DATE"
 
 
+# TimeML extents take in the modifiers of a counted span ("nearly four years ago", "at least 30
+# days", "the first nine months"), "early"/"mid-"/"late" before a year or month, "earlier"/"later"
+# before a day, and "the end of" / "the beginning of" before a period
+_MOD_COUNT = re.compile(r"(?i)\b(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|"
+                        r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just|"
+                        r"within)\s+|the\s+(?:first\s+|latest\s+)?)$")
+_MOD_POINT = re.compile(r"(?i)\b(?:(?:early|late)\s+|mid-|the\s+(?:end|beginning|middle|start)\s+of\s+)$")
+_MOD_DAY = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+$")
+
+
+_MODS = re.compile(
+    r"(?i)^(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just|within|earlier|later|early|late)\s+"
+    r"|mid-|the\s+(?:end|beginning|middle|start)\s+of\s+)+(?=\S)")
+
+
+def _strip_mods(text: str) -> str:
+    """The expression without the modifiers its TimeML extent takes in ("nearly", "mid-")."""
+    return _MODS.sub("", text.strip())
+
+
+def _extent_start(text: str, s: int, frag: str) -> int:
+    before = text[max(0, s - 30):s]
+    if re.match(rf"(?i){_NUM}[\s-]", frag) and not re.match(r"(?i)an?\s+\w+\s+(?:ago|earlier)", frag):
+        m = _MOD_COUNT.search(before)
+    elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
+                  r"last\s+(?:week|month|year))", frag):
+        m = _MOD_POINT.search(before)
+    elif re.match(rf"(?:{_WD}|yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening))", frag, re.I):
+        m = _MOD_DAY.search(before)
+    else:
+        m = None
+    return s - len(m.group(0)) if m else s
+
+
 # a quantity just before "a year" makes it a rate: a number, an amount, or a number and its noun
 _RATE_BEFORE = re.compile(
     rf"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|cents?|percent|dollars|{_NUM}\s+\w+s))\s+$",
@@ -839,7 +875,10 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             # "30 days before closing": counted from an event, not from the publication date
             e = s + len(frag[:-len("before")].rstrip())
             frag = text[s:e]
-        out.append((s, e, frag))
+        s = _extent_start(text, s, frag)
+        if re.match(r"(?i)the\s+(?:fiscal\s+)?\S+-quarter$", frag):
+            s += 4  # "the third-quarter loss": the adjective alone is the expression
+        out.append((s, e, text[s:e]))
     return out
 
 
