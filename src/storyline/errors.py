@@ -123,6 +123,24 @@ class Errors:
         "pass --model with the path of a pipeline directory."
     )
 
+    # ---------------------------------------------------------------- E7xx live feeds
+    E701 = (
+        "The feed address {url} is refused: {host} resolves to {address}, a {kind} address. Feeds on "
+        "private or local networks are only fetched with --allow-private."
+    )
+    E702 = "The feed at {url} is larger than {limit} bytes and was not read. Raise the limit if you trust it."
+    E703 = (
+        "The feed server at {url} answered HTTP {status}. Check the address in the OPML file; "
+        "the next poll tries again."
+    )
+    E704 = "The feed at {url} could not be fetched ({detail}). The next poll tries again."
+    E705 = "The feed at {url} redirects more than {limit} times, or without a Location. Use its final address."
+    E706 = "The feed address {url!r} is not an http(s) URL; only http and https feeds are fetched."
+    E707 = (
+        "The feed list {path} could not be read ({detail}). It should be an OPML file with "
+        '<outline xmlUrl="..."> entries.'
+    )
+
     # ---------------------------------------------------------------- E9xx library misuse
     E901 = "Unknown field {field!r} in json_fields; known fields: {known}."
     E902 = "{name}={value} is not allowed: it must be a positive number."

@@ -30,13 +30,13 @@ import socket
 import time
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .errors import ConfigError
+from .errors import ConfigError, StorylineError
 from .model import FileError, RawDocument
 
 log = logging.getLogger(__name__)
@@ -50,37 +50,12 @@ FEED_STATE = "live:feed:"
 DIR_STATE = "live:dir:"
 BUILT_STATE = "live:built_articles"  # article count the stories were last built from
 
-# Messages for what can go wrong while fetching, in the style of storyline.errors (codes E7xx).
-FETCH_ERRORS = {
-    "E701": "The feed address {url} is refused: {host} resolves to {address}, a {kind} address. Feeds on "
-            "private or local networks are only fetched with --allow-private.",
-    "E702": "The feed at {url} is larger than {limit} bytes and was not read. Raise the limit if you trust it.",
-    "E703": "The feed server at {url} answered HTTP {status}. Check the address in the OPML file; "
-            "the next poll tries again.",
-    "E704": "The feed at {url} could not be fetched ({detail}). The next poll tries again.",
-    "E705": "The feed at {url} redirects more than {limit} times, or without a Location. Use its final address.",
-    "E706": "The feed address {url!r} is not an http(s) URL; only http and https feeds are fetched.",
-    "E707": "The feed list {path} could not be read ({detail}). It should be an OPML file with "
-            "<outline xmlUrl=\"...\"> entries.",
-}
-
-
-class FetchError(Exception):
-    """A feed that could not or may not be fetched; ``code`` is one of ``FETCH_ERRORS``."""
-
-    def __init__(self, code: str, **fields: Any):
-        self.code = code
-        self.fields = fields
-        super().__init__(f"[{code}] " + FETCH_ERRORS[code].format_map(_Lenient(fields)))
+class FetchError(StorylineError):
+    """A feed that could not or may not be fetched; ``code`` is one of the catalogue's E7xx."""
 
     @property
     def reason(self) -> str:
         return str(self).split("] ", 1)[1]
-
-
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
 
 
 # --------------------------------------------------------------------------- interval
@@ -459,6 +434,8 @@ class Watcher:
             self.store.add_errors(errors)
             res.errors.extend(errors)
         if docs:
+            from .pipeline import ingest_documents
+
             r = ingest_documents(docs, self.store)
             res.added += r.added
             res.errors.extend(r.errors)
@@ -480,25 +457,6 @@ def _item_source(doc: RawDocument, feed_url: str) -> RawDocument:
 
 def _fetch_error(source: str, exc: FetchError) -> FileError:
     return FileError(source=source, stage="read", reason=exc.reason, code=exc.code)
-
-
-def ingest_documents(docs: Iterable[RawDocument], store: Any, batch_size: int = 200) -> Any:
-    """``pipeline.ingest`` for documents already read (feed items), batch by batch."""
-    from .ingest.dedup import NearDuplicateIndex
-    from .pipeline import IngestResult, _ingest_batch
-
-    result = IngestResult()
-    near = NearDuplicateIndex()
-    batch: list[RawDocument] = []
-    for doc in docs:
-        result.read += 1
-        batch.append(doc)
-        if len(batch) >= batch_size:
-            _ingest_batch(batch, store, near, result, None)
-            batch = []
-    if batch:
-        _ingest_batch(batch, store, near, result, None)
-    return result
 
 
 def watch(db: str | os.PathLike[str] = "storyline.db", directory: str | os.PathLike[str] | None = None,

@@ -61,9 +61,26 @@ def ingest(
     """
     from .ingest.readers import read_paths
 
+    limits = {} if max_bytes is None else {"max_bytes": max_bytes}
+    return ingest_documents(read_paths(paths, json_fields=json_fields, **limits), store,
+                            batch_size=batch_size, progress=progress, today=today)
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | FileError],
+    store: Any,
+    *,
+    batch_size: int = 200,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> IngestResult:
+    """``ingest`` for documents already read (feed items, another reader's output).
+
+    ``FileError`` items are recorded as the reader's per-file errors; documents are
+    cleaned, dated, de-duplicated and committed batch by batch, as by ``ingest``.
+    """
     result = IngestResult()
     near = NearDuplicateIndex()
-
     batch: list[RawDocument] = []
 
     def flush() -> None:
@@ -72,8 +89,7 @@ def ingest(
         if progress:
             progress("ingest", result.read, None)
 
-    limits = {} if max_bytes is None else {"max_bytes": max_bytes}
-    for item in read_paths(paths, json_fields=json_fields, **limits):
+    for item in items:
         if isinstance(item, FileError):
             result.errors.append(item)
             store.add_errors([item])
