@@ -252,3 +252,8 @@ def test_events_announced_refusal_is_reject(nlp):
     # A past act that did not happen stays a denied act of its own category.
     evs = _events(nlp, "The government did not negotiate with the kidnappers.")
     assert "REJECT" not in _cats(evs)
+
+
+def test_events_endorsement_is_support(nlp):
+    e = _one(_events(nlp, "The union endorsed the governor on Monday."), "SUPPORT")
+    assert e.target_text == "governor"

@@ -45,7 +45,7 @@ MATERIAL = frozenset(
 )
 
 _VERBS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("agree", "sign", "ratify", "accept", "approve", "settle", "endorse"),
+    "AGREE": ("agree", "sign", "ratify", "accept", "approve", "settle"),
     "CONSULT": (
         "meet",
         "talk",
@@ -72,6 +72,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
         "thank",
         "back",
         "laud",
+        "endorse",
     ),
     "CONCEDE": (
         "concede",
