@@ -142,7 +142,7 @@ class _Ctx:
 
 
 # _SENT_BREAK's punctuation branch, found at every start (a lookahead, so none is skipped).
-_PUNCT_BREAK = re.compile(r"(?=([.!?][\"”’']{0,2}\s+(?:[A-Z“\"‘]|''|``)))")
+_PUNCT_BREAK = re.compile(r"(?=([.!?][\"”’']{0,2}\s+)(?:[A-Z“\"‘]|''|``))")
 
 
 def _index_breaks(ctx: _Ctx) -> None:
@@ -163,9 +163,9 @@ def _break_between(ctx: _Ctx, a: int, b: int) -> bool:
     if i < len(ctx.newlines) and ctx.newlines[i] < b:
         return True
     j = bisect.bisect_left(ctx.break_starts, a)
-    # The break's last character is the next sentence's first, which may be the opening
+    # A break ends before the next sentence's first character, which may be the opening
     # mark at ``b`` itself ('... Committee. "I'm sure ...').
-    return j < len(ctx.break_starts) and ctx.break_ends[j] <= b + 1
+    return j < len(ctx.break_starts) and ctx.break_ends[j] <= b
 
 
 def _sent_index(ctx: _Ctx, offset: int) -> int:
