@@ -216,3 +216,16 @@ def test_dates_news_extents_take_in_their_modifiers():
     assert normalize_timeml("mid-November", NOV, FUTURE)[:2] == ("2021-11", "month")
     assert normalize_timeml("nearly two years ago", NOV, PAST)[:2] == ("2019", "year")
     assert duration_value("at least 30 days") == "P30D"
+
+
+def test_dates_news_plural_weekdays_are_sets(nlp):
+    text = "Two flights leave on Mondays and Tuesday nights."
+    found = [(t.text, t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)]
+    assert found == [("Mondays", "SET", "XXXX-WXX-1"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+
+
+def test_dates_news_for_the_past_few_weeks_is_a_duration(nlp):
+    text = "For the past few weeks we have been attacked. Prices fell in the last few months."
+    found = [(t.text, t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)]
+    assert found == [("the past few weeks", "DURATION", "PXW"),
+                     ("the last few months", "DATE", "PAST_REF")]

@@ -94,6 +94,8 @@ _PATTERNS = [
     # fixed-date holidays and the US ones counted by weekday
     rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_HOLIDAY})\b",
     rf"\b(?i:the\s+previous)\s+{_WD}\b",
+    # "on Mondays", "Tuesday nights": every such day
+    rf"\b{_WD}s\b(?:\s+(?i:{_PART})s?\b)?|\b{_WD}\s+(?i:{_PART})s\b",
     rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}(?:\s+(?i:{_PART}))?",
     # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
@@ -161,7 +163,7 @@ _PATTERNS = [
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
-_CASED = 9
+_CASED = 10
 _FINDER = re.compile("|".join(
     f"(?:{p})" if i < _CASED else f"(?i:{p})" for i, p in enumerate(_PATTERNS)
 ))
@@ -442,7 +444,11 @@ def _special(low: str, anchor: dt.date | None,
         if rx.search(low):
             return None, "unknown", ref
     low = re.sub(r"^(?:the|in|during|over|of)\s+", "", low)
-    # sets: "each month" P1M, "every Thursday" XXXX-WXX-4, "each July" XXXX-07
+    # sets: "each month" P1M, "every Thursday" XXXX-WXX-4, "each July" XXXX-07, "Tuesday nights"
+    m = re.match(r"^(?:on )?([a-z]+day)s?(?: (morning|afternoon|evening|night)s?)?$", low)
+    if m and m[1] in _WEEKDAYS and re.search(r"days\b|s$", low):
+        part = f"T{_PART_CODE[m[2]]}" if m[2] else ""
+        return None, "unknown", f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}{part}"
     m = re.match(r"^(?:each|every) (\w+)$", low)
     if m:
         if m[1] in _WEEKDAYS:
@@ -781,6 +787,8 @@ def _anchor(published: str | dt.date | None) -> dt.date | None:
 
 def _kind(match: str, after: str = "") -> str:
     low = match.lower()
+    if re.fullmatch(rf"{_WD.lower()}s(?:\s+[a-z]+)?|{_WD.lower()}\s+[a-z]+s", low):
+        return "SET"
     if re.fullmatch(r"the\s+(?:fiscal\s+)?year", low) and re.match(r"\s+end(?:ed|ing)\b", after):
         return "DURATION"
     if re.match(r"(?:each|every)\s", low):
@@ -902,6 +910,9 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
+        if (ref == "PAST_REF" and re.match(r"(?:the )?(?:past|last|previous) (?:few|several) ", low)
+                and re.search(r"(?i)\b(?:for|over|during|throughout)\s+$", text[max(0, s - 12):s])):
+            ref = None  # "for the past few weeks": how long, not when
         if kind == "DURATION" and ref is None and tense == FUTURE and anchor is not None and re.search(
                 r"\bin\s+$", text[max(0, s - 4):s]):
             ahead = _ahead(frag, anchor)
