@@ -229,3 +229,9 @@ def test_dates_news_for_the_past_few_weeks_is_a_duration(nlp):
     found = [(t.text, t.kind, t.timeml) for t in find_times(nlp(text), text, NOV)]
     assert found == [("the past few weeks", "DURATION", "PXW"),
                      ("the last few months", "DATE", "PAST_REF")]
+
+
+def test_dates_news_decades_named_from_publication():
+    assert normalize_timeml("the last decade", dt.date(1998, 2, 6), PAST)[2] == "198"
+    assert normalize_timeml("this decade", dt.date(1998, 2, 6), PRESENT)[2] == "199"
+    assert spans('Baker said on "This Week With David Brinkley" that talks failed.') == []

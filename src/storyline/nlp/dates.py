@@ -127,6 +127,7 @@ _PATTERNS = [
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     rf"\bthis\s+{_PART}\b",
     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
+    r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
     rf"\b{_NUM}\s+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
@@ -460,6 +461,13 @@ def _special(low: str, anchor: dt.date | None,
     # unknown: the span really ends at publication)
     if low == "past year" and anchor is not None:
         return None, "unknown", f"{anchor.year - 1:04d}"
+    # "the last decade" in 1998 is the 1980s ("198"), "this decade" the 1990s
+    m = re.match(r"^(this|last|past|previous|next|coming) decade$", low)
+    if m:
+        if anchor is None:
+            return None, "unknown", None
+        k = {"this": 0, "next": 1, "coming": 1}.get(m[1], -1)
+        return None, "unknown", f"{anchor.year // 10 + k:03d}"
     # "the full year", "the current fiscal year": the anchor's year
     if re.match(r"^(?:current(?: fiscal)?|full|fiscal) year$|^year$", low):
         if anchor is None:
@@ -866,6 +874,9 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
                 and not re.search(r"(?:^|[.!?:;\"'`(\n]\s*)$", text[max(0, s - 3):s])):
             continue  # title case inside a sentence: a programme or a name ("VOA Today")
+        if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
+                and re.match(r"\s+(?:With|And|On|In|Of)\s+[A-Z]", text[e:e + 30])):
+            continue  # a title running on: "This Week With David Brinkley"
         if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
                 and text[s - 1:s] in ('"', "“") and re.match(r"[,.]?[\"”]", text[e:e + 2])):
             continue  # a quoted title: ABC's "This Week"
