@@ -132,3 +132,21 @@ def test_quotes_spans_quote_continues_across_participle_in_attribution(nlp):
 def test_quotes_spans_adjectival_participle_is_no_cue(nlp):
     text = "The union counted 40 pledged members at the plant last week."
     assert not [q for q in _run(nlp, text) if q.cue == "pledged"]
+
+
+def test_quotes_spans_relative_pronoun_after_those_speaks(nlp):
+    text = "Among those who said they wanted lower taxes above all, most backed the governor."
+    q = _with(_run(nlp, text), "wanted lower taxes")
+    assert q.cue == "said" and text[q.speaker_start : q.speaker_end] == "who"
+
+
+def test_quotes_spans_quoted_titles_are_not_statements(nlp):
+    text = (
+        'The actor, who said he loved the city, starred in "The Long Night Of Dover Street" '
+        'and later in "Return To Harbor Lights," a critic said.'
+    )
+    assert not [q for q in _run(nlp, text) if "Dover Street" in q.text or "Harbor Lights" == q.text]
+    from storyline.extract.quotes import _is_title
+
+    assert _is_title("Make America Great Again") and _is_title("2016-06-29")
+    assert not _is_title("We will not back down from this fight.")

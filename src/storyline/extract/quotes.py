@@ -305,6 +305,10 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
             ante = tok.head.head
             if ante.pos_ in ("NOUN", "PROPN") and ante.i < tok.i:
                 return _resolve_tok(ctx, ante)
+            if ante.pos_ == "PRON" and ante.i < tok.i and ante.lower_ not in FIRST_PERSON | {"you"}:
+                # "those who said they cared most about ...": a group of people speaks
+                s, e = _np_bounds(ante)
+                return _Ref(ctx.text[s:e], s, e, "GROUP")
         if low in ("you", "who", "that", "which", "this", "what", "whom"):
             return None
         ref = _resolve_pronoun(ctx, tok) if low not in FIRST_PERSON else None
@@ -1315,6 +1319,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             inside.setdefault(id(best), []).append(q)
             continue
         n_words = len(_WORD.findall(ctx.text[q.start : q.end]))
+        if _is_title(ctx.text[q.start : q.end]):
+            continue  # “Sharknado 3: Oh Hell No!”, “Make America Great Again”: a name, not a statement
         if n_words < 3 and not (best is not None and best_d is not None and best_d <= 3):
             if not _opens_interrupted(ctx, q, qi, quotes, best):
                 continue  # a scare quote or a title ("the “Great Satan”"), not a statement
@@ -1365,6 +1371,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         si = _sent_index(ctx, fr.cue.idx)
         if len(qs) == 1 and _unquoted_words(ctx, fr.content, qs[0]) == 0:
             q = qs[0]
+            if _is_title(ctx.text[q.start : q.end]):
+                continue
             cand = _Cand(
                 q.start,
                 q.end,
@@ -1408,6 +1416,23 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     cands = _join_interrupted(ctx, _drop_nested(cands + headlines))
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve_all(ctx, cands)
+
+
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of for to in on at by with from as vs via de la le der von is".split()
+)
+
+
+def _is_title(quoted: str) -> bool:
+    """A quoted name of a work, show or slogan: title case throughout (every word but the
+    minor ones capitalised), or no letters at all ("2016-06-29")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    if not words:
+        return True
+    if len(words) > 10:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and all(w[0].isupper() for w in major) and len(major) >= 2
 
 
 def _opens_interrupted(ctx: _Ctx, q: QuoteSpan, qi: int, quotes: list[QuoteSpan], best: _Frame | None) -> bool:
