@@ -257,3 +257,43 @@ def test_events_announced_refusal_is_reject(nlp):
 def test_events_endorsement_is_support(nlp):
     e = _one(_events(nlp, "The union endorsed the governor on Monday."), "SUPPORT")
     assert e.target_text == "governor"
+
+
+def test_events_searching_records_is_no_coercion(nlp):
+    assert "COERCE" not in _cats(_events(nlp, "Officials searched their records for the emails."))
+    assert "COERCE" in _cats(_events(nlp, "Police searched the house of the suspect."))
+
+
+def test_events_cancelling_a_show_is_no_sanction(nlp):
+    assert "SANCTION" not in _cats(_events(nlp, "The network canceled the comedy after one season."))
+    assert "SANCTION" in _cats(_events(nlp, "The United States suspended part of its military aid program for Bosnia."))
+
+
+def test_events_naming_someone_is_no_call(nlp):
+    evs = _events(nlp, 'The prince criticised Trump, calling him "a disgrace to all America."')
+    assert "CONSULT" not in _cats(evs)
+
+
+def test_events_call_to_act_is_a_demand(nlp):
+    e = _one(_events(nlp, "The agency rejected the senator's call to cut the mandate."), "REJECT")
+    assert e is not None
+
+
+def test_events_fight_between_persons_is_no_fight(nlp):
+    assert "FIGHT" not in _cats(_events(nlp, "Donald Trump clashed with Megyn Kelly during the debate."))
+    assert "FIGHT" in _cats(_events(nlp, "Government troops clashed with rebels near the border."))
+
+
+def test_events_thing_as_speaker_is_a_figure_of_speech(nlp):
+    evs = _events(nlp, "The ruling threatens to create problems for the governor.")
+    assert "THREATEN" not in _cats(evs)
+    assert "THREATEN" in _cats(_events(nlp, "The statement threatened retaliation against Israel."))
+
+
+def test_events_verbal_attack_on_a_policy(nlp):
+    e = _one(_events(nlp, "Senator Paul attacked the program as a violation of free markets."), "ACCUSE")
+    assert "program" in e.target_text
+
+
+def test_events_idiom_with_event_noun(nlp):
+    assert "ASSAULT" not in _cats(_events(nlp, "The banker made a killing on the bond market."))

@@ -356,7 +356,8 @@ def _child(tok: Any, deps: set[str] | str) -> Any:
 _MEASURES = frozenset(
     {"ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "series",
      "wave", "string", "spate", "round", "number", "lot", "amount", "package", "shipment",
-     "batch", "worth", "dozen", "hundred", "thousand", "host", "barrage", "volley"}
+     "batch", "worth", "dozen", "hundred", "thousand", "host", "barrage", "volley", "part",
+     "portion", "share", "half", "rest", "remainder"}
 )
 
 
@@ -691,6 +692,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma == "call":
         if _child(tok, {"oprd", "xcomp", "ccomp"}) is not None:
             return None
+        if sum(1 for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr")) >= 2:
+            return None  # "calling him 'a disgrace'": naming, not a phone call
         if dobj is not None and _is_actorlike(dobj):
             return "CONSULT", "call"
         return None
@@ -757,6 +760,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         and dobj is not None
         and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in dobj.children)
         and _party_of(tok) is None
+        and _party_of(dobj) is None
     ):
         return None  # "suspended his campaign", "halted its own programme": no sanction on anyone
     if lemma in ("demonstrate", "rally") and dobj is not None:
@@ -774,6 +778,19 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     cat = plover.verb_category(lemma)
     if cat is None:
         return None
+    if lemma in ("search", "capture") and dobj is not None and not _person_or_place(dobj):
+        return None  # "searched their records", "capture communications": no coercion
+    if (
+        lemma in ("cancel", "halt", "freeze", "suspend")
+        and dobj is not None
+        and not _is_actorlike(dobj)
+        and not any(
+            plover.noun_category(w.lemma_.lower()) or w.lemma_.lower() in _ACTIVITIES
+            for w in [dobj] + [c for c in dobj.children if c.dep_ in ("compound", "amod")]
+        )
+        and _party_of(tok) is None
+    ):
+        return None  # "canceled 'Minority Report'", "froze the screen": no measure against anyone
     if lemma in plover.NEEDS_OBJECT:
         passive = _child(tok, _PASS_SUBJ) is not None or tok.dep_ == "acl"
         if dobj is None and not passive:
@@ -804,6 +821,22 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
                 "mark",
                 "road",
                 "ball",
+                "limit",
+                "ceiling",
+                "wall",
+                "snag",
+                "jackpot",
+                "nerve",
+                "headline",
+                "streak",
+                "stride",
+                "milestone",
+                "peak",
+                "bottom",
+                "level",
+                "button",
+                "shelf",
+                "screen",
             }
         ):
             return None
@@ -811,6 +844,31 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
 
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
+#: Things hit or searched in force: buildings, vehicles and installations.
+_STRIKE_TARGETS = frozenset(
+    {"target", "convoy", "vehicle", "car", "bus", "train", "ship", "house", "home", "building",
+     "hospital", "school", "market", "mosque", "church", "office", "embassy", "facility", "plant",
+     "refinery", "depot", "installation", "site", "compound", "headquarters", "checkpoint",
+     "post", "premises", "property", "apartment", "camp", "airfield", "tanker", "vessel",
+     "aircraft", "plane", "helicopter", "tank", "position", "stronghold", "hideout", "base"}
+)
+#: Activities a government cancels or suspends against someone: aid, trade, flights, talks.
+_ACTIVITIES = frozenset(
+    {"aid", "program", "programme", "flight", "service", "trade", "cooperation", "payment",
+     "funding", "delivery", "export", "import", "shipment", "relation", "tie", "contract",
+     "membership", "operation", "assistance", "loan", "exchange", "license", "licence", "visa",
+     "permit", "accreditation", "broadcast", "publication", "activity", "mission", "process",
+     "agreement", "deal", "treaty", "election", "vote", "hearing", "trial", "project"}
+)
+
+
+def _person_or_place(tok: Any) -> bool:
+    return (
+        _is_actorlike(tok)
+        or tok.ent_type_ in _ENT_PLACE
+        or tok.lemma_.lower() in _PLACE_NOUNS
+        or tok.lemma_.lower() in _STRIKE_TARGETS
+    )
 _STOP_VERBS = {"suspend", "halt", "cancel", "end", "freeze", "stop"}
 #: What can be accepted or signed as an agreement: proposals, terms, pacts and results.
 _PROPOSALS = frozenset(
@@ -874,11 +932,16 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
         return None
     if lemma in _BATTLE_NOUNS and cat == "FIGHT" and _metaphoric_fight(tok):
         return None  # "the drug war", "a war on poverty"
+    if tok.dep_ == "dobj" and plover._LIGHT_OVERRIDES.get((tok.head.lemma_.lower(), lemma)) == "":
+        return None  # "made a killing", "expressed relief": an idiom, no event
     if tok.dep_ == "compound" and plover.noun_category(tok.head.lemma_.lower()):
         return None  # "phone call": the head noun is the event
     if lemma == "call":
-        if _prep_obj(tok, {"for"}):
-            return "DEMAND", "call"
+        if _prep_obj(tok, {"for"}) or any(
+            c.dep_ in ("acl", "xcomp") and _child(c, "aux") is not None and _child(c, "aux").lower_ == "to"
+            for c in tok.children
+        ):
+            return "DEMAND", "call"  # "a call for restraint", "the EPA's call to cut the mandate"
         return "CONSULT", "call"
     if lemma == "strike":
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -1313,7 +1376,7 @@ def _reporter_of_conjunct(tok: Any) -> Any:
 
 def _party_of(tok: Any) -> Any:
     """An actor-like "prep X" object of tok (or of its direct object), else None."""
-    for head in (tok, _child(tok, "dobj")):
+    for head in (tok, _child(tok, "dobj"), _object(tok)):
         if head is None:
             continue
         for c in head.children:
@@ -1382,7 +1445,8 @@ _ACTING_BODIES = frozenset(
      "marshal", "commissioner", "chairman", "head", "boss", "dictator", "ruler", "emir", "sheikh",
      "ayatollah", "imam", "priest", "mp", "deputy", "speaker", "nominee", "incumbent", "rival",
      "opponent", "critic", "partner", "neighbour", "neighbor", "owner", "user", "chair",
-     "chairwoman", "staff", "senate", "state", "government", "parliament", "department"}
+     "chairwoman", "staff", "senate", "state", "government", "parliament", "department",
+     "fund", "foundation", "lobby", "pac", "pacs", "constellation"}
 )
 
 
@@ -1399,21 +1463,39 @@ _MEDIA = frozenset(
 
 
 _COOPERATIVE_CATS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+#: Relatives and friends: visiting or meeting them is private life, not consultation.
+_KIN = frozenset(
+    {"sister", "brother", "mother", "father", "daughter", "son", "wife", "husband", "parent",
+     "parents", "family", "families", "child", "children", "friend", "friends", "relative",
+     "relatives", "grandmother", "grandfather", "aunt", "uncle", "cousin", "fiancee", "girlfriend",
+     "boyfriend", "doctor", "boss"}
+)
 _PUBLIC_EVENTS = {"hall", "town", "campaign", "fundraising", "staff", "team", "shareholder",
                   "annual", "public", "church", "community", "board", "family"}
 _REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
 
 
+def _individual(tok: Any) -> bool:
+    return tok is not None and (
+        tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "he", "she")
+    )
+
+
 def _verbal_attack(t: _Trig) -> bool:
-    """An "attack" by a person on a named person, with no weapon: political criticism."""
+    """An "attack" with no weapon by a person on a named person ("Trump attacked Clinton"), or
+    by anyone on a stance or policy ("attacked the program as a violation")."""
     if t.tok.lemma_.lower() not in _ATTACK_WORDS or t.target is None:
         return False
-    if t.target.ent_type_ != "PERSON" and t.target.lower_ not in ("him", "her", "he", "she"):
+    if any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children):
         return False
     actor = t.actor
     if actor is not None and not (actor.ent_type_ in ("PERSON", "ORG") or actor.pos_ == "PRON"):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children)
+    if _individual(t.target):
+        return True
+    # "attacked the program as a violation of ...", "attacked the plan for ...": a judgement.
+    judged = any(c.dep_ == "prep" and c.lower_ in ("as", "for", "over") for c in t.tok.children)
+    return judged and not _person_or_place(t.target)
 
 
 def _to_the_media(t: _Trig) -> bool:
@@ -1421,7 +1503,9 @@ def _to_the_media(t: _Trig) -> bool:
     others = [t.target] if t.target is not None else []
     others += [g for c in t.tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in _MEDIA or o.lower_ in _MEDIA for o in others)
+    return any(
+        o.lemma_.lower() in _MEDIA | _KIN or o.lower_ in _MEDIA | _KIN for o in others
+    )
 
 
 #: Verbs of accidents: a death they cause is no attack ("the plane crashed, killing 228").
@@ -1650,6 +1734,13 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if t.category == "CONSULT" and _to_the_media(t):
             t.drop = True  # "spoke to reporters", "talked to the media": a statement, no talks
             continue
+        if t.actor is not None and not _can_act(t.actor) and not t.nominal and (
+            t.category not in plover.MATERIAL and t.actor.dep_ in _SUBJ
+        ):
+            # "the decision threatens to create problems", "the show promised to appeal":
+            # a communicative act needs a speaker; with a thing as subject it is a figure of speech.
+            t.drop = True
+            continue
         if t.actor is not None and not _can_act(t.actor):
             # "the debate threatened to split the party", "a threshold met by two states",
             # "a series of bombings struck the city": things and events are no actors; but in
@@ -1693,6 +1784,11 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             t.target = None  # "blew himself up": no second party
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
+        if t.category == "FIGHT" and any(_individual(x) for x in (t.actor, t.target)):
+            # Conventional military force is fought between forces, not between named persons:
+            # "Trump clashed with Megyn Kelly", "Clinton and Sanders battled" are contests.
+            t.drop = True
+            continue
 
     verb_times = _attach_times(doc, article, analysis, triggers)
     _attach_locations(doc, triggers)

@@ -511,6 +511,8 @@ LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot", "refuse", "rebuff", "spurn"
 _PHRASAL[("turn", "down")] = "REJECT"
 # An empty category: the light verb makes the noun no event ("expressed relief", "posed a threat to").
 _LIGHT_OVERRIDES.update({("express", "relief"): "", ("pose", "threat"): "", ("pose", "risk"): ""})
+# Idioms: "made a killing on the market", "made a call" on a question (decided).
+_LIGHT_OVERRIDES.update({("make", "killing"): ""})
 
 VERB_CATEGORY: dict[str, str] = {}
 for _cat, _words in _VERBS.items():
