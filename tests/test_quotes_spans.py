@@ -150,3 +150,15 @@ def test_quotes_spans_quoted_titles_are_not_statements(nlp):
 
     assert _is_title("Make America Great Again") and _is_title("2016-06-29")
     assert not _is_title("We will not back down from this fight.")
+
+
+def test_quotes_spans_quote_continues_past_title_abbreviation_and_relative_clause(nlp):
+    text = (
+        "“Prices are finally coming down,” said Ms. Varga, who noted that the harvest had "
+        "been the largest in a decade. “People can feel it at the market already.”"
+    )
+    qs = _run(nlp, text)
+    q = _with(qs, "Prices are finally")
+    assert "feel it at the market" in q.text
+    noted = [x for x in qs if x.cue == "noted"]
+    assert noted and "harvest" in noted[0].text

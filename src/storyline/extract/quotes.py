@@ -1460,7 +1460,24 @@ def _continues(gap: str) -> bool:
         return False
     # A speaker with a long description ("said Jane Doe, a professor of ... at ... University.")
     # is still one attribution sentence, as long as no other sentence ends inside it.
-    return len(head) <= 100 or (len(head) <= 300 and _SENT_BREAK.search(head) is None)
+    return len(head) <= 100 or (len(head) <= 300 and not _real_break(head))
+
+
+# Titles and initials end in a period without ending the sentence ("said Ms. Gil", "Barry R. McCaffrey").
+_TITLE_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Gens|Sens|Reps|"
+    r"Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|U\.S|D\.C)|\b[A-Z])$"
+)
+
+
+def _real_break(text: str) -> bool:
+    """Whether a sentence ends inside ``text`` (short, bounded: a gap between two quotes)."""
+    for m in _SENT_BREAK.finditer(text):
+        if m.group().startswith("\n"):
+            return True
+        if not _TITLE_ABBREV.search(text, 0, m.start()):
+            return True
+    return False
 
 
 def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -1472,17 +1489,18 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         prev = out[-1] if out else None
         # “A,” she said, referring to X. “B.”: a short reported phrase inside the attribution
         # stands between the two halves; join across it.
-        if (
-            prev is not None
-            and prev.kind != "direct"
-            and len(out) >= 2
-            and out[-2].kind == "direct"
-            and out[-2].end <= prev.start
-            and prev.end <= c.start
-            and c.kind == "direct"
-            and (c.frame is None or c.frame is out[-2].frame or c.frame is prev.frame)
-        ):
-            prev = out[-2]
+        if prev is not None and prev.kind != "direct" and c.kind == "direct":
+            k = len(out) - 1
+            while k > 0 and k >= len(out) - 4 and out[k].kind != "direct":
+                k -= 1
+            d = out[k]
+            between = out[k + 1 :]
+            if (
+                d.kind == "direct"
+                and all(d.end <= x.start and x.end <= c.start for x in between)
+                and (c.frame is None or c.frame is d.frame or any(c.frame is x.frame for x in between))
+            ):
+                prev = d
         if (
             prev is not None
             and c.kind == "direct"
