@@ -297,3 +297,22 @@ def test_events_verbal_attack_on_a_policy(nlp):
 
 def test_events_idiom_with_event_noun(nlp):
     assert "ASSAULT" not in _cats(_events(nlp, "The banker made a killing on the bond market."))
+
+
+def test_events_codebook_verb_classes(nlp):
+    assert _one(_events(nlp, "Jordan shared intelligence with Egypt last year."), "COOPERATE")
+    assert _one(_events(nlp, "The president reneged on his promise to the unions."), "REJECT")
+    assert _one(_events(nlp, "Police used tear gas to disperse the protesters."), "COERCE")
+    assert _one(_events(nlp, "The army reinforced its positions along the border."), "MOBILIZE")
+
+
+def test_events_denying_entry_or_a_request(nlp):
+    assert _one(_events(nlp, "Hungary denied entry to the refugees."), "SANCTION")
+    assert _one(_events(nlp, "The court denied bail to the former minister."), "REJECT")
+    # Denying a claim stays a statement.
+    assert not _events(nlp, "The minister denied the allegations.")
+
+
+def test_events_cutting_supplies_is_sanction(nlp):
+    e = _one(_events(nlp, "The agency reduced food supplies to the camp."), "SANCTION")
+    assert e.actor_text == "agency"

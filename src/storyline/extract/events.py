@@ -738,7 +738,17 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "AGREE", lemma  # a promise of anything else is a commitment
         return None
     if lemma == "deny":
+        if dobj is not None and dobj.lemma_.lower() in _ADMISSIONS:
+            return "SANCTION", "deny " + dobj.lemma_.lower()  # "denied entry to the rebels"
+        if dobj is not None and dobj.lemma_.lower() in _GRANTS:
+            return "REJECT", "deny " + dobj.lemma_.lower()  # "denied the request", "denied bail"
         return None
+    if (
+        lemma in plover.CUTTING
+        and dobj is not None
+        and (dobj.lemma_.lower() in _RESOURCE_NOUNS or dobj.lemma_.lower() in _RELIEF_GOODS)
+    ):
+        return "SANCTION", f"{lemma} {dobj.lemma_.lower()}"  # "reduced food supplies to the camp"
     if lemma in ("talk", "speak") and _prep_obj(tok, {"with", "to"}) is None and not (
         _verb_subject(tok) is not None and _child(_verb_subject(tok), "conj") is not None
     ):
@@ -844,6 +854,12 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
 
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
+#: What a state denies at its borders (SANCTION) and what an authority refuses to grant (REJECT).
+_ADMISSIONS = frozenset({"entry", "access", "visa", "passage", "landing", "admission", "admittance"})
+_GRANTS = frozenset(
+    {"request", "permission", "asylum", "bail", "approval", "application", "appeal", "allocation",
+     "license", "licence", "permit", "accreditation", "demand"}
+)
 #: Things hit or searched in force: buildings, vehicles and installations.
 _STRIKE_TARGETS = frozenset(
     {"target", "convoy", "vehicle", "car", "bus", "train", "ship", "house", "home", "building",

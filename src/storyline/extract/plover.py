@@ -507,6 +507,43 @@ UNDOING = frozenset(
 )
 
 LIGHT_VERBS = LIGHT_VERBS | UNDOING | {"reimpose", "tighten", "extend", "institute"}
+# Broad verb classes from the PLOVER codebook's category descriptions.
+_PHRASAL.update(
+    {
+        # COOPERATE: sharing or exchanging intelligence and information
+        ("share", "intelligence"): "COOPERATE",
+        ("share", "information"): "COOPERATE",
+        ("share", "evidence"): "COOPERATE",
+        ("share", "expertise"): "COOPERATE",
+        ("share", "data"): "COOPERATE",
+        ("share", "technology"): "COOPERATE",
+        ("exchange", "information"): "COOPERATE",
+        ("exchange", "intelligence"): "COOPERATE",
+        # COERCE / ASSAULT: forced removal, hostage taking, intrusion
+        ("force", "out"): "COERCE",
+        ("drive", "out"): "COERCE",
+        ("take", "hostage"): "ASSAULT",
+        ("take", "prisoner"): "COERCE",
+        ("take", "captive"): "COERCE",
+        ("hack", "into"): "COERCE",
+        ("break", "into"): "COERCE",
+        # MOBILIZE: reinforcing forces
+        ("strengthen", "force"): "MOBILIZE",
+        ("beef", "up"): "MOBILIZE",
+        ("step", "up"): "MOBILIZE",
+        # REJECT: going back on a commitment
+        ("renege", "on"): "REJECT",
+        ("go", "back"): "REJECT",
+    }
+)
+_VERBS["MOBILIZE"] = _VERBS["MOBILIZE"] + ("reinforce",)
+_VERBS["REJECT"] = _VERBS["REJECT"] + ("renege", "backtrack")
+_VERBS["COERCE"] = _VERBS["COERCE"] + ("disperse", "expel")
+_NOUNS["COERCE"] = _NOUNS["COERCE"] + ("emergency", "lockdown", "crackdowns")
+LIGHT_VERBS = LIGHT_VERBS | {"reiterate", "repeat", "restate", "present", "renew", "declare"}
+#: Verbs that cut a resource: "reduced food supplies to the camp", "withheld aid" (SANCTION).
+CUTTING = frozenset({"cut", "reduce", "slash", "curtail", "withhold", "withdraw", "stop"})
+
 LIGHT_VERBS = LIGHT_VERBS | {"slap", "plan", "plot", "refuse", "rebuff", "spurn", "dismiss", "heed"}
 _PHRASAL[("turn", "down")] = "REJECT"
 # An empty category: the light verb makes the noun no event ("expressed relief", "posed a threat to").
