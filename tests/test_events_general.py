@@ -316,3 +316,10 @@ def test_events_denying_entry_or_a_request(nlp):
 def test_events_cutting_supplies_is_sanction(nlp):
     e = _one(_events(nlp, "The agency reduced food supplies to the camp."), "SANCTION")
     assert e.actor_text == "agency"
+
+
+def test_events_protesting_that_is_a_complaint(nlp):
+    e = _one(_events(nlp, "The opposition protested that the vote had been rigged."), "ACCUSE")
+    assert e.actor_text == "opposition"
+    evs = _events(nlp, "The court rejected the appeal despite his lawyer's protests that the trial was unfair.")
+    assert "PROTEST" not in _cats(evs)

@@ -773,6 +773,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         and _party_of(dobj) is None
     ):
         return None  # "suspended his campaign", "halted its own programme": no sanction on anyone
+    if lemma == "protest" and (
+        _child(tok, "ccomp") is not None or any(c.dep_ == "ccomp" for c in tok.head.children if tok.dep_ == "parataxis")
+    ):
+        return "ACCUSE", "protest"  # "the group protested that the authorities fail ...": a complaint
     if lemma in ("demonstrate", "rally") and dobj is not None:
         return None  # "demonstrated a penchant for", "rallied supporters": showing, gathering
     if lemma in _BATTLE_VERBS and _metaphoric_fight(tok):
@@ -946,6 +950,9 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
     cat = plover.noun_category(lemma) or plover.noun_category(text)
     if cat is None:
         return None
+    if lemma == "protest" and any(c.dep_ in ("acl", "ccomp") and _child(c, "mark") is not None
+                                  and _child(c, "mark").lower_ == "that" for c in tok.children):
+        return None  # "his lawyer's protests that he could not get a fair trial": a statement
     if lemma in _BATTLE_NOUNS and cat == "FIGHT" and _metaphoric_fight(tok):
         return None  # "the drug war", "a war on poverty"
     if tok.dep_ == "dobj" and plover._LIGHT_OVERRIDES.get((tok.head.lemma_.lower(), lemma)) == "":
