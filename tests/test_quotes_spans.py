@@ -162,3 +162,13 @@ def test_quotes_spans_quote_continues_past_title_abbreviation_and_relative_claus
     assert "feel it at the market" in q.text
     noted = [x for x in qs if x.cue == "noted"]
     assert noted and "harvest" in noted[0].text
+
+
+def test_quotes_spans_mixed_quote_continues_with_next_direct_quote(nlp):
+    text = (
+        "But on the pension question, “we have waited long enough,” she said. “Now the "
+        "council has to decide whether it keeps its word.”"
+    )
+    qs = _run(nlp, text)
+    q = _with(qs, "waited long enough")
+    assert "keeps its word" in q.text and q.text.startswith("But on the pension")

@@ -1480,6 +1480,14 @@ def _real_break(text: str) -> bool:
     return False
 
 
+def _ends_quoted(ctx: _Ctx, cand: _Cand) -> bool:
+    """A direct quote, or a mixed one whose quoted fragment runs to its end
+    (But when it comes to Carrier, "we've all worked our butts off,")."""
+    if cand.kind == "direct":
+        return cand.tweet is None and cand.headline is None
+    return cand.kind == "mixed" and cand.end > 0 and ctx.text[cand.end - 1] in ALL_MARKS
+
+
 def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """“A,” said X, a senator. “B.”: direct quotes of one frame, a short attribution apart in
     one paragraph, are one statement interrupted by its attribution."""
@@ -1489,14 +1497,14 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         prev = out[-1] if out else None
         # “A,” she said, referring to X. “B.”: a short reported phrase inside the attribution
         # stands between the two halves; join across it.
-        if prev is not None and prev.kind != "direct" and c.kind == "direct":
+        if prev is not None and not _ends_quoted(ctx, prev) and c.kind == "direct":
             k = len(out) - 1
-            while k > 0 and k >= len(out) - 4 and out[k].kind != "direct":
+            while k > 0 and k >= len(out) - 4 and not _ends_quoted(ctx, out[k]):
                 k -= 1
             d = out[k]
             between = out[k + 1 :]
             if (
-                d.kind == "direct"
+                _ends_quoted(ctx, d)
                 and all(d.end <= x.start and x.end <= c.start for x in between)
                 and (c.frame is None or c.frame is d.frame or any(c.frame is x.frame for x in between))
             ):
@@ -1504,7 +1512,7 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if (
             prev is not None
             and c.kind == "direct"
-            and prev.kind == "direct"
+            and _ends_quoted(ctx, prev)
             and c.frame is not None
             and c.frame is prev.frame
             and 0 <= c.start - prev.end <= 100
@@ -1518,7 +1526,7 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             and (c.frame is None or c.frame is prev.frame)
             and c.tweet is None
             and c.headline is None
-            and prev.kind == "direct"
+            and _ends_quoted(ctx, prev)
             and prev.frame is not None
             and 0 <= c.start - prev.end <= 320
             and _continues(ctx.text[prev.end : c.start].rstrip("“\"‘'`«"))
