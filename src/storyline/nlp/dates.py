@@ -858,10 +858,28 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# every expression starts a word (or is a "'80s"): trying the finder only there gives what
+# finditer gives at a third of the cost (less a year glued to a word: "#Election2016")
+_WORD_START = re.compile(r"\b\w|'(?=\d)")
+
+
+def _matches(text: str) -> list[re.Match]:
+    out, pos = [], 0
+    for c in _WORD_START.finditer(text):
+        p = c.start()
+        if p < pos:
+            continue
+        m = _FINDER.match(text, p)
+        if m and m.end() > p:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every temporal expression the patterns find, left to right."""
     out = []
-    for m in _FINDER.finditer(text):
+    for m in _matches(text):
         s, e = m.span()
         frag = m.group(0)
         word = frag.strip().rstrip(".").lower()
