@@ -207,6 +207,7 @@ def test_dates_news_extents_take_in_their_modifiers():
     assert spans("Profit for the first nine months rose.") == ["the first nine months"]
     assert spans("Prices peaked in mid-1996 and at the end of November.") == [
         "mid-1996", "the end of November"]
+    assert spans("It will close by the end of the year.") == ["the end of the year"]
     assert spans("Earlier Sunday, police said; they left late yesterday.") == [
         "Earlier Sunday", "late yesterday"]
     assert spans("It cited a third-quarter loss.") == ["third-quarter"]

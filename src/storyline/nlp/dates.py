@@ -842,8 +842,7 @@ def _extent_start(text: str, s: int, frag: str) -> int:
     before = text[max(0, s - 30):s]
     if re.match(rf"(?i){_NUM}[\s-]", frag) and not re.match(r"(?i)an?\s+\w+\s+(?:ago|earlier)", frag):
         m = _MOD_COUNT.search(before)
-    elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
-                  r"last\s+(?:week|month|year))", frag):
+    elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|(?:this|next|last)\s+(?:week|month|year)|the\s+year\b)", frag):
         m = _MOD_POINT.search(before)
     elif re.match(rf"(?:{_WD}|yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening))", frag, re.I):
         m = _MOD_DAY.search(before)
