@@ -323,3 +323,15 @@ def test_events_protesting_that_is_a_complaint(nlp):
     assert e.actor_text == "opposition"
     evs = _events(nlp, "The court rejected the appeal despite his lawyer's protests that the trial was unfair.")
     assert "PROTEST" not in _cats(evs)
+
+
+def test_events_possessor_acts_when_of_names_the_patient(nlp):
+    e = _one(_events(nlp, "Iran's seizure of the sailors angered London."), "COERCE")
+    assert e.actor_text == "Iran" and e.target_text == "sailors"
+    e = _one(_events(nlp, "The sailors' capture was condemned."), "COERCE")
+    assert e.target_text == "sailors"
+
+
+def test_events_date_is_no_target(nlp):
+    e = _one(_events(nlp, "Italy announced a suspension of flights on Wednesday."), "SANCTION")
+    assert e.target_text != "Wednesday"

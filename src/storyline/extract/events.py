@@ -988,9 +988,12 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
         for g in c.children
         if g.dep_ in ("compound", "nmod", "amod")
     ]
+    # "Israel's invasion of Lebanon", "Iran's seizure of the sailors": with an "of" object naming
+    # the patient, the possessor is the one who acts.
+    of_patient = patient_noun and _prep_obj(tok, {"of"}) is not None
     for c in mods:
         if c.dep_ == "poss":
-            if patient_noun:
+            if patient_noun and not of_patient:
                 target = target or c
             else:
                 actor = actor or c
@@ -1803,8 +1806,10 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.drop = True  # "a town hall meeting", "a campaign meeting": not talks between parties
             continue
-        if t.target is not None and t.target.lower_ in _REFLEXIVE:
-            t.target = None  # "blew himself up": no second party
+        if t.target is not None and (
+            t.target.lower_ in _REFLEXIVE or t.target.ent_type_ in ("DATE", "TIME")
+        ):
+            t.target = None  # "blew himself up", "announced a suspension on Wednesday"
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
         if t.category == "FIGHT" and any(_individual(x) for x in (t.actor, t.target)):

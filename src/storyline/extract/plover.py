@@ -540,6 +540,14 @@ _VERBS["MOBILIZE"] = _VERBS["MOBILIZE"] + ("reinforce",)
 _VERBS["REJECT"] = _VERBS["REJECT"] + ("renege", "backtrack")
 _VERBS["COERCE"] = _VERBS["COERCE"] + ("disperse", "expel")
 _NOUNS["COERCE"] = _NOUNS["COERCE"] + ("emergency", "lockdown", "crackdowns")
+# Nominalisations of the category verbs ("the crew's capture", "his imprisonment").
+_NOUNS["COERCE"] = _NOUNS["COERCE"] + (
+    "capture", "imprisonment", "internment", "eviction", "confiscation", "conviction",
+)
+_NOUNS["ASSAULT"] = _NOUNS["ASSAULT"] + ("torture", "beheading", "stabbing", "hijacking")
+_NOUNS["ACCUSE"] = _NOUNS["ACCUSE"] + ("indictment", "denunciation", "rebuke")
+_NOUNS["AID"] = _NOUNS["AID"] + ("rescue", "airlift")
+_NOUNS["RETREAT"] = _NOUNS["RETREAT"] + ("surrender", "disarmament", "demobilization")
 LIGHT_VERBS = LIGHT_VERBS | {"reiterate", "repeat", "restate", "present", "renew", "declare"}
 #: Verbs that cut a resource: "reduced food supplies to the camp", "withheld aid" (SANCTION).
 CUTTING = frozenset({"cut", "reduce", "slash", "curtail", "withhold", "withdraw", "stop"})
