@@ -1488,6 +1488,20 @@ def _ends_quoted(ctx: _Ctx, cand: _Cand) -> bool:
     return cand.kind == "mixed" and cand.end > 0 and ctx.text[cand.end - 1] in ALL_MARKS
 
 
+def _joined_end(ctx: _Ctx, prev: _Cand, c: _Cand) -> int:
+    """Where a joined statement ends: a mixed one keeps the closing mark of its last quote,
+    as its opening fragment keeps its own marks."""
+    end = max(prev.end, c.end)
+    if prev.kind == "mixed" and end == c.end:
+        m = _CLOSING_MARK.match(ctx.text, end)
+        if m:
+            end = m.end()
+    return end
+
+
+_CLOSING_MARK = re.compile(r"''|[”\"’'»]")
+
+
 def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """“A,” said X, a senator. “B.”: direct quotes of one frame, a short attribution apart in
     one paragraph, are one statement interrupted by its attribution."""
@@ -1518,7 +1532,7 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             and 0 <= c.start - prev.end <= 100
             and "\n" not in ctx.text[prev.end : c.start]
         ):
-            prev.end = max(prev.end, c.end)
+            prev.end = _joined_end(ctx, prev, c)
             continue
         if (
             prev is not None
@@ -1532,7 +1546,7 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             and _continues(ctx.text[prev.end : c.start].rstrip("“\"‘'`«"))
         ):
             # “A,” said X, a professor. “B.”: B, with no cue of its own, goes on with A.
-            prev.end = max(prev.end, c.end)
+            prev.end = _joined_end(ctx, prev, c)
             continue
         out.append(c)
     return out
