@@ -115,8 +115,8 @@ _PATTERNS = [
     r"\bthe\s+(?:current(?:\s+fiscal)?|full)\s+year\b",
     # "for the year ended Sept. 30" is a twelve-month span; "for the year", "earlier in the year"
     # the year of publication
-    r"\bthe\s+(?:fiscal\s+)?year\b(?!-|'s|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|"
-    r"two|to|on|since|for|as)\b)",
+    r"\bthe\s+(?:fiscal\s+)?(?-i:year)\b(?!-|'s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|"
+    r"of|two|to|on|since|for|as)\b)",
     # sets: "each month", "every Thursday", "each July"
     rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
     rf"\b{_SPELLED_YEAR}\b",
