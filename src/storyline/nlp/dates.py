@@ -6,6 +6,12 @@ ones ("on Friday", "yesterday", "last month", "in November") are resolved agains
 publication date and the tense of the verb that governs them. Without an anchor a relative
 expression gets ``value=None`` and precision "unknown", so a later stage can re-anchor it with
 ``normalize`` once a publication date has been estimated.
+
+News conventions read here, with TimeML values in ``TimeExpr.timeml``: the quarter an earnings
+report is about ("the quarter", "a year earlier" -> the same quarter a year before), clock times on
+their day, sets ("each month", "on Mondays"), spelled years and counts of broadcast transcripts,
+holidays, deadlines ("until Nov. 16" read as the nearest), rates and ages left out ("$5 a year",
+"52 years old"), and TimeML extents that take in their modifiers ("nearly four years ago").
 """
 
 from __future__ import annotations
