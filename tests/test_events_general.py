@@ -335,3 +335,11 @@ def test_events_possessor_acts_when_of_names_the_patient(nlp):
 def test_events_date_is_no_target(nlp):
     e = _one(_events(nlp, "Italy announced a suspension of flights on Wednesday."), "SANCTION")
     assert e.target_text != "Wednesday"
+
+
+def test_events_more_codebook_verbs(nlp):
+    assert _one(_events(nlp, "Sweden recognized Palestine as a state in 2014."), "SUPPORT")
+    assert "SUPPORT" not in _cats(_events(nlp, "The minister recognized the need for reform."))
+    assert _one(_events(nlp, "The president castigated the central bank on Friday."), "ACCUSE")
+    assert _one(_events(nlp, "Rebels overran the garrison town last week."), "FIGHT")
+    assert _one(_events(nlp, "Police rounded up dozens of activists."), "COERCE")

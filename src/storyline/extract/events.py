@@ -757,6 +757,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "accepted donations", "accepted this as his responsibility": no agreement
     if lemma == "sign" and prt is None and not _proposal(dobj):
         return None  # "signed a bill into law", "signed them up": procedure, not an agreement
+    if lemma in ("recognize", "recognise", "salute", "reaffirm") and not (
+        dobj is not None and (_is_actorlike(dobj) or plover.noun_category(dobj.lemma_.lower()))
+    ):
+        return None  # "recognized the need": not recognition of a state or government
     if lemma == "seize" and _prep_obj(tok, {"on", "upon"}):
         return None  # "will seize on this": exploit, not confiscate
     if lemma == "compromise" and dobj is not None:

@@ -430,7 +430,8 @@ for _cat, _words in _MORE_VERBS.items():
 for _cat, _words in _MORE_NOUNS.items():
     _NOUNS[_cat] = _NOUNS[_cat] + _words
 
-NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack", "charge"}
+NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack", "charge", "recognize",
+                               "recognise", "fine", "restrict", "poison", "reaffirm"}
 LIGHT_VERBS = LIGHT_VERBS | {
     "supervise",
     "oversee",
@@ -537,6 +538,27 @@ _PHRASAL.update(
     }
 )
 _VERBS["MOBILIZE"] = _VERBS["MOBILIZE"] + ("reinforce",)
+# Further unambiguous verbs of the codebook's categories.
+_VERBS["SUPPORT"] = _VERBS["SUPPORT"] + ("recognize", "recognise", "reaffirm", "salute")
+_VERBS["CONCEDE"] = _VERBS["CONCEDE"] + ("relent", "capitulate")
+_VERBS["AID"] = _VERBS["AID"] + ("airlift",)
+_VERBS["ACCUSE"] = _VERBS["ACCUSE"] + (
+    "chide", "scold", "castigate", "berate", "reprimand", "admonish", "excoriate", "vilify",
+    "assail", "prosecute", "fault",
+)
+_VERBS["REJECT"] = _VERBS["REJECT"] + ("snub", "defy")
+_VERBS["SANCTION"] = _VERBS["SANCTION"] + ("blockade", "restrict", "fine")
+_VERBS["ASSAULT"] = _VERBS["ASSAULT"] + ("hijack", "firebomb", "poison")
+_VERBS["FIGHT"] = _VERBS["FIGHT"] + ("annex", "overrun", "retake", "recapture")
+_PHRASAL.update(
+    {
+        ("give", "in"): "CONCEDE",
+        ("join", "force"): "COOPERATE",
+        ("hand", "back"): "RETREAT",
+        ("round", "up"): "COERCE",
+        ("gun", "down"): "ASSAULT",
+    }
+)
 _VERBS["REJECT"] = _VERBS["REJECT"] + ("renege", "backtrack")
 _VERBS["COERCE"] = _VERBS["COERCE"] + ("disperse", "expel")
 _NOUNS["COERCE"] = _NOUNS["COERCE"] + ("emergency", "lockdown", "crackdowns")
