@@ -172,3 +172,16 @@ def test_quotes_spans_mixed_quote_continues_with_next_direct_quote(nlp):
     qs = _run(nlp, text)
     q = _with(qs, "waited long enough")
     assert "keeps its word" in q.text and q.text.startswith("But on the pension")
+
+
+def test_quotes_spans_nearest_of_two_subjects_speaks(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.extract.quotes import _subject
+
+    # A misparse seen in news datelines: both the place and the person hang on "said".
+    words = ["Tuesday", "in", "Berea", ",", "OH", ",", "Gov.", "Holt", "said", "it", "."]
+    heads = [8, 0, 1, 8, 8, 8, 7, 8, 8, 8, 8]
+    deps = ["npadvmod", "prep", "pobj", "punct", "nsubj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _subject(doc[8]).text == "Holt"

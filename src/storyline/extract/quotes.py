@@ -576,7 +576,9 @@ def _subject(tok: Any) -> Any | None:
         if c.text not in ALL_MARKS and not c.is_punct
     ]
     if subj:
-        return subj[0]
+        # Two subjects is a misparse ("Tuesday in Berea, OH, ..., Gov. John Kasich said"): the
+        # one nearest the verb is the speaker.
+        return min(subj, key=lambda c: abs(c.i - tok.i))
     for aux in _children(tok, "aux", "auxpass"):
         # "Khan had at a conference ... said": the parser may hang the subject on the auxiliary.
         subj = _children(aux, "nsubj", "nsubjpass")
