@@ -343,3 +343,20 @@ def test_events_more_codebook_verbs(nlp):
     assert _one(_events(nlp, "The president castigated the central bank on Friday."), "ACCUSE")
     assert _one(_events(nlp, "Rebels overran the garrison town last week."), "FIGHT")
     assert _one(_events(nlp, "Police rounded up dozens of activists."), "COERCE")
+
+
+def test_events_attacks_on_character_or_by_ads_are_criticism(nlp):
+    assert _one(_events(nlp, "Trump's attacks on the judge's heritage drew criticism."), "ACCUSE")
+    assert _one(_events(nlp, "The new ad attacked Senator Rubio on Monday."), "ACCUSE")
+
+
+def test_events_interview_with_an_outlet_is_no_consultation(nlp):
+    evs = _events(nlp, "Grassley later spoke to NBC's Hallie Jackson about the ruling.")
+    assert "CONSULT" not in _cats(evs)
+    evs = _events(nlp, "Three officials spoke to Fox News on Tuesday.")
+    assert "CONSULT" not in _cats(evs)
+
+
+def test_events_reinforcing_beliefs_is_no_mobilisation(nlp):
+    assert "MOBILIZE" not in _cats(_events(nlp, "Such sites reinforce their beliefs."))
+    assert _one(_events(nlp, "Israel reinforced its troops along the border."), "MOBILIZE")

@@ -757,6 +757,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "accepted donations", "accepted this as his responsibility": no agreement
     if lemma == "sign" and prt is None and not _proposal(dobj):
         return None  # "signed a bill into law", "signed them up": procedure, not an agreement
+    if lemma == "reinforce" and not (
+        dobj is not None and (_person_or_place(dobj) or dobj.lemma_.lower() in _FORCES)
+    ):
+        return None  # "reinforce their beliefs": no troops
     if lemma in ("recognize", "recognise", "salute", "reaffirm") and not (
         dobj is not None and (_is_actorlike(dobj) or plover.noun_category(dobj.lemma_.lower()))
     ):
@@ -884,6 +888,10 @@ _ACTIVITIES = frozenset(
      "permit", "accreditation", "broadcast", "publication", "activity", "mission", "process",
      "agreement", "deal", "treaty", "election", "vote", "hearing", "trial", "project"}
 )
+
+
+_FORCES = frozenset({"force", "troop", "presence", "garrison", "unit", "position", "defence",
+                     "defense", "border", "line", "contingent", "deployment"})
 
 
 def _person_or_place(tok: Any) -> bool:
@@ -1370,6 +1378,7 @@ _RESOURCE_NOUNS = {"funding", "fund", "funds", "aid", "assistance", "money", "su
 _DOCUMENT_NOUNS = {
     "statement", "letter", "communique", "communiqué", "declaration", "note", "message",
     "resolution", "petition", "report", "memo", "memorandum", "ad", "advertisement", "video",
+    "mailer", "commercial", "flyer", "leaflet", "editorial", "op-ed", "tweet",
 }
 
 #: Prepositions that introduce the other party of an act: "accepted demands from the rebels",
@@ -1502,6 +1511,20 @@ _KIN = frozenset(
 )
 _PUBLIC_EVENTS = {"hall", "town", "campaign", "fundraising", "staff", "team", "shareholder",
                   "annual", "public", "church", "community", "board", "family"}
+#: What is attacked in words only: a person's character, record, remarks or policies.
+_STANCES = frozenset(
+    {"character", "record", "remark", "comment", "heritage", "policy", "plan", "proposal",
+     "position", "stance", "view", "integrity", "credibility", "reputation", "honesty",
+     "judgment", "judgement", "competence", "scandal", "campaign", "candidacy", "leadership",
+     "idea", "agenda", "decision", "program", "programme", "law", "bill", "amendment", "statement",
+     "claim", "record", "rhetoric", "tweet", "speech", "platform", "nomination", "nominee"}
+)
+#: Names of news outlets: talking to them is giving an interview.
+_OUTLET = re.compile(
+    r"\b(News|TV|Television|Radio|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Network|"
+    r"Press|CNN|MSNBC|NBC|CBS|ABC|BBC|Fox|NPR|Reuters|AP|AFP|Telegraph|Guardian|Politico|"
+    r"Breitbart|Axios|Bloomberg)\b"
+)
 _REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
 
 
@@ -1519,10 +1542,14 @@ def _verbal_attack(t: _Trig) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children):
         return False
     actor = t.actor
-    if actor is not None and not (actor.ent_type_ in ("PERSON", "ORG") or actor.pos_ == "PRON"):
+    if actor is not None and not (
+        actor.ent_type_ in ("PERSON", "ORG")
+        or actor.pos_ == "PRON"
+        or actor.lemma_.lower() in _DOCUMENT_NOUNS  # "a new ad hitting him"
+    ):
         return False
-    if _individual(t.target):
-        return True
+    if _individual(t.target) or t.target.lemma_.lower() in _STANCES:
+        return True  # "attacked Clinton", "attacks on her character", "hitting his record"
     # "attacked the program as a violation of ...", "attacked the plan for ...": a judgement.
     judged = any(c.dep_ == "prep" and c.lower_ in ("as", "for", "over") for c in t.tok.children)
     return judged and not _person_or_place(t.target)
@@ -1533,8 +1560,15 @@ def _to_the_media(t: _Trig) -> bool:
     others = [t.target] if t.target is not None else []
     others += [g for c in t.tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj"]
+    for o in list(others):
+        poss = _child(o, "poss")
+        if poss is not None:
+            others.append(poss)  # "NBC's Hallie Jackson"
     return any(
-        o.lemma_.lower() in _MEDIA | _KIN or o.lower_ in _MEDIA | _KIN for o in others
+        o.lemma_.lower() in _MEDIA | _KIN
+        or o.lower_ in _MEDIA | _KIN
+        or (o.pos_ == "PROPN" and _OUTLET.search(np_text(o)))
+        for o in others
     )
 
 
