@@ -134,6 +134,7 @@ def build_corpus(
     story_index: Any = None,
     rebuild: bool = False,
     summary_cache: dict | None = None,
+    map_fn: Callable[[Callable, list], list] | None = None,
 ) -> Corpus:
     """Run the cross-article stages over analysed articles.
 
@@ -142,7 +143,9 @@ def build_corpus(
     stories are extended incrementally rather than rebuilt (the index is updated in
     place for the caller to keep). ``rebuild`` re-clusters from scratch.
     ``summary_cache`` (a dict the caller keeps between builds) lets unchanged stories
-    and chapters keep their summaries instead of being summarised again.
+    and chapters keep their summaries instead of being summarised again. ``map_fn(fn,
+    tasks)`` runs the per-story summary tasks (``engine.map_with`` spreads them over the
+    engine's workers); the result is the same with any.
     """
     from .extract.events import merge_events
     from .extract.quotes import merge_quotes
@@ -172,5 +175,5 @@ def build_corpus(
     corpus.events = _corpus_guard(
         corpus, "events", lambda: merge_events(articles, analyses, corpus.entity_map, corpus.entities), []
     )
-    _corpus_guard(corpus, "summaries", lambda: enrich_stories(corpus, words=summary_words, summary_cache=summary_cache), None)
+    _corpus_guard(corpus, "summaries", lambda: enrich_stories(corpus, words=summary_words, summary_cache=summary_cache, map_fn=map_fn), None)
     return corpus

@@ -177,7 +177,7 @@ def ingest(
             if analyse and res.added:
                 n = analyse_store(store, model=model, engine=engine, workers=workers, scheduler=scheduler,
                                   progress=cb)
-                build(store, model=model)
+                build(store, model=model, engine=engine, workers=workers, scheduler=scheduler)
         store.close()
     except StorylineError as exc:
         _fail(exc)

@@ -336,7 +336,8 @@ class Watcher:
                                scheduler=self.scheduler)
         count = str(self.store.count_articles()).encode()
         if res.added or res.analysed or self.store.get_state(BUILT_STATE) != count:
-            corpus = build(self.store, words=self.words, model=self.model)
+            corpus = build(self.store, words=self.words, model=self.model, engine=self.engine,
+                           workers=self.workers, scheduler=self.scheduler)
             self.store.set_state(BUILT_STATE, count)
             res.stories = len(corpus.stories)
             if self.out is not None:

@@ -268,14 +268,19 @@ def _load_index(store: Any) -> Any:
     return StoryIndex()
 
 
-def build(store: Any, *, words: int = 100, model: str | None = None, recluster: bool = False) -> Corpus:
+def build(store: Any, *, words: int = 100, model: str | None = None, recluster: bool = False,
+          engine: str = "local", workers: int = 1, scheduler: str | None = None) -> Corpus:
     """Cross-article stages over the whole store; stories grow incrementally unless ``recluster``.
 
     The story index, the assignments, estimated dates and the results are saved in one
-    transaction, so a kill leaves either the previous build or this one.
+    transaction, so a kill leaves either the previous build or this one. Summaries,
+    one task per story, run on the engine's workers (``engine``, ``workers``,
+    ``scheduler`` as for ``analyse``); only stories that changed since the last build
+    are summarised again.
     """
     import json
 
+    from .engine import map_with
     from .report.contract import corpus_to_json
     from .stories import StoryIndex
 
@@ -292,7 +297,7 @@ def build(store: Any, *, words: int = 100, model: str | None = None, recluster: 
     summaries = _load_json_state(store, SUMMARIES_KEY, {}) if not recluster else {}
     corpus = build_corpus(articles, analyses, errors=store.errors(), summary_words=words,
                           previous_assignments=previous, story_index=index, rebuild=recluster,
-                          summary_cache=summaries)
+                          summary_cache=summaries, map_fn=map_with(engine, workers, scheduler))
     assignments = {aid: (s.id, c.id) for s in corpus.stories for c in s.chapters for aid in c.articles}
     with store.transaction():
         for a in articles:
@@ -349,7 +354,7 @@ def run(
     try:
         res = ingest(paths, store, json_fields=json_fields, progress=progress, max_bytes=max_bytes)
         n = analyse(store, model=model, engine=engine, workers=workers, scheduler=scheduler, progress=progress)
-        corpus = build(store, words=words, model=model)
+        corpus = build(store, words=words, model=model, engine=engine, workers=workers, scheduler=scheduler)
         corpus.errors = store.errors()
         if out is not None:
             write_report(store, Path(out))

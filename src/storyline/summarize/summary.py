@@ -26,8 +26,9 @@ Method, in order:
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article, ArticleAnalysis, Event, SummarySentence, to_dict
 from .cite import Evidence, load_embedder
@@ -179,7 +180,7 @@ def _analysis_mark(an: ArticleAnalysis | None) -> list[int] | None:
     return None if an is None else [len(an.sentences), len(an.mentions), len(an.events)]
 
 
-def _cache_key(words: int, embedder: object | None, arts: list[Article], events: list[Event],
+def _cache_key(words: int, embedder: str | None, arts: list[Article], events: list[Event],
                chapters: list[list[str]] | None, analyses: dict[str, ArticleAnalysis]) -> str:
     """Everything a summary depends on besides the articles' analyses, which are fixed
     once an article is analysed (its id is its content's hash)."""
@@ -193,7 +194,7 @@ def _cache_key(words: int, embedder: object | None, arts: list[Article], events:
     payload = [
         SUMMARY_CACHE_VERSION,
         words,
-        getattr(embedder, "name", None),
+        embedder,
         [[a.id, a.published, a.duplicate_of, a.title, _analysis_mark(analyses.get(a.id))] for a in arts],
         chapters,
         ev,
@@ -205,13 +206,17 @@ def _cache_key(words: int, embedder: object | None, arts: list[Article], events:
 SUMMARY_CACHE_VERSION = 1
 
 
-def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS, cache: dict | None = None) -> None:
+def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS, cache: dict | None = None,
+                     map_fn: Callable[[Callable, list], list] | None = None) -> None:
     """Set ``headline`` and ``summary`` on every story and chapter of ``corpus``.
 
     ``cache`` (a dict kept by the caller between builds, e.g. in the store) makes
     rebuilding incremental: a story or chapter whose articles, chapters, dates and
     events are unchanged takes its earlier summary instead of being summarised again.
     It is updated in place to hold exactly this build's summaries.
+    ``map_fn(fn, tasks)`` (results in task order) runs the stories to summarise, one
+    task per story with its chapters; ``engine.map_with`` gives one over the engine's
+    workers. The default runs them here, one after the other; the output is the same.
     A failure on one story is recorded in ``corpus.problems`` and the others go on.
     """
     by_id = {a.id: a for a in corpus.articles}
@@ -219,37 +224,88 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS, cache: dict |
     for e in corpus.events:
         for aid in dict.fromkeys(src.article for src in e.sources):
             events_of.setdefault(aid, []).append(e)
-    embedder = None
+    use_embedder = load_embedder() is not None
+    embedder_name = "minilm" if use_embedder else None
     fresh: dict[str, dict] = {}
+    tasks: list[_StoryTask] = []
+    # (task index, target index in the task) -> where its result goes
+    places: list[list[tuple[Any, str]]] = []
+    copies: list[tuple[Any, Any]] = []  # (chapter, story): a one-chapter story's chapter is the story
     for story in corpus.stories:
-        cache_vectors: dict = {}  # a story and its chapters cite from the same sentences
-        groups = [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]
-        for target, ids in groups:
-            if target is not story and list(ids) == list(story.articles) and story.summary:
-                # A one-chapter story: the chapter is the story.
-                target.summary, target.headline = list(story.summary), story.headline
+        task = _StoryTask(words=words, use_embedder=use_embedder)
+        place: list[tuple[Any, str]] = []
+        for target, ids in [(story, story.articles)] + [(ch, ch.articles) for ch in story.chapters]:
+            if target is not story and list(ids) == list(story.articles):
+                copies.append((target, story))
                 continue
-            try:
-                arts = [by_id[i] for i in ids if i in by_id]
-                seen: set[str] = set()
-                events = [e for a in arts for e in events_of.get(a.id, []) if not (e.id in seen or seen.add(e.id))]
-                chapters = [ch.articles for ch in story.chapters] if target is story else None
-                if embedder is None:
-                    embedder = load_embedder() or False
-                key = _cache_key(words, embedder or None, arts, events, chapters, corpus.analyses)
-                hit = (cache or {}).get(key)
-                if hit is not None:
-                    target.summary = [SummarySentence(**x) for x in hit["summary"]]
-                    target.headline = hit["headline"]
-                else:
-                    target.summary = summarize_articles(arts, corpus.analyses, words=words, events=events,
-                                                        embedder=embedder or None, groups=chapters,
-                                                        embedding_cache=cache_vectors)
-                    target.headline = headline(arts, corpus.analyses, summary=target.summary) or None
-                fresh[key] = {"summary": [to_dict(x) for x in target.summary], "headline": target.headline}
-            except Exception as exc:
-                log.exception("summary failed for %s", target.id)
-                corpus.problems.append(f"summaries: {target.id}: {type(exc).__name__}: {exc}")
+            arts = [by_id[i] for i in ids if i in by_id]
+            seen: set[str] = set()
+            events = [e for a in arts for e in events_of.get(a.id, []) if not (e.id in seen or seen.add(e.id))]
+            chapters = [ch.articles for ch in story.chapters] if target is story else None
+            key = _cache_key(words, embedder_name, arts, events, chapters, corpus.analyses)
+            hit = (cache or {}).get(key)
+            if hit is not None:
+                target.summary = [SummarySentence(**x) for x in hit["summary"]]
+                target.headline = hit["headline"]
+                fresh[key] = hit
+                continue
+            task.targets.append(([a.id for a in arts], [e.id for e in events], chapters, target.id))
+            for a in arts:
+                task.articles.setdefault(a.id, a)
+                if a.id in corpus.analyses:
+                    task.analyses.setdefault(a.id, corpus.analyses[a.id])
+            for e in events:
+                task.events.setdefault(e.id, e)
+            place.append((target, key))
+        if task.targets:
+            tasks.append(task)
+            places.append(place)
+    results = (map_fn or _local_map)(summarize_story_task, tasks) if tasks else []
+    for place, got in zip(places, results, strict=True):
+        for (target, key), (summary, head, problem) in zip(place, got, strict=True):
+            if problem:
+                corpus.problems.append(f"summaries: {target.id}: {problem}")
+                continue
+            target.summary, target.headline = summary, head
+            fresh[key] = {"summary": [to_dict(x) for x in summary], "headline": head}
+    for chapter, story in copies:
+        chapter.summary, chapter.headline = list(story.summary), story.headline
     if cache is not None:
         cache.clear()
         cache.update(fresh)
+
+
+def _local_map(fn: Callable, tasks: list) -> list:
+    return [fn(t) for t in tasks]
+
+
+@dataclass(slots=True)
+class _StoryTask:
+    """What one story's summaries need, self-contained so that it can run in another process."""
+
+    words: int
+    use_embedder: bool
+    # (article ids, event ids, chapter groups or None, target id) per story or chapter to summarise
+    targets: list[tuple[list[str], list[str], list[list[str]] | None, str]] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    analyses: dict[str, ArticleAnalysis] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+
+
+def summarize_story_task(task: _StoryTask) -> list[tuple[list[SummarySentence], str | None, str | None]]:
+    """(summary, headline, problem) for each target of ``task``: the unit of work of
+    ``attach_summaries``, a plain function of plain data so that any engine can run it."""
+    embedder = load_embedder() if task.use_embedder else None
+    vectors: dict = {}  # a story and its chapters cite from the same sentences
+    out = []
+    for ids, event_ids, chapters, target_id in task.targets:
+        try:
+            arts = [task.articles[i] for i in ids]
+            events = [task.events[i] for i in event_ids]
+            summary = summarize_articles(arts, task.analyses, words=task.words, events=events, embedder=embedder,
+                                         groups=chapters, embedding_cache=vectors)
+            out.append((summary, headline(arts, task.analyses, summary=summary) or None, None))
+        except Exception as exc:
+            log.exception("summary failed for %s", target_id)
+            out.append(([], None, f"{type(exc).__name__}: {exc}"))
+    return out
