@@ -136,6 +136,10 @@ class _Ctx:
     newlines: list[int] = field(default_factory=list)
     break_starts: list[int] = field(default_factory=list)
     break_ends: list[int] = field(default_factory=list)
+    # ``doc.ents`` builds new spans on every access: read once, and per sentence on demand.
+    ents: list[Any] = field(default_factory=list)
+    ent_starts: list[int] = field(default_factory=list)
+    sent_ents: dict[int, list[Any]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -166,6 +170,20 @@ def _break_between(ctx: _Ctx, a: int, b: int) -> bool:
     # A break ends before the next sentence's first character, which may be the opening
     # mark at ``b`` itself ('... Committee. "I'm sure ...').
     return j < len(ctx.break_starts) and ctx.break_ends[j] <= b
+
+
+def _ents_of(ctx: _Ctx, si: int) -> list[Any]:
+    """The named entities of sentence ``si``."""
+    if si not in ctx.sent_ents:
+        sent = ctx.sents[si]
+        i = bisect.bisect_left(ctx.ent_starts, sent.start)
+        out = []
+        while i < len(ctx.ents) and ctx.ents[i].start < sent.end:
+            if ctx.ents[i].end <= sent.end:
+                out.append(ctx.ents[i])
+            i += 1
+        ctx.sent_ents[si] = out
+    return ctx.sent_ents[si]
 
 
 def _sent_index(ctx: _Ctx, offset: int) -> int:
@@ -335,7 +353,7 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
             ref.channel = DOC_NOUNS[tok.lemma_.lower()]
         return ref
 
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         # "Minister for Human Rights Dr Shireen Mazari": the name inside the phrase.
         if (
             ent.label_ == "PERSON"
@@ -350,11 +368,11 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         bound = _bind_role(ctx, tok, start, end)
         return bound or _Ref(text, start, end, "ROLE")
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ctx.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return _Ref(ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_))
     if named is not None:
-        ent = next((e for e in ctx.doc.ents if e.start <= named.i < e.end), None)
+        ent = next((e for e in ctx.ents if e.start <= named.i < e.end), None)
         if ent is not None:
             return _Ref(ent.text, ent.start_char, ent.end_char, _ent_kind(ent.label_))
 
@@ -479,7 +497,7 @@ def _bind_role(ctx: _Ctx, tok: Any, start: int, end: int) -> _Ref | None:
     # "the spokesman of the armed forces, Maj. Gen. Asif Ghafoor".
     doc = ctx.doc
     best, best_score, best_dist = None, 0, None
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "PERSON" or _in_quote(ctx, ent.start_char) is not None:
             continue
         root = ent.root
@@ -546,7 +564,7 @@ def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
                 if ref is not None:
                     cands.append(ref)
             cands.extend(reversed(ctx.sent_speakers.get(j, [])))
-        ents = [e for e in sent.ents if e.end <= tok.i and _in_quote(ctx, e.start_char) is None]
+        ents = [e for e in _ents_of(ctx, j) if e.end <= tok.i and _in_quote(ctx, e.start_char) is None]
         for ent in reversed(ents[-MAX_TOKENS_BACK:]):
             if ent.root.dep_ in ("dobj", "pobj", "dative") and j == si:
                 continue  # "Urging Guterres to ..., she said": an object is not the speaker
@@ -1168,7 +1186,7 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
                 continue
             names = [
                 e
-                for e in ctx.doc.ents
+                for e in ctx.ents
                 if e.label_ in ("PERSON", "ORG", "NORP", "GPE")
                 and who[0] <= e.start_char
                 and e.end_char <= who[1]
@@ -1187,7 +1205,7 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
 def _headline_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
     s, e = cand.headline
     key, name = _entity_key(ctx, s, e)
-    ents = [x for x in ctx.doc.ents if s <= x.start_char and x.end_char <= e]
+    ents = [x for x in ctx.ents if s <= x.start_char and x.end_char <= e]
     kind = _ent_kind(ents[0].label_) if ents else "GROUP"
     return _Ref(name or (ents[0].text if ents else ctx.text[s:e].strip()), s, e, kind, key)
 
@@ -1200,7 +1218,7 @@ def _tweet_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
         key, name = _entity_key(ctx, ns, ne)
     text = ctx.text[ns:ne].strip()
     # "Secretary Pompeo": keep the name, not the title, when the tagger found one.
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.start_char >= ns and ent.end_char <= ne and ent.label_ == "PERSON":
             text = ent.text
             break
@@ -1267,6 +1285,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         quote_spans=find_quote_spans(text),
     )
     _index_breaks(ctx)
+    ctx.ents = list(doc.ents)
+    ctx.ent_starts = [e.start for e in ctx.ents]
 
     frames: list[_Frame] = []
     frames_by_sent: dict[int, list[_Frame]] = {}
