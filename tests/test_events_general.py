@@ -360,3 +360,21 @@ def test_events_interview_with_an_outlet_is_no_consultation(nlp):
 def test_events_reinforcing_beliefs_is_no_mobilisation(nlp):
     assert "MOBILIZE" not in _cats(_events(nlp, "Such sites reinforce their beliefs."))
     assert _one(_events(nlp, "Israel reinforced its troops along the border."), "MOBILIZE")
+
+
+def test_events_anniversary_date(nlp):
+    from storyline.extract.event_dates import parse_published, resolve
+
+    assert resolve("this day last year", parse_published("2006-07-07")) == ("2005-07-07", "day")
+    assert resolve("a year ago today", parse_published("2024-02-29")) == ("2023-03-01", "day")
+    e = _one(_events(nlp, "On this day last year, bombers attacked the city's metro."), "ASSAULT")
+    assert e.date == "2020-05-05"
+
+
+def test_events_when_clause_shares_the_main_clause_date(nlp):
+    evs = _events(
+        nlp,
+        "On March 23, the sailors were inspecting a ship when they were surrounded and detained.",
+    )
+    e = _one(evs, "COERCE")
+    assert e.date == "2021-03-23"

@@ -122,6 +122,12 @@ def resolve(text: str, anchor: dt.date | None) -> tuple[str | None, str]:
         return m.group(1), "year"
     if anchor is None:
         return None, "unknown"
+    if re.search(r"\b(this day|this date) (last|a) year\b|\b(a|one) year ago (today|this week)\b", t):
+        # Anniversary writing: "on this day last year" is the same day one year earlier.
+        try:
+            return anchor.replace(year=anchor.year - 1).isoformat(), "day"
+        except ValueError:  # 29 February
+            return (anchor - dt.timedelta(days=365)).isoformat(), "day"
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", t):
         return anchor.isoformat(), "day"
     if re.search(r"\b(yesterday|last night)\b", t):

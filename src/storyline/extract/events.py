@@ -34,14 +34,14 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleAnalysis, Entity, Event, EventMention, EventSource, TimeExpr
 from ..nlp.lookup import local_entity, mention_at, sentence_index_at
 from . import plover
-from .event_dates import fallback_times
+from .event_dates import fallback_times, parse_published, resolve
 
 log = logging.getLogger(__name__)
 
@@ -1857,6 +1857,21 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             continue
 
     verb_times = _attach_times(doc, article, analysis, triggers)
+    for t in triggers.values():
+        # "On March 23 the crew were inspecting a ship when they were taken into custody": a
+        # when-clause happens at the time of the clause it hangs on.
+        clause = t.tok.head if t.tok.dep_ == "conj" else t.tok
+        if (
+            t.date is None
+            and clause.dep_ == "advcl"
+            and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while")
+                for v in [clause] + [x for x in clause.children if x.dep_ == "conj"]
+                for c in v.children
+            )
+        ):
+            head = clause.head
+            t.date = (triggers[head.i].date if head.i in triggers else None) or verb_times.get(head.i)
     _attach_locations(doc, triggers)
     _fold(triggers, verb_times)
 
@@ -2120,6 +2135,16 @@ def _attach_times(
         if t.kind in ("DATE", "TIME")
         and ((t.value and _ISO_START.match(t.value)) or (t.value is None and t.precision == "unknown"))
     ]
+    anchor = parse_published(article.published)
+    for i, t in enumerate(dated):
+        # The language core may give a coarser reading of a phrase whose news convention is known
+        # ("on this day last year" is a day, not the year).
+        text = t.text
+        if re.search(r"\bthis (day|date)[\s,]*$", doc.text[max(0, t.start - 12) : t.start].lower()):
+            text = "this day " + text  # the language core took "last year" alone
+        value, precision = resolve(text, anchor)
+        if value and _PRECISION_RANK.get(precision, 0) > _PRECISION_RANK.get(t.precision, 0):
+            dated[i] = replace(t, value=value, precision=precision)
     for texpr, root in _time_tokens(doc, dated):
         trig = _first_trigger_above(root, triggers)
         if trig is None:
