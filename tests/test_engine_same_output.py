@@ -84,3 +84,13 @@ def test_engine_same_storyline_json_on_every_engine(tmp_path, seeds_dir, seed_ru
         res = run([str(seeds_dir)], out=out / "report", db=out / "storyline.db", engine=engine, workers=workers)
         assert res.analysed == len(expected["articles"])
         assert _storyline_json(out / "report") == expected, f"{engine} with {workers} workers differs"
+
+
+def test_engine_map_with_keeps_task_order():
+    from storyline.engine import map_with
+
+    for engine, workers in (("local", 1), ("local", 2), ("dask", 2)):
+        assert map_with(engine, workers)(abs, [-3, 1, -2, 0]) == [3, 1, 2, 0], engine
+        assert map_with(engine, workers)(abs, []) == []
+    with pytest.raises(ValueError, match="engine='spark'"):
+        map_with("spark")
