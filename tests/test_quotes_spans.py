@@ -185,3 +185,13 @@ def test_quotes_spans_nearest_of_two_subjects_speaks(nlp):
     deps = ["npadvmod", "prep", "pobj", "punct", "nsubj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert _subject(doc[8]).text == "Holt"
+
+
+def test_quotes_spans_statement_saying_speaks_for_its_issuer(nlp):
+    text = (
+        "The governor's office released a statement on Monday saying the bridge will stay "
+        "closed until the inspection is finished."
+    )
+    q = _with(_run(nlp, text), "bridge will stay closed")
+    assert q.channel == "statement"
+    assert "office" in text[q.speaker_start : q.speaker_end]

@@ -445,6 +445,11 @@ def _document_owner(ctx: _Ctx, tok: Any) -> _Ref | None:
             return _Ref(
                 name or child.text, child.idx, _tok_end(child), _kind_of_key(ctx, key, "ORG"), key
             )
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # "His office put out a statement saying ...": whoever issued it.
+        issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and issuer.lemma_.lower() not in DOC_NOUNS:
+            return _resolve_tok(ctx, issuer)
     lemma = tok.lemma_.lower()
     si = _sent_index(ctx, tok.idx)
     for j in range(si, max(-1, si - 6), -1):
@@ -602,6 +607,9 @@ def _subject(tok: Any) -> Any | None:
         subj = _children(aux, "nsubj", "nsubjpass")
         if subj:
             return subj[0]
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOC_NOUNS.keys() | EVIDENCE_NOUNS:
+        # "His office put out a statement saying ...": the document speaks (for its issuer).
+        return tok.head
     # Participles and conjoined verbs share their head's subject: "..., saying", "vowing to".
     cur = tok
     for _ in range(3):
@@ -1669,6 +1677,13 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
             speaker = _resolve_tok(ctx, fr.speaker_tok)
             if fr.speaker_tok is not None:
                 surface = _np_bounds(fr.speaker_tok)
+                if (
+                    speaker is not None
+                    and speaker.kind != "DOC"
+                    and fr.speaker_tok.lemma_.lower() in DOC_NOUNS
+                    and _sent_index(ctx, speaker.start) == _sent_index(ctx, fr.cue.idx)
+                ):
+                    surface = (speaker.start, speaker.end)  # the issuer named beside its statement
             channel = fr.channel
             if fr.via_tok is not None:
                 via = _resolve_tok(ctx, fr.via_tok)
