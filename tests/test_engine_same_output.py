@@ -73,8 +73,12 @@ def test_engine_unknown_engine_is_refused(seed_articles):
         list(analyze_with("spark", seed_articles[:1]))
 
 
-def test_engine_same_storyline_json_on_every_engine(tmp_path, seeds_dir, seed_run):
+def test_engine_same_storyline_json_on_every_engine(tmp_path, seeds_dir, seed_run, monkeypatch):
+    import storyline.summarize.summary as summary_mod
     from storyline.pipeline import run
+
+    # The seeds are too few to be sent to workers by default: send them anyway.
+    monkeypatch.setattr(summary_mod, "PARALLEL_MIN_ARTICLES", 1)
 
     _, base_dir = seed_run  # engine local, 1 worker
     expected = _storyline_json(base_dir / "report")

@@ -202,6 +202,9 @@ def _cache_key(words: int, embedder: str | None, arts: list[Article], events: li
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+# Fewer articles to summarise than this are summarised here even when a map over workers is given.
+PARALLEL_MIN_ARTICLES = 100
+
 # Raised whenever summarising changes, so that summaries cached by an older version are not reused.
 SUMMARY_CACHE_VERSION = 1
 
@@ -260,7 +263,11 @@ def attach_summaries(corpus: "Corpus", words: int = DEFAULT_WORDS, cache: dict |
         if task.targets:
             tasks.append(task)
             places.append(place)
-    results = (map_fn or _local_map)(summarize_story_task, tasks) if tasks else []
+    # Shipping a task to a worker costs its articles' pickling and, the first time, the worker's
+    # imports and model load: worth it only for enough work.
+    work = sum(len(t.articles) for t in tasks)
+    runner = map_fn if map_fn is not None and work >= PARALLEL_MIN_ARTICLES else _local_map
+    results = runner(summarize_story_task, tasks) if tasks else []
     for place, got in zip(places, results, strict=True):
         for (target, key), (summary, head, problem) in zip(place, got, strict=True):
             if problem:
