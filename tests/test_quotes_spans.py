@@ -195,3 +195,18 @@ def test_quotes_spans_statement_saying_speaks_for_its_issuer(nlp):
     q = _with(_run(nlp, text), "bridge will stay closed")
     assert q.channel == "statement"
     assert "office" in text[q.speaker_start : q.speaker_end]
+
+
+def test_quotes_spans_as_clause_reports_the_main_clause(nlp):
+    text = (
+        "As the Daily Ledger reported, the council will need two more votes to pass the "
+        "budget before the summer recess."
+    )
+    q = _with(_run(nlp, text), "two more votes")
+    assert q.cue == "reported" and "Ledger" in (q.speaker_text or "")
+    assert q.text.startswith("the council") and "As the" not in q.text
+
+
+def test_quotes_spans_temporal_as_clause_is_no_attribution(nlp):
+    text = "Prices rose in the north as the company claimed more land from the farmers."
+    assert not [q for q in _run(nlp, text) if "Prices rose" in q.text]

@@ -780,9 +780,21 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         return None, None
     if head is None:
         # "Gen Bajwa, it said, called for ...": a parenthetical cue reports its head clause.
-        if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
-            h = cue.head
-            return _strip_span(ctx.text, h.left_edge.idx, _tok_end(h.right_edge)), h
+        h = cue.head
+        # "As The Post reported, ...", "..., as Sanders proposes": a bare "as"-clause of saying
+        # (no object of its own: "as it claims more territory" is something else) reports
+        # the clause it hangs on.
+        fronted = (
+            cue.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in cue.children)
+        )
+        if (cue.dep_ == "parataxis" or fronted) and h.pos_ in ("VERB", "AUX") and h.i != cue.i:
+            start = h.left_edge.idx
+            if cue.left_edge.i == h.left_edge.i:
+                # "As The Washington Post reported, even if ...": the claim follows the cue's clause.
+                start = _tok_end(cue.right_edge)
+            return _strip_span(ctx.text, start, _tok_end(h.right_edge)), h
         return None, None
     start, end = head.left_edge.idx, _tok_end(head.right_edge)
     if head.i < cue.i < head.right_edge.i:
