@@ -378,3 +378,26 @@ def test_events_when_clause_shares_the_main_clause_date(nlp):
     )
     e = _one(evs, "COERCE")
     assert e.date == "2021-03-23"
+
+
+def test_events_campaign_rallies_named_after_a_person(nlp):
+    evs = _events(nlp, "Sexton described the Trump rally in Greensboro. He spoke at a campaign rally.")
+    assert "PROTEST" not in _cats(evs)
+    assert "PROTEST" in _cats(_events(nlp, "Students staged a rally against the tuition increase."))
+
+
+def test_events_discussing_a_topic_or_hosting_a_party_is_no_consultation(nlp):
+    assert "CONSULT" not in _cats(_events(nlp, "Bolton also discussed the scandals around the campaign."))
+    assert "CONSULT" not in _cats(_events(nlp, "He hosted a fundraiser for the senator."))
+    assert "CONSULT" in _cats(_events(nlp, "The two presidents discussed trade in Beijing."))
+    assert "CONSULT" in _cats(_events(nlp, "Egypt hosted the Israeli prime minister on Sunday."))
+
+
+def test_events_demonstrating_that_is_no_protest(nlp):
+    evs = _events(nlp, "She struggled to demonstrate that she opposes the trade deals.")
+    assert "PROTEST" not in _cats(evs)
+
+
+def test_events_attacks_by_documents_or_on_a_persons_things_are_criticism(nlp):
+    assert _one(_events(nlp, "The new ad hits the governor on taxes."), "ACCUSE")
+    assert _one(_events(nlp, "Operatives planned ads attacking his business career."), "ACCUSE")

@@ -753,6 +753,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         _verb_subject(tok) is not None and _child(_verb_subject(tok), "conj") is not None
     ):
         return None  # "talked about racial healing", "began by talking": speech, no partner
+    if lemma == "discuss" and _prep_obj(tok, {"with"}) is None:
+        subj = _verb_subject(tok)
+        if subj is None or not (
+            subj.tag_ in ("NNS", "NNPS") or _child(subj, "conj") is not None or (
+                dobj is not None and _is_actorlike(dobj))
+        ):
+            return None  # "Bolton also discussed the lengths ...": a topic, no talks
+    if lemma == "host" and not (
+        dobj is not None
+        and (_is_actorlike(dobj) or plover.noun_category(dobj.lemma_.lower()) == "CONSULT")
+    ):
+        return None  # "hosted a fundraiser": no visit or talks
     if lemma == "accept" and not _proposal(dobj):
         return None  # "accepted donations", "accepted this as his responsibility": no agreement
     if lemma == "sign" and prt is None and not _proposal(dobj):
@@ -785,6 +797,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         _child(tok, "ccomp") is not None or any(c.dep_ == "ccomp" for c in tok.head.children if tok.dep_ == "parataxis")
     ):
         return "ACCUSE", "protest"  # "the group protested that the authorities fail ...": a complaint
+    if lemma == "demonstrate" and _child(tok, "ccomp") is not None:
+        return None  # "struggled to demonstrate that she is resistant": show, not protest
     if lemma in ("demonstrate", "rally") and dobj is not None:
         return None  # "demonstrated a penchant for", "rallied supporters": showing, gathering
     if lemma in _BATTLE_VERBS and _metaphoric_fight(tok):
@@ -1535,21 +1549,28 @@ def _individual(tok: Any) -> bool:
 
 
 def _verbal_attack(t: _Trig) -> bool:
-    """An "attack" with no weapon by a person on a named person ("Trump attacked Clinton"), or
-    by anyone on a stance or policy ("attacked the program as a violation")."""
+    """An "attack" with no weapon on a person's character, record or policies, by a document, or
+    by a person on a named person ("Trump attacked Clinton"): criticism, not force."""
     if t.tok.lemma_.lower() not in _ATTACK_WORDS or t.target is None:
         return False
     if any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children):
         return False
     actor = t.actor
-    if actor is not None and not (
-        actor.ent_type_ in ("PERSON", "ORG")
-        or actor.pos_ == "PRON"
-        or actor.lemma_.lower() in _DOCUMENT_NOUNS  # "a new ad hitting him"
+    if actor is not None and actor.lemma_.lower() in _DOCUMENT_NOUNS:
+        return True  # an ad or a statement attacks in words only
+    if t.target.lemma_.lower() in _STANCES:
+        return True  # "attacks on her character", "hitting his record"
+    poss = _child(t.target, "poss")
+    if (
+        poss is not None
+        and (_individual(poss) or poss.lower_ in ("his", "her"))
+        and not _person_or_place(t.target)
     ):
-        return False
-    if _individual(t.target) or t.target.lemma_.lower() in _STANCES:
-        return True  # "attacked Clinton", "attacks on her character", "hitting his record"
+        return True  # "attacking his business career", "the judge's heritage"
+    if actor is not None and not (actor.ent_type_ in ("PERSON", "ORG") or actor.pos_ == "PRON"):
+        return False  # gunmen, troops, militants use force
+    if _individual(t.target):
+        return True  # "Trump attacked Clinton"
     # "attacked the program as a violation of ...", "attacked the plan for ...": a judgement.
     judged = any(c.dep_ == "prep" and c.lower_ in ("as", "for", "over") for c in t.tok.children)
     return judged and not _person_or_place(t.target)
@@ -1824,10 +1845,13 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             )
         if (
             t.category == "PROTEST"
-            and t.action.split()[-1] == "rally"
-            and t.actor is not None
-            and t.actor.ent_type_ == "PERSON"
+            and t.action.split()[-1] in ("rally", "rallies")
             and t.target is None
+            and (
+                (t.actor is not None and (t.actor.ent_type_ == "PERSON" or t.actor.pos_ == "PROPN"))
+                or any(c.lemma_.lower() in ("campaign", "election", "victory", "political")
+                       for c in (t.tok.children if t.nominal else (_object(t.tok) or t.tok).children))
+            )
         ):
             t.drop = True  # "Trump will hold a rally in Salem": a campaign event, no protest
             continue

@@ -531,7 +531,6 @@ _PHRASAL.update(
         # MOBILIZE: reinforcing forces
         ("strengthen", "force"): "MOBILIZE",
         ("beef", "up"): "MOBILIZE",
-        ("step", "up"): "MOBILIZE",
         # REJECT: going back on a commitment
         ("renege", "on"): "REJECT",
         ("go", "back"): "REJECT",
