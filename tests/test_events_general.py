@@ -401,3 +401,10 @@ def test_events_demonstrating_that_is_no_protest(nlp):
 def test_events_attacks_by_documents_or_on_a_persons_things_are_criticism(nlp):
     assert _one(_events(nlp, "The new ad hits the governor on taxes."), "ACCUSE")
     assert _one(_events(nlp, "Operatives planned ads attacking his business career."), "ACCUSE")
+
+
+def test_events_visiting_a_building_is_no_consultation(nlp):
+    assert "CONSULT" not in _cats(_events(nlp, "He also made a visit to the apartment where he grew up."))
+    assert "CONSULT" not in _cats(_events(nlp, "The senator visited a factory in Ohio."))
+    assert "CONSULT" in _cats(_events(nlp, "The senator visited Iraq on Monday."))
+    assert "CONSULT" in _cats(_events(nlp, "The prime minister made a visit to Japan."))

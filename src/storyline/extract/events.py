@@ -1576,6 +1576,22 @@ def _verbal_attack(t: _Trig) -> bool:
     return judged and not _person_or_place(t.target)
 
 
+def _private_visit(t: _Trig) -> bool:
+    """A visit to a building or site, not to a country, city or party."""
+    noun = _object(t.tok) if not t.nominal else t.tok
+    if noun is None or noun.lemma_.lower() != "visit":
+        if t.tok.lemma_.lower() != "visit":
+            return False
+        noun = t.tok
+    places = [_object(noun)] if not t.nominal and noun is t.tok else []
+    places += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
+               for g in c.children if g.dep_ == "pobj"]
+    places = [p for p in places if p is not None]
+    return bool(places) and all(
+        p.pos_ == "NOUN" and not p.ent_type_ and not _is_actorlike(p) for p in places
+    )
+
+
 def _to_the_media(t: _Trig) -> bool:
     """A consultation whose other party is the press or the public."""
     others = [t.target] if t.target is not None else []
@@ -1816,11 +1832,16 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.modality = "denied"  # "were found not guilty": an acquittal, no conviction
         t.actor, t.target = _named(t.actor), _named(t.target)
+        if t.category == "CONSULT" and _private_visit(t):
+            t.drop = True  # "visited the apartment where he grew up": a place, not a party
+            continue
         if t.category == "CONSULT" and _to_the_media(t):
             t.drop = True  # "spoke to reporters", "talked to the media": a statement, no talks
             continue
         if t.actor is not None and not _can_act(t.actor) and not t.nominal and (
-            t.category not in plover.MATERIAL and t.actor.dep_ in _SUBJ
+            t.category not in plover.MATERIAL
+            and t.actor.dep_ in _SUBJ
+            and _child(t.tok, {"xcomp", "ccomp"}) is not None
         ):
             # "the decision threatens to create problems", "the show promised to appeal":
             # a communicative act needs a speaker; with a thing as subject it is a figure of speech.
