@@ -408,3 +408,8 @@ def test_events_visiting_a_building_is_no_consultation(nlp):
     assert "CONSULT" not in _cats(_events(nlp, "The senator visited a factory in Ohio."))
     assert "CONSULT" in _cats(_events(nlp, "The senator visited Iraq on Monday."))
     assert "CONSULT" in _cats(_events(nlp, "The prime minister made a visit to Japan."))
+
+
+def test_events_seizing_a_chance_is_no_coercion(nlp):
+    assert "COERCE" not in _cats(_events(nlp, "The senator seized the opportunity to speak."))
+    assert "COERCE" in _cats(_events(nlp, "Customs officers seized weapons at the port."))

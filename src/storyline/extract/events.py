@@ -777,6 +777,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         dobj is not None and (_is_actorlike(dobj) or plover.noun_category(dobj.lemma_.lower()))
     ):
         return None  # "recognized the need": not recognition of a state or government
+    if lemma in ("seize", "capture", "grab") and dobj is not None and dobj.lemma_.lower() in _CHANCES:
+        return None  # "seizes the chance", "captured the imagination"
     if lemma == "seize" and _prep_obj(tok, {"on", "upon"}):
         return None  # "will seize on this": exploit, not confiscate
     if lemma == "compromise" and dobj is not None:
@@ -904,6 +906,10 @@ _ACTIVITIES = frozenset(
 )
 
 
+_CHANCES = frozenset(
+    {"chance", "opportunity", "initiative", "moment", "momentum", "advantage", "lead",
+     "imagination", "attention", "headline", "spotlight", "nomination", "mood", "day"}
+)
 _FORCES = frozenset({"force", "troop", "presence", "garrison", "unit", "position", "defence",
                      "defense", "border", "line", "contingent", "deployment"})
 
