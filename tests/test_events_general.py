@@ -413,3 +413,14 @@ def test_events_visiting_a_building_is_no_consultation(nlp):
 def test_events_seizing_a_chance_is_no_coercion(nlp):
     assert "COERCE" not in _cats(_events(nlp, "The senator seized the opportunity to speak."))
     assert "COERCE" in _cats(_events(nlp, "Customs officers seized weapons at the port."))
+
+
+def test_events_whose_resolves_to_the_antecedent(nlp):
+    e = _one(_events(nlp, "Obama, whose criticism of Trump has sharpened, spoke in Hanoi."), "ACCUSE")
+    assert e.actor_text == "Obama"
+
+
+def test_events_passive_undoing_of_a_measure(nlp):
+    e = _one(_events(nlp, "The ban on arms sales to Vietnam would be lifted."), "CONCEDE")
+    assert e is not None
+    assert "CONSULT" not in _cats(_events(nlp, "Obama told a townhall meeting with students in Hanoi."))

@@ -522,6 +522,13 @@ def _named(tok: Any) -> Any:
         return tok
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ == "whose":
+        # "Obama, whose criticism of Trump has sharpened": the relative clause's antecedent.
+        node = tok.head
+        while node.dep_ != "relcl" and node.head is not node:
+            node = node.head
+        if node.dep_ == "relcl":
+            return node.head
     if tok.lemma_.lower() in _GROUP_HEADS:
         of = _prep_obj(tok, {"of"})
         if of is not None:
@@ -1529,7 +1536,7 @@ _KIN = frozenset(
      "relatives", "grandmother", "grandfather", "aunt", "uncle", "cousin", "fiancee", "girlfriend",
      "boyfriend", "doctor", "boss"}
 )
-_PUBLIC_EVENTS = {"hall", "town", "campaign", "fundraising", "staff", "team", "shareholder",
+_PUBLIC_EVENTS = {"hall", "town", "townhall", "campaign", "fundraising", "staff", "team", "shareholder",
                   "annual", "public", "church", "community", "board", "family"}
 #: What is attacked in words only: a person's character, record, remarks or policies.
 _STANCES = frozenset(
@@ -1816,6 +1823,13 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
         t.modality = _modality(t.tok, t.nominal)
         if (
+            t.nominal
+            and t.category in ("SANCTION", "COERCE")
+            and t.tok.dep_ == "nsubjpass"
+            and t.tok.head.lemma_.lower() in plover.UNDOING
+        ):
+            t.category = "CONCEDE"  # "the ban would be lifted": a measure undone
+        if (
             t.modality == "denied"
             and not t.nominal
             and t.category in _COOPERATIVE_CATS
@@ -1889,9 +1903,16 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.drop = True  # "will take over as interim chair", "robots taking over waitressing"
             continue
-        if t.nominal and t.category == "CONSULT" and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PUBLIC_EVENTS
-            for c in t.tok.children
+        if t.category == "CONSULT" and (
+            any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PUBLIC_EVENTS
+                for c in t.tok.children
+            )
+            or (
+                t.tok.lower_ in ("meeting", "meetings")
+                and t.tok.i > 0
+                and doc[t.tok.i - 1].lower_ in _PUBLIC_EVENTS
+            )
         ):
             t.drop = True  # "a town hall meeting", "a campaign meeting": not talks between parties
             continue
