@@ -424,3 +424,10 @@ def test_events_passive_undoing_of_a_measure(nlp):
     e = _one(_events(nlp, "The ban on arms sales to Vietnam would be lifted."), "CONCEDE")
     assert e is not None
     assert "CONSULT" not in _cats(_events(nlp, "Obama told a townhall meeting with students in Hanoi."))
+
+
+def test_events_collisions_and_private_visits(nlp):
+    evs = _events(nlp, "The truck slammed into the crowd. He returned after a private visit to Avignon.")
+    assert not _cats(evs) & {"ACCUSE", "CONSULT"}
+    e = _one(_events(nlp, "The gunman was shot to death by police."), "ASSAULT")
+    assert e.target_text != "death"

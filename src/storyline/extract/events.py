@@ -786,6 +786,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "recognized the need": not recognition of a state or government
     if lemma in ("seize", "capture", "grab") and dobj is not None and dobj.lemma_.lower() in _CHANCES:
         return None  # "seizes the chance", "captured the imagination"
+    if lemma in ("slam", "crash", "plow", "plough") and _prep_obj(tok, {"into"}):
+        return None  # "the truck slammed into the crowd": a collision, no criticism
     if lemma == "seize" and _prep_obj(tok, {"on", "upon"}):
         return None  # "will seize on this": exploit, not confiscate
     if lemma == "compromise" and dobj is not None:
@@ -1536,7 +1538,7 @@ _KIN = frozenset(
      "relatives", "grandmother", "grandfather", "aunt", "uncle", "cousin", "fiancee", "girlfriend",
      "boyfriend", "doctor", "boss"}
 )
-_PUBLIC_EVENTS = {"hall", "town", "townhall", "campaign", "fundraising", "staff", "team", "shareholder",
+_PUBLIC_EVENTS = {"hall", "town", "townhall", "private", "campaign", "fundraising", "staff", "team", "shareholder",
                   "annual", "public", "church", "community", "board", "family"}
 #: What is attacked in words only: a person's character, record, remarks or policies.
 _STANCES = frozenset(
@@ -1917,7 +1919,9 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             t.drop = True  # "a town hall meeting", "a campaign meeting": not talks between parties
             continue
         if t.target is not None and (
-            t.target.lower_ in _REFLEXIVE or t.target.ent_type_ in ("DATE", "TIME")
+            t.target.lower_ in _REFLEXIVE
+            or t.target.ent_type_ in ("DATE", "TIME")
+            or t.target.lower_ == "death"  # "shot to death"
         ):
             t.target = None  # "blew himself up", "announced a suspension on Wednesday"
         if t.category == "ASSAULT" and _verbal_attack(t):
