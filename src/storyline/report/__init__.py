@@ -22,13 +22,14 @@ def render_html(data: dict[str, Any], analyses: dict[str, Any] | None = None) ->
     return render_report(data, analyses)
 
 
-def write_report(store: Any, out: Path) -> dict[str, Any]:
+def write_report(store: Any, out: str | os.PathLike[str]) -> dict[str, Any]:
     """Write ``storyline.json`` and ``report.html`` into ``out`` from the store's latest results."""
     data = store.get_corpus()
     if data is None:
         raise ValueError("the store has no results yet: run `storyline run` or `storyline build` first")
     data = dict(data, errors=[dict(source=e.source, stage=e.stage, reason=e.reason, line=e.line, code=e.code)
                               for e in store.errors()])
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out / "storyline.json", data)
     html = render_html(data, store.analyses())

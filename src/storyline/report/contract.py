@@ -56,7 +56,8 @@ def write_json_atomic(path: Path, data: Any) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
+            # No indent: json's C encoder only runs without one (5x faster on a big corpus).
+            f.write(json.dumps(data, ensure_ascii=False))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
