@@ -431,3 +431,8 @@ def test_events_collisions_and_private_visits(nlp):
     assert not _cats(evs) & {"ACCUSE", "CONSULT"}
     e = _one(_events(nlp, "The gunman was shot to death by police."), "ASSAULT")
     assert e.target_text != "death"
+
+
+def test_events_dateline_is_no_subject(nlp):
+    e = _one(_events(nlp, "TEXAS, US – A United States Army court martial found Sergeant Ivan Frederick guilty of abuse."), "COERCE")
+    assert "martial" in e.actor_text

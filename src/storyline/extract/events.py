@@ -566,15 +566,27 @@ def _misattached_subject(verb: Any) -> Any:
     return None
 
 
+def _in_dateline(tok: Any) -> bool:
+    """Whether tok stands before a dash that closes a dateline ("LONDON, UK -- ...")."""
+    sent = tok.sent
+    for w in sent[: min(len(sent), 8)]:
+        if w.text in ("–", "—", "--", "-") and w.i > tok.i:
+            return True
+    return False
+
+
 def _verb_subject(verb: Any) -> Any:
     """The verb's subject, inherited through conjunction, control and participial clauses."""
     seen = 0
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        subj = _child(v, _SUBJ)
-        if subj is not None:
-            return subj
+        subjects = [c for c in v.children if c.dep_ in _SUBJ]
+        if len(subjects) > 1:
+            # "TEXAS, US - A court martial found ...": the dateline was parsed as a subject too.
+            subjects = [c for c in subjects if not _in_dateline(c)] or subjects
+        if subjects:
+            return subjects[0]
         if _child(v, _PASS_SUBJ) is not None:
             return None
         if v.dep_ == "advcl":
