@@ -434,5 +434,12 @@ def test_events_collisions_and_private_visits(nlp):
 
 
 def test_events_dateline_is_no_subject(nlp):
-    e = _one(_events(nlp, "TEXAS, US – A United States Army court martial found Sergeant Ivan Frederick guilty of abuse."), "COERCE")
-    assert "martial" in e.actor_text
+    e = _one(_events(nlp, "PARIS, France – A French court sentenced the former minister to two years in prison."), "COERCE")
+    assert "court" in e.actor_text
+    e = _one(_events(nlp, "BERLIN, Germany – Police arrested three men on Monday."), "COERCE")
+    assert e.actor_text == "Police"
+
+
+def test_events_hyphenated_word_is_no_dateline(nlp):
+    e = _one(_events(nlp, "Israel today mounted its long-threatened invasion of South Lebanon."), "FIGHT")
+    assert e.actor_text == "Israel"

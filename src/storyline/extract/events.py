@@ -570,8 +570,15 @@ def _in_dateline(tok: Any) -> bool:
     """Whether tok stands before a dash that closes a dateline ("LONDON, UK -- ...")."""
     sent = tok.sent
     for w in sent[: min(len(sent), 8)]:
-        if w.text in ("–", "—", "--", "-") and w.i > tok.i:
-            return True
+        if (
+            w.text in ("–", "—", "--", "-")
+            and w.i > tok.i
+            and w.whitespace_
+            and w.i > 0
+            and w.doc[w.i - 1].whitespace_
+        ):
+            # Only names and punctuation before the dash: a place line, not a hyphenated word.
+            return all(x.pos_ in ("PROPN", "PUNCT", "NUM") for x in w.doc[sent.start : w.i])
     return False
 
 
@@ -1930,6 +1937,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         ):
             t.drop = True  # "a town hall meeting", "a campaign meeting": not talks between parties
             continue
+        if t.actor is not None and t.actor.pos_ == "PROPN" and _in_dateline(t.actor):
+            # "PARIS, France - A French court sentenced ...": the place line is no actor; the
+            # first noun phrase after the dash is.
+            dash = next(
+                w for w in t.actor.sent if w.text in ("–", "—", "--", "-") and w.i > t.actor.i
+                and w.whitespace_
+            )
+            chunk = next(
+                (nc for nc in doc.noun_chunks if dash.i < nc.root.i < t.tok.i), None
+            )
+            t.actor = chunk.root if chunk is not None else None
         if t.target is not None and (
             t.target.lower_ in _REFLEXIVE
             or t.target.ent_type_ in ("DATE", "TIME")
