@@ -443,3 +443,13 @@ def test_events_dateline_is_no_subject(nlp):
 def test_events_hyphenated_word_is_no_dateline(nlp):
     e = _one(_events(nlp, "Israel today mounted its long-threatened invasion of South Lebanon."), "FIGHT")
     assert e.actor_text == "Israel"
+
+
+def test_events_pronoun_in_reported_speech_is_the_speaker(nlp):
+    e = _one(_events(nlp, "Switzerland said it had expelled two Russian diplomats."), "SANCTION")
+    assert e.actor_text == "Switzerland"
+    e = _one(_events(nlp, "The rebels said they would release the hostages on Sunday."), "RETREAT")
+    assert e.actor_text == "rebels"
+    # "he" cannot refer back to a country.
+    e = _one(_events(nlp, "France said he had been arrested in Lyon."), "COERCE")
+    assert e.actor_text != "France"

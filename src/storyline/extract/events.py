@@ -566,6 +566,32 @@ def _misattached_subject(verb: Any) -> Any:
     return None
 
 
+_REPORTING = _SPEECH | {"claim", "confirm", "report", "indicate", "signal", "vow", "promise"}
+
+
+def _reporting_speaker(pron: Any) -> Any:
+    """The subject of the reporting verb whose complement clause has ``pron`` as subject, if it
+    can be what the pronoun refers to ("it": a country or body, "he"/"she": a person)."""
+    clause = pron.head
+    steps = 0
+    while clause.dep_ in ("conj", "xcomp") and steps < 3:
+        clause, steps = clause.head, steps + 1
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
+        return None
+    speaker = _child(clause.head, _SUBJ)
+    if speaker is None or speaker.pos_ == "PRON" or not _is_actorlike(speaker):
+        return None
+    person = speaker.ent_type_ == "PERSON"
+    word = pron.lower_
+    if word in ("he", "she") and not person:
+        return None
+    if word == "it" and (person or speaker.tag_ in ("NNS", "NNPS")):
+        return None
+    if word in ("they", "we") and person:
+        return None
+    return speaker
+
+
 def _in_dateline(tok: Any) -> bool:
     """Whether tok stands before a dash that closes a dateline ("LONDON, UK -- ...")."""
     sent = tok.sent
@@ -1999,6 +2025,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             and not (t.target is not None and _is_actorlike(t.target))
         ):
             continue  # releasing photos or a statement is no political act
+        if (
+            t.actor is not None
+            and t.actor.pos_ == "PRON"
+            and t.actor.lower_ in ("it", "they", "he", "she", "we")
+            and _entity_key(analysis, t.actor) is None
+        ):
+            # "Switzerland said it had expelled two diplomats": in reported speech the pronoun
+            # subject is the speaker when nothing else resolves it.
+            speaker = _reporting_speaker(t.actor)
+            if speaker is not None:
+                t.actor = speaker
         # Expletive and unresolvable pronouns are no participants ("It is alleged ...").
         if (
             t.actor is not None
