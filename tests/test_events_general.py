@@ -453,3 +453,8 @@ def test_events_pronoun_in_reported_speech_is_the_speaker(nlp):
     # "he" cannot refer back to a country.
     e = _one(_events(nlp, "France said he had been arrested in Lyon."), "COERCE")
     assert e.actor_text != "France"
+
+
+def test_events_threatened_measure_falls_on_a_place(nlp):
+    e = _one(_events(nlp, "The governor threatened to impose a curfew in Jackson."), "THREATEN")
+    assert e.target_text == "Jackson"

@@ -1518,6 +1518,17 @@ def _complement_target(tok: Any, cat: str) -> Any:
         if obj is not None and obj.pos_ != "ADP" and _is_actorlike(obj) and obj.ent_type_ not in ("DATE", "TIME"):
             return obj
     party = _party_of(comp)
+    if party is None and cat in ("THREATEN", "REJECT") and _is_forceful(comp):
+        # "threatened to impose a curfew in Algiers", "to cut off electricity to Nakhichevan":
+        # a threatened measure falls on the place or party it names.
+        for head in (comp, _object(comp)):
+            if head is None:
+                continue
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "in", "into"):
+                    obj = _child(c, "pobj")
+                    if obj is not None and (obj.ent_type_ in ("GPE", "NORP", "ORG") or _is_actorlike(obj)):
+                        return obj
     if party is None and comp.lemma_.lower() in ("allow", "let", "permit", "help", "force"):
         # "refused to allow US troops to use its bases": the parser makes them the subject
         # of the inner clause.
@@ -1712,6 +1723,16 @@ def _can_act(tok: Any) -> bool:
         or lemma in _WAR_MACHINES
         or tok.lower_ in _WAR_MACHINES
     )
+
+
+def _is_forceful(verb: Any) -> bool:
+    """Whether a complement verb names a measure of force or pressure (or carries one)."""
+    prt = _child(verb, "prt")
+    cat = plover.verb_category(verb.lemma_.lower(), prt.lower_ if prt is not None else None)
+    if cat is None:
+        obj = _object(verb)
+        cat = plover.noun_category(obj.lemma_.lower(), verb.lemma_.lower()) if obj is not None else None
+    return cat in plover.MATERIAL
 
 
 def _conditional(tok: Any) -> bool:
