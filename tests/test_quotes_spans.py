@@ -210,3 +210,13 @@ def test_quotes_spans_as_clause_reports_the_main_clause(nlp):
 def test_quotes_spans_temporal_as_clause_is_no_attribution(nlp):
     text = "Prices rose in the north as the company claimed more land from the farmers."
     assert not [q for q in _run(nlp, text) if "Prices rose" in q.text]
+
+
+def test_quotes_spans_reported_clause_closed_by_a_quote_is_one_mixed_quote(nlp):
+    text = (
+        "Ms. Duarte says that whatever the board decides next week, “the families on this "
+        "street will not give up their homes without a fight.”"
+    )
+    qs = _run(nlp, text)
+    q = _with(qs, "will not give up")
+    assert q.kind == "mixed" and q.text.startswith("whatever the board decides")

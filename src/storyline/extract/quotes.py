@@ -1335,7 +1335,16 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             for fr in frames_by_sent.get(si, []):
                 if fr.relay_of is not None:
                     continue
-                if fr.content and fr.content[0] <= max(q.start, q.open_at + 1) and q.end <= fr.content[1] + 1:
+                if fr.content and fr.content[0] <= max(q.start, q.open_at + 1) and (
+                    q.end <= fr.content[1] + 1
+                    # 'says no matter what Obama does, “his word does not trump ...”': the
+                    # parse may end the clause inside the quote that closes it
+                    or (
+                        fr.content[0] < q.open_at < fr.content[1]
+                        and fr.cue.idx < fr.content[0]
+                        and _inner_speaker_tok(ctx, q) is None  # “COAS emphasized ...” speaks itself
+                    )
+                ):
                     # inside the frame's content: the smallest such content wins
                     d = -1.0 / max(1, fr.content[1] - fr.content[0])
                 elif q.open_at <= fr.cue.idx < q.outer_end:
