@@ -458,3 +458,10 @@ def test_events_pronoun_in_reported_speech_is_the_speaker(nlp):
 def test_events_threatened_measure_falls_on_a_place(nlp):
     e = _one(_events(nlp, "The governor threatened to impose a curfew in Jackson."), "THREATEN")
     assert e.target_text == "Jackson"
+
+
+def test_events_armies_fighting_armed_groups_is_fight(nlp):
+    e = _one(_events(nlp, "Government troops attacked rebel positions near the town."), "FIGHT")
+    assert e.actor_text and "troops" in e.actor_text
+    # Force against civilians stays ASSAULT.
+    assert _one(_events(nlp, "Soldiers opened fire on the marchers."), "ASSAULT")

@@ -1613,6 +1613,35 @@ _OUTLET = re.compile(
 _REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
 
 
+_MILITARY = frozenset(
+    {"army", "troops", "troop", "forces", "force", "military", "soldier", "soldiers", "navy",
+     "aircraft", "warplane", "warplanes", "jet", "jets", "helicopter", "helicopters", "gunship",
+     "gunships", "tank", "tanks", "artillery", "warship", "warships", "airforce", "marines",
+     "paratroopers", "battalion", "brigade", "division", "regiment", "units", "unit"}
+)
+_COMBAT_ACTS = frozenset({"kill", "attack", "strike", "hit", "bomb", "shoot", "fire", "shell",
+                          "wound", "injure", "open", "target"})
+
+
+def _military(tok: Any) -> bool:
+    """Whether a participant is a state's armed force ("Israeli troops", "Russian aircraft")."""
+    return tok.lemma_.lower() in _MILITARY or tok.lower_ in _MILITARY
+
+
+_VIOLENT_ACTORS = frozenset({"gunman", "gunmen", "attacker", "bomber", "terrorist", "assailant",
+                             "mob", "sniper", "jihadist", "kidnapper", "hijacker", "police"})
+_ARMED = _MILITARY | {"rebel", "rebels", "guerrilla", "guerrillas", "militant", "militants",
+                      "insurgent", "insurgents", "fighter", "fighters", "militia", "militias",
+                      "position", "positions", "camp", "camps", "base", "bases", "stronghold",
+                      "strongholds", "garrison", "outpost"}
+
+
+def _armed(tok: Any) -> bool:
+    """Whether a target is an armed party or a military position."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    return any(w.lemma_.lower() in _ARMED or w.lower_ in _ARMED for w in words)
+
+
 def _individual(tok: Any) -> bool:
     return tok is not None and (
         tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "he", "she")
@@ -1627,6 +1656,8 @@ def _verbal_attack(t: _Trig) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children):
         return False
     actor = t.actor
+    if actor is not None and (_armed(actor) or actor.lemma_.lower() in _VIOLENT_ACTORS):
+        return False  # troops, rebels, gunmen use force
     if actor is not None and actor.lemma_.lower() in _DOCUMENT_NOUNS:
         return True  # an ad or a statement attacks in words only
     if t.target.lemma_.lower() in _STANCES:
@@ -2003,6 +2034,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             t.target = None  # "blew himself up", "announced a suspension on Wednesday"
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
+        if (
+            t.category == "ASSAULT"
+            and t.actor is not None
+            and _military(t.actor)
+            and t.action.split()[0] in _COMBAT_ACTS
+            and t.target is not None
+            and _armed(t.target)
+        ):
+            # PLOVER: armed forces fighting armed groups use conventional force (FIGHT); killing
+            # civilians, bombings and assassinations stay ASSAULT.
+            t.category = "FIGHT"
         if t.category == "FIGHT" and any(_individual(x) for x in (t.actor, t.target)):
             # Conventional military force is fought between forces, not between named persons:
             # "Trump clashed with Megyn Kelly", "Clinton and Sanders battled" are contests.
