@@ -465,3 +465,11 @@ def test_events_armies_fighting_armed_groups_is_fight(nlp):
     assert e.actor_text and "troops" in e.actor_text
     # Force against civilians stays ASSAULT.
     assert _one(_events(nlp, "Soldiers opened fire on the marchers."), "ASSAULT")
+
+
+def test_events_discussion_partner_attached_to_the_topic(nlp):
+    e = _one(
+        _events(nlp, "Defense Secretary Mark Esper discussed on Wednesday the security situation with General Qamar Bajwa."),
+        "CONSULT",
+    )
+    assert "Bajwa" in (e.target_text or "")

@@ -802,10 +802,14 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     ):
         return "SANCTION", f"{lemma} {dobj.lemma_.lower()}"  # "reduced food supplies to the camp"
     if lemma in ("talk", "speak") and _prep_obj(tok, {"with", "to"}) is None and not (
+        dobj is not None and _prep_obj(dobj, {"with", "to"}) is not None
+    ) and not (
         _verb_subject(tok) is not None and _child(_verb_subject(tok), "conj") is not None
     ):
         return None  # "talked about racial healing", "began by talking": speech, no partner
-    if lemma == "discuss" and _prep_obj(tok, {"with"}) is None:
+    if lemma == "discuss" and _prep_obj(tok, {"with"}) is None and not (
+        dobj is not None and _prep_obj(dobj, {"with"}) is not None
+    ):
         subj = _verb_subject(tok)
         if subj is None or not (
             subj.tag_ in ("NNS", "NNPS") or _child(subj, "conj") is not None or (
