@@ -260,7 +260,9 @@ def write_errors(out, name: str, text: str, gold: list[Attr], pred: list[Attr]) 
 
     for gi, g in enumerate(gold):
         if gi not in mg:
-            out.write(f"MISS\t{name}\t{g.content[0]}\tcue={cue(g)}\tsrc={_clip(text, g.source, 60)}\t{_clip(text, g.content)}\n")
+            out.write(
+                f"MISS\t{name}\t{g.content[0]}\tcue={cue(g)}\tsrc={_clip(text, g.source, 60)}\t{_clip(text, g.content)}\n"
+            )
             continue
         p = pred[mg[gi]]
         gs, ps = to_polnear(text, *g.content), to_polnear(text, *p.content)
@@ -278,7 +280,9 @@ def write_errors(out, name: str, text: str, gold: list[Attr], pred: list[Attr]) 
             )
     for pi, p in enumerate(pred):
         if pi not in mp:
-            out.write(f"SPUR\t{name}\t{p.content[0]}\tcue={cue(p)}\tsrc={_clip(text, p.source, 60)}\t{_clip(text, p.content)}\n")
+            out.write(
+                f"SPUR\t{name}\t{p.content[0]}\tcue={cue(p)}\tsrc={_clip(text, p.source, 60)}\t{_clip(text, p.content)}\n"
+            )
 
 
 def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
@@ -288,7 +292,9 @@ def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(split: str, limit: int | None, errors=None) -> tuple[dict[str, dict[str, int]], dict, int, int, float]:
+def evaluate(
+    split: str, limit: int | None, errors=None
+) -> tuple[dict[str, dict[str, int]], dict, int, int, float]:
     """Score both systems over one split: per-system totals, annotators, peer failures, n, seconds."""
     from textacy.extract.triples import direct_quotations
 

@@ -71,7 +71,9 @@ def test_quotes_spans_short_opening_fragment_joins_interrupted_quote(nlp):
 
 
 def test_quotes_spans_title_with_closing_period(nlp):
-    text = "Maria Lopez: The port deal will cost the city thousands of jobs.\n\nThe vote is on Friday."
+    text = (
+        "Maria Lopez: The port deal will cost the city thousands of jobs.\n\nThe vote is on Friday."
+    )
     q = _with(_run(nlp, text), "port deal")
     assert q.cue == ":" and q.speaker_text == "Maria Lopez"
     assert q.text == "The port deal will cost the city thousands of jobs"
@@ -182,7 +184,19 @@ def test_quotes_spans_nearest_of_two_subjects_speaks(nlp):
     # A misparse seen in news datelines: both the place and the person hang on "said".
     words = ["Tuesday", "in", "Berea", ",", "OH", ",", "Gov.", "Holt", "said", "it", "."]
     heads = [8, 0, 1, 8, 8, 8, 7, 8, 8, 8, 8]
-    deps = ["npadvmod", "prep", "pobj", "punct", "nsubj", "punct", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    deps = [
+        "npadvmod",
+        "prep",
+        "pobj",
+        "punct",
+        "nsubj",
+        "punct",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert _subject(doc[8]).text == "Holt"
 

@@ -318,7 +318,11 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         tok.pos_ == "PRON"
         or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
     ):
-        if low in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        if (
+            low in ("who", "that", "which")
+            and tok.head.dep_ == "relcl"
+            and tok.head.head is not tok
+        ):
             # "voters who said they would ...": the relative pronoun stands for the noun it follows
             ante = tok.head.head
             if ante.pos_ in ("NOUN", "PROPN") and ante.i < tok.i:
@@ -500,7 +504,6 @@ def _bind_role(ctx: _Ctx, tok: Any, start: int, end: int) -> _Ref | None:
     # Before the language core lands: a PERSON whose own noun phrase (titles, apposition)
     # carries the same role words: "Chief of Army Staff Gen. Qamar Javed Bajwa",
     # "the spokesman of the armed forces, Maj. Gen. Asif Ghafoor".
-    doc = ctx.doc
     best, best_score, best_dist = None, 0, None
     for ent in ctx.ents:
         if ent.label_ != "PERSON" or _in_quote(ctx, ent.start_char) is not None:
@@ -569,7 +572,9 @@ def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
                 if ref is not None:
                     cands.append(ref)
             cands.extend(reversed(ctx.sent_speakers.get(j, [])))
-        ents = [e for e in _ents_of(ctx, j) if e.end <= tok.i and _in_quote(ctx, e.start_char) is None]
+        ents = [
+            e for e in _ents_of(ctx, j) if e.end <= tok.i and _in_quote(ctx, e.start_char) is None
+        ]
         for ent in reversed(ents[-MAX_TOKENS_BACK:]):
             if ent.root.dep_ in ("dobj", "pobj", "dative") and j == si:
                 continue  # "Urging Guterres to ..., she said": an object is not the speaker
@@ -755,11 +760,16 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             return _strip_span(ctx.text, addressee[0].left_edge.idx, _tok_end(end_tok)), addressee[
                 0
             ]
-        elif dobj and (lemma in OBJECT_CONTENT_VERBS or lemma in STANCE_VERBS) and lemma not in (
-            "ask",
-            "tell",
-            "urge",
-            "call",
+        elif (
+            dobj
+            and (lemma in OBJECT_CONTENT_VERBS or lemma in STANCE_VERBS)
+            and lemma
+            not in (
+                "ask",
+                "tell",
+                "urge",
+                "call",
+            )
         ):
             head = dobj[0]
             # "expressed concern over X": the object's prepositions belong to the content,
@@ -880,7 +890,8 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
             (
                 c
                 for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in ("for", "of", "on", "against", "about", "to")
+                if c.dep_ == "prep"
+                and c.lower_ in ("for", "of", "on", "against", "about", "to")
                 and c.i > tok.i
             ),
             None,
@@ -937,7 +948,9 @@ def _clausal_attitude(tok: Any) -> bool:
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if comp is None:
         return False
-    has_mark = any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children)
+    has_mark = any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in comp.children
+    )
     return has_mark and any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
 
 
@@ -1054,9 +1067,9 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok)
         if (
-            lemma in COGNITION_VERBS or lemma in INTENT_VERBS or lemma not in SPEECH_VERBS
-        ) and lemma not in SPEECH_VERBS and (
-            content is None or subj is None or subj.lower_ in FIRST_PERSON | {"you"}
+            (lemma in COGNITION_VERBS or lemma in INTENT_VERBS or lemma not in SPEECH_VERBS)
+            and lemma not in SPEECH_VERBS
+            and (content is None or subj is None or subj.lower_ in FIRST_PERSON | {"you"})
         ):
             continue  # beliefs and wishes need a holder: "I think so" is no attribution
         cue_text = tok.text
@@ -1196,7 +1209,9 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
         # ending in a name after a colon ("... a new enemy: Jeb Bush.") is no attribution.
         orders = [(left, right)] if line[-1] in ".?!" else [(left, right), (right, left)]
         if line[-1] in ".?!" and (
-            text[left[1] - 1 : left[1]] in ALL_MARKS or "http" in line or line[:cut - p_start].isupper()
+            text[left[1] - 1 : left[1]] in ALL_MARKS
+            or "http" in line
+            or line[: cut - p_start].isupper()
         ):
             continue
         for who, what in orders:
@@ -1335,23 +1350,26 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             for fr in frames_by_sent.get(si, []):
                 if fr.relay_of is not None:
                     continue
-                if fr.content and fr.content[0] <= max(q.start, q.open_at + 1) and (
-                    q.end <= fr.content[1] + 1
-                    # 'says no matter what Obama does, “his word does not trump ...”': the
-                    # parse may end the clause inside the quote that closes it
-                    or (
-                        fr.content[0] < q.open_at < fr.content[1]
-                        and fr.cue.idx < fr.content[0]
-                        and _inner_speaker_tok(ctx, q) is None  # “COAS emphasized ...” speaks itself
+                if (
+                    fr.content
+                    and fr.content[0] <= max(q.start, q.open_at + 1)
+                    and (
+                        q.end <= fr.content[1] + 1
+                        # 'says no matter what Obama does, “his word does not trump ...”': the
+                        # parse may end the clause inside the quote that closes it
+                        # (unless the quote speaks itself: “COAS emphasized ...”)
+                        or (
+                            fr.content[0] < q.open_at < fr.content[1]
+                            and fr.cue.idx < fr.content[0]
+                            and _inner_speaker_tok(ctx, q) is None
+                        )
                     )
                 ):
                     # inside the frame's content: the smallest such content wins
                     d = -1.0 / max(1, fr.content[1] - fr.content[0])
                 elif q.open_at <= fr.cue.idx < q.outer_end:
                     continue
-                elif fr.cue.idx >= q.outer_end and not _break_between(
-                    ctx, q.outer_end, fr.cue.idx
-                ):
+                elif fr.cue.idx >= q.outer_end and not _break_between(ctx, q.outer_end, fr.cue.idx):
                     d = fr.cue.idx - q.outer_end
                 elif fr.cue.idx < q.open_at and not _break_between(ctx, fr.cue.idx, q.open_at):
                     d = q.open_at - fr.cue.idx + 1
@@ -1486,7 +1504,9 @@ def _is_title(quoted: str) -> bool:
     return bool(major) and all(w[0].isupper() for w in major) and len(major) >= 2
 
 
-def _opens_interrupted(ctx: _Ctx, q: QuoteSpan, qi: int, quotes: list[QuoteSpan], best: _Frame | None) -> bool:
+def _opens_interrupted(
+    ctx: _Ctx, q: QuoteSpan, qi: int, quotes: list[QuoteSpan], best: _Frame | None
+) -> bool:
     """“Judge,” Brafman said, “I have never ...”: a short quote that opens a statement
     interrupted by its attribution (the next quote follows in the same sentence, with the
     cue between them) is part of that statement, not a scare quote."""
@@ -1571,7 +1591,11 @@ def _join_interrupted(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             if (
                 _ends_quoted(ctx, d)
                 and all(d.end <= x.start and x.end <= c.start for x in between)
-                and (c.frame is None or c.frame is d.frame or any(c.frame is x.frame for x in between))
+                and (
+                    c.frame is None
+                    or c.frame is d.frame
+                    or any(c.frame is x.frame for x in between)
+                )
             ):
                 prev = d
         if (
