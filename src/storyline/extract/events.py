@@ -1606,7 +1606,7 @@ _STANCES = frozenset(
      "position", "stance", "view", "integrity", "credibility", "reputation", "honesty",
      "judgment", "judgement", "competence", "scandal", "campaign", "candidacy", "leadership",
      "idea", "agenda", "decision", "program", "programme", "law", "bill", "amendment", "statement",
-     "claim", "record", "rhetoric", "tweet", "speech", "platform", "nomination", "nominee"}
+     "claim", "rhetoric", "tweet", "speech", "platform", "nomination", "nominee"}
 )
 #: Names of news outlets: talking to them is giving an interview.
 _OUTLET = re.compile(
