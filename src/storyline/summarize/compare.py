@@ -36,6 +36,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -280,11 +281,38 @@ def _event_label(ev) -> str:
     return label
 
 
-def compare_story(story: Story, corpus: "Corpus") -> dict[str, Any]:
+@dataclass(slots=True)
+class _Index:
+    """Corpus lookups shared by every story's comparison (scanning the corpus per story is
+    quadratic in a big store): articles by id, and the positions of the events and quotes
+    that each article is a source of."""
+
+    by_id: dict[str, Any]
+    events_of: dict[str, list[int]]
+    quotes_of: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, corpus: "Corpus") -> "_Index":
+        events_of: dict[str, list[int]] = defaultdict(list)
+        for k, ev in enumerate(corpus.events):
+            for aid in dict.fromkeys(s.article for s in ev.sources):
+                events_of[aid].append(k)
+        quotes_of: dict[str, list[int]] = defaultdict(list)
+        for k, q in enumerate(corpus.quotes):
+            for aid in dict.fromkeys(s.article for s in q.sources):
+                quotes_of[aid].append(k)
+        return cls({a.id: a for a in corpus.articles}, events_of, quotes_of)
+
+    def among(self, positions: dict[str, list[int]], ids: list[str]) -> list[int]:
+        return sorted({k for aid in ids for k in positions.get(aid, ())})
+
+
+def compare_story(story: Story, corpus: "Corpus", index: _Index | None = None) -> dict[str, Any]:
     """The comparison dict of one story (see the module docstring)."""
+    ix = index or _Index.build(corpus)
     ids = list(dict.fromkeys(story.articles))
     id_set = set(ids)
-    by_id = {a.id: a for a in corpus.articles}
+    by_id = ix.by_id
     outlet_of = {aid: outlet_label(by_id[aid]) if aid in by_id else aid for aid in ids}
     outlets = list(dict.fromkeys(outlet_of[a] for a in ids))
     facts: list[dict[str, Any]] = []
@@ -295,10 +323,11 @@ def compare_story(story: Story, corpus: "Corpus") -> dict[str, Any]:
             facts.append({"kind": kind, "id": fid, "label": label,
                           "outlets": list(dict.fromkeys(outlet_of[a] for a in arts)), "articles": arts, **extra})
 
-    for ev in corpus.events:
+    for k in ix.among(ix.events_of, ids):
+        ev = corpus.events[k]
         add("event", ev.id, _event_label(ev), [s.article for s in ev.sources],
             date=ev.date, background=ev.background)
-    story_quotes = [q for q in corpus.quotes if any(s.article in id_set for s in q.sources)]
+    story_quotes = [corpus.quotes[k] for k in ix.among(ix.quotes_of, ids)]
     for q in story_quotes:
         text = q.text if len(q.text) <= 120 else q.text[:117].rsplit(" ", 1)[0] + "…"
         add("quote", q.id, f"{q.speaker_text or 'unattributed'}: “{text}”", [s.article for s in q.sources])
@@ -338,9 +367,10 @@ def compare_story(story: Story, corpus: "Corpus") -> dict[str, Any]:
 
 def attach_comparisons(corpus: "Corpus") -> None:
     """Set ``comparison`` on every story; a failing story is recorded in ``corpus.problems``."""
+    index = _Index.build(corpus)
     for story in corpus.stories:
         try:
-            story.comparison = compare_story(story, corpus)
+            story.comparison = compare_story(story, corpus, index)
         except Exception as exc:
             log.exception("comparison failed for %s", story.id)
             corpus.problems.append(f"comparison: {story.id}: {type(exc).__name__}: {exc}")

@@ -97,12 +97,12 @@ def _stated_order(corpus: "Corpus", link: dict[tuple[str, int], str]) -> set[tup
 
 
 def _context_share(
-    corpus: "Corpus", link: dict[tuple[str, int], str], articles: set[str]
+    corpus: "Corpus", link: dict[tuple[str, int], str], articles: set[str], by_id: dict | None = None
 ) -> dict[str, float]:
     """Share of each event's mentions in ``articles`` that are in a context position."""
     total: dict[str, int] = defaultdict(int)
     ctx: dict[str, int] = defaultdict(int)
-    by_id = {a.id: a for a in corpus.articles}
+    by_id = by_id if by_id is not None else {a.id: a for a in corpus.articles}
     for aid in sorted(articles):
         art = by_id.get(aid)
         an = corpus.analyses.get(aid)
@@ -191,7 +191,8 @@ def order_events(
 def _period_start(chapter, corpus: "Corpus") -> str | None:
     if getattr(chapter, "first_date", None):
         return chapter.first_date
-    dates = [a.published for a in corpus.articles if a.id in set(chapter.articles) and a.published]
+    members = set(chapter.articles)
+    dates = [a.published for a in corpus.articles if a.id in members and a.published]
     return min(dates) if dates else None
 
 
@@ -207,6 +208,7 @@ def attach_timelines(corpus: "Corpus") -> None:
     by_id = {e.id: e for e in corpus.events}
     edges = _stated_order(corpus, link)
     published = {a.id: a.published for a in corpus.articles}
+    articles_by_id = {a.id: a for a in corpus.articles}
     art_rank = {a.id: (a.published or "9999", n) for n, a in enumerate(corpus.articles)}
     first_seen: dict[str, tuple] = {}
     for (aid, idx), ev in link.items():
@@ -224,7 +226,7 @@ def attach_timelines(corpus: "Corpus") -> None:
 
     background: set[str] = set()
     for story in corpus.stories:
-        context = _context_share(corpus, link, set(story.articles))
+        context = _context_share(corpus, link, set(story.articles), articles_by_id)
         story.timeline = order_events(
             events_in(story.articles), edges, published, first_seen, context
         )
@@ -236,7 +238,7 @@ def attach_timelines(corpus: "Corpus") -> None:
             chapter.timeline = order_events(evs, edges, published, first_seen, context)
             chapter.disagreements = _guarded_disagreements(corpus, chapter.articles)
             start = _period_start(chapter, corpus)
-            share = _context_share(corpus, link, set(chapter.articles))
+            share = _context_share(corpus, link, set(chapter.articles), articles_by_id)
             mine: set[str] = set()
             for e in evs:
                 if (

@@ -150,9 +150,11 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the non-stopword tokens of ``text``, in order."""
-    return [stem(t) for t in tokens(text) if not is_stopword(t)]
+@lru_cache(maxsize=20_000)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stems of the non-stopword tokens of ``text``, in order (cached: a story and each of
+    its chapters read the same sentences and articles)."""
+    return tuple(stem(t) for t in tokens(text) if not is_stopword(t))
 
 
 def word_count(text: str) -> int:
