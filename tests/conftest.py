@@ -89,3 +89,11 @@ def postgres_url(tmp_path_factory):
         pytest.skip(server)
     yield server.new_database
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, loaded once for the whole session (``load_pipeline`` is cached)."""
+    from storyline.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
