@@ -141,6 +141,20 @@ def _norm_value(v: str | None) -> str | None:
     return re.sub(r"-W0(\d)\b", r"-W\1", v)
 
 
+def _match(gs: int, ge: int, sys_: list, used: set[int]) -> int | None:
+    """The system expression a gold span (gs, ge) is scored against: the exact span if one
+    is found, else the first unused overlapping one; None when nothing overlaps."""
+    best = None
+    for k, (ss, se, _v) in enumerate(sys_):
+        if k in used or se <= gs or ss >= ge:
+            continue
+        if (ss, se) == (gs, ge):
+            return k
+        if best is None:
+            best = k
+    return best
+
+
 def _score(gold_docs, sys_docs):
     """Extraction P/R/F1 (strict, relaxed), value accuracy per type, value F1."""
     n_gold = sum(len(g) for g in gold_docs)
@@ -150,15 +164,7 @@ def _score(gold_docs, sys_docs):
     for gold, sys_ in zip(gold_docs, sys_docs, strict=True):
         used = set()
         for gs, ge, gtype, gval in gold:
-            best = None
-            for k, (ss, se, _sval) in enumerate(sys_):
-                if k in used or se <= gs or ss >= ge:
-                    continue
-                if (ss, se) == (gs, ge):
-                    best = k
-                    break
-                if best is None:
-                    best = k
+            best = _match(gs, ge, sys_, used)
             stats = per_type.setdefault(gtype, [0, 0, 0])
             stats[0] += 1
             if best is None:
@@ -278,15 +284,7 @@ def _print_errors(docs, ours) -> None:
     for (text, dct, gold), sys_ in zip(docs, ours, strict=True):
         used = set()
         for gs, ge, gtype, gval in gold:
-            best = None
-            for k, (ss, se, _v) in enumerate(sys_):
-                if k in used or se <= gs or ss >= ge:
-                    continue
-                if (ss, se) == (gs, ge):
-                    best = k
-                    break
-                if best is None:
-                    best = k
+            best = _match(gs, ge, sys_, used)
             g_txt = " ".join(text[gs:ge].split())
             if best is None:
                 groups.setdefault(f"missed {gtype}", []).append(f"{g_txt!r} gold={gval} dct={dct}")
