@@ -29,6 +29,7 @@ actor, target and a compatible date into one ``Event`` with all its sources.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
@@ -340,7 +341,10 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in ranges)
+    """Whether ``offset`` falls in one of ``ranges`` (sorted, non-overlapping, as
+    ``_quoted_ranges`` gives them): a binary search, not a scan per token."""
+    k = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= offset < ranges[k][1]
 
 
 def _child(tok: Any, deps: set[str] | str) -> Any:
@@ -2346,11 +2350,12 @@ def _attach_times(
         and ((t.value and _ISO_START.match(t.value)) or (t.value is None and t.precision == "unknown"))
     ]
     anchor = parse_published(article.published)
+    text_all = doc.text  # spaCy rebuilds doc.text from every token on each access
     for i, t in enumerate(dated):
         # The language core may give a coarser reading of a phrase whose news convention is known
         # ("on this day last year" is a day, not the year).
         text = t.text
-        if re.search(r"\bthis (day|date)[\s,]*$", doc.text[max(0, t.start - 12) : t.start].lower()):
+        if re.search(r"\bthis (day|date)[\s,]*$", text_all[max(0, t.start - 12) : t.start].lower()):
             text = "this day " + text  # the language core took "last year" alone
         value, precision = resolve(text, anchor)
         if value and _PRECISION_RANK.get(precision, 0) > _PRECISION_RANK.get(t.precision, 0):
