@@ -77,6 +77,7 @@ _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleve
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)"
+_ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
 _PART = r"(?:morning|afternoon|evening|night)"
@@ -167,6 +168,17 @@ _PATTERNS = [
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
     rf"(?:\bfiscal\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
+    # times anchored on the time the narrative has reached, not on publication: "the next day",
+    # "the following year", "that night", "later that day", "the week before", "in the morning"
+    rf"\b(?:(?:earlier|later)\s+)?that\s+(?:{_ANA_UNIT})\b",
+    rf"\bthe\s+(?:next|following|subsequent|previous|prior|preceding|same)\s+(?:{_ANA_UNIT})\b",
+    rf"\bthe\s+(?:{_ANA_UNIT})\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    r"\b(?:earlier|later)\s+in\s+the\s+day\b",
+    rf"(?<=\bin\s)the\s+{_PART}\b|(?<=\bduring\s)the\s+{_PART}\b",
+    # sets counted per period: "twice a week", "three times a year", "once a month"
+    rf"\b(?:once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b",
+    # "current" as a temporal adjective (TimeML PRESENT_REF); find_times keeps only adjectives
+    r"\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|account|accounts|affairs|events)\b)",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
@@ -410,7 +422,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _REFS = (
-    (re.compile(r"^(?:right )?now$|^currently$|^nowadays$|^these days$"), "PRESENT_REF"),
+    (re.compile(r"^(?:right )?now$|^currently$|^nowadays$|^these days$|^current$"), "PRESENT_REF"),
     (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+$|^(?:in )?the past$"
                 r"|^(?:several|a few|few|many) \w+ ago$"
                 # uncounted spans up to now are references to the past ("the last few months");
@@ -422,6 +434,8 @@ _REFS = (
 
 
 _SET_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+# "twice a week", "three times a year": TimeML writes the period (P1W) and leaves the count to freq
+_PER_PERIOD = re.compile(r"\b(?:once|twice|times) (?:a|an|per|each|every) (day|week|month|year|quarter)$")
 _YEAR_AGO = re.compile(
     r"^(?:a year (?:ago|earlier)|(?:the )?(?:comparable |same |corresponding )?year-(?:ago|earlier)"
     r"(?: quarter| period)?|the (?:same|corresponding|comparable) (?:period|quarter) "
@@ -456,6 +470,9 @@ def _special(low: str, anchor: dt.date | None,
     if m and m[1] in _WEEKDAYS and re.search(r"days\b|s$", low):
         part = f"T{_PART_CODE[m[2]]}" if m[2] else ""
         return None, "unknown", f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}{part}"
+    m = _PER_PERIOD.search(low)
+    if m:
+        return None, "unknown", f"P1{_SET_UNIT[m[1]]}"
     m = re.match(r"^(?:each|every) (\w+)$", low)
     if m:
         if m[1] in _WEEKDAYS:
@@ -805,7 +822,7 @@ def _kind(match: str, after: str = "") -> str:
         return "SET"
     if re.fullmatch(r"the\s+(?:fiscal\s+)?year", low) and re.match(r"\s+end(?:ed|ing)\b", after):
         return "DURATION"
-    if re.match(r"(?:each|every)\s", low):
+    if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
     if re.fullmatch(r"(?:days|weeks|months|years|decades)", low):
         return "DURATION"
@@ -943,6 +960,8 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             tense = PRESENT
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
+        if low == "current" and idx and doc[max(i, 0)].pos_ != "ADJ":
+            continue  # "the current was strong": the noun
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
         if (ref == "PAST_REF" and re.match(r"(?:the )?(?:past|last|previous) (?:few|several) ", low)
                 and re.search(r"(?i)\b(?:for|over|during|throughout)\s+$", text[max(0, s - 12):s])):
@@ -965,7 +984,7 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
-    return _reporting_focus(out, text, anchor)
+    return _narrative(_reporting_focus(out, text, anchor), anchor)
 
 
 _DEADLINE_BEFORE = re.compile(
@@ -1046,4 +1065,96 @@ def reanchor(times: list[TimeExpr], published: str | dt.date | None,
         tense = tenses[i] if tenses is not None else (t.tense or PAST)
         value, precision, timeml = normalize_timeml(t.text, anchor, tense)
         out.append(TimeExpr(t.start, t.end, t.text, value, precision, t.kind, tense, timeml))
+    return _narrative(out, anchor)
+
+
+# Expressions read from the time the narrative has reached (TimeML's reference time) rather than
+# from publication: "the next day", "the following year", "that night", "later that day",
+# "the week before", "earlier in the day", "(in) the morning".
+_ANAPHOR = re.compile(
+    r"^(?:(?:earlier|later) )?(?:in |during )?"
+    r"(?:that |the (?:(next|following|subsequent|previous|prior|preceding|same) )?)?"
+    r"(day|night|morning|afternoon|evening|week|month|year|quarter)(?: (before|after))?$")
+# "the week" alone (cut from "the week before they split") names no step from the reference
+_ANAPHOR_CUE = re.compile(r"\b(?:that|next|following|subsequent|previous|prior|preceding|same|before|after|"
+                          r"earlier|later|morning|afternoon|evening|night)\b")
+_STEP = {"next": 1, "following": 1, "subsequent": 1, "after": 1, "previous": -1, "prior": -1,
+         "preceding": -1, "before": -1}
+_REF_RX = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?(?=$|T|-[A-Z])")
+
+
+def _ref_point(t: TimeExpr) -> tuple[dt.date, str] | None:
+    """(first day, precision) of a calendar DATE or TIME, the narrative's reference time."""
+    if t.kind not in ("DATE", "TIME"):
+        return None
+    m = _REF_RX.match(t.timeml or t.value or "")
+    if not m:
+        return None
+    y = int(m[1])
+    try:
+        if m[3]:
+            return dt.date(y, int(m[2]), int(m[3])), "day"
+        if m[2]:
+            return dt.date(y, int(m[2]), 1), "month"
+        if m[4]:
+            return dt.date.fromisocalendar(y, int(m[4]), 1), "week"
+        if m[5]:
+            return dt.date(y, 3 * int(m[5]) - 2, 1), "quarter"
+        return dt.date(y, 1, 1), "year"
+    except ValueError:
+        return None
+
+
+_FINER = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+          "quarter": ("day", "week", "month", "quarter"),
+          "year": ("day", "week", "month", "quarter", "year")}
+
+
+def _from_ref(low: str, ref: tuple[dt.date, str]) -> tuple[str | None, str, str | None] | None:
+    """(value, precision, TimeML value) of an anaphoric expression read from ``ref``."""
+    m = _ANAPHOR.match(low)
+    if not m:
+        return None
+    k = _STEP.get(m[1] or m[3] or "", 0)
+    unit = m[2]
+    part = _PART_CODE.get(unit)
+    need = "day" if part or unit == "day" else unit
+    d, prec = ref
+    if prec not in _FINER[need]:
+        return None, "unknown", None
+    if need == "day":
+        v = (d + dt.timedelta(days=k)).isoformat()
+        return v, "day", f"{v}T{part}" if part else v
+    if need == "week":
+        v = _week(d + dt.timedelta(days=7 * k))
+        return v, "week", v
+    if need == "month":
+        y, mo = _shift_month(d.year, d.month, k)
+        return f"{y:04d}-{mo:02d}", "month", f"{y:04d}-{mo:02d}"
+    if need == "quarter":
+        y, mo = _shift_month(d.year, d.month, 3 * k)
+        return f"{y:04d}", "year", f"{y:04d}-Q{_quarter_of(dt.date(y, mo, 1))}"
+    return f"{d.year + k:04d}", "year", f"{d.year + k:04d}"
+
+
+def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
+    """Anaphoric expressions resolved against the latest calendar time mentioned before them
+    (publication when there is none); each resolved one becomes the reference in turn.
+
+    "the next week/month/year" looks ahead from publication unless the sentence is past tense
+    ("the next year he moved" follows the story; "will fall over the next year" does not).
+    """
+    ref = (anchor, "day") if anchor is not None else None
+    out = []
+    for t in times:
+        low = " ".join(t.text.lower().split()).rstrip(".,")
+        if (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(low)
+                and not (re.match(r"the next (?:week|month|year)$", low) and t.tense != PAST)):
+            got = _from_ref(low, ref) if ref is not None else (None, "unknown", None)
+            if got is not None:
+                t = dataclasses.replace(t, value=got[0], precision=got[1], timeml=got[2])
+        point = _ref_point(t)
+        if point is not None:
+            ref = point
+        out.append(t)
     return out

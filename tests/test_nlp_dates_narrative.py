@@ -1,0 +1,107 @@
+"""Narrative anchoring and news conventions of TimeML: expressions read from the time the story
+has reached ("the next day", "that year"), sets counted per period, "current" as a reference to
+the present. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.dates import find_times, reanchor
+from storyline.nlp.pipeline import load_pipeline
+
+WED = dt.date(2020, 1, 8)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def values(nlp, text: str, anchor: dt.date | None = WED) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.kind, t.timeml or t.value) for t in find_times(nlp(text), text, anchor)}
+
+
+def test_nlp_dates_next_day_follows_the_date_just_mentioned(nlp):
+    got = values(nlp, "The summit opened on March 3, 2015. The next day, leaders signed the pact.")
+    assert got["The next day"] == ("DATE", "2015-03-04")
+
+
+def test_nlp_dates_following_year_and_month_follow_the_reference(nlp):
+    got = values(nlp, "The war began in 1991, and the following year the rebels took the capital.")
+    assert got["the following year"] == ("DATE", "1992")
+    got = values(nlp, "The bank was sold in March 2009. The following month, its chief resigned.")
+    assert got["The following month"] == ("DATE", "2009-04")
+
+
+def test_nlp_dates_that_year_and_later_that_day_stay_on_the_reference(nlp):
+    got = values(nlp, "The factory closed in 1987. That year, the town lost a third of its jobs.")
+    assert got["That year"] == ("DATE", "1987")
+    got = values(nlp, "The minister met the envoy on Monday. Later that day he flew home, and that "
+                      "night the talks collapsed.")
+    assert got["Monday"] == ("DATE", "2020-01-06")
+    assert got["Later that day"] == ("DATE", "2020-01-06")
+    assert got["that night"] == ("TIME", "2020-01-06TNI")
+
+
+def test_nlp_dates_the_day_before_steps_back_from_the_reference(nlp):
+    got = values(nlp, "Voting ended on June 12, 2016. The day before, the rebels had shelled the city.")
+    assert got["The day before"] == ("DATE", "2016-06-11")
+    got = values(nlp, "The treaty was signed on May 2, 2001; the previous week, talks had stalled.")
+    assert got["the previous week"] == ("DATE", "2001-W17")
+
+
+def test_nlp_dates_part_of_day_after_in_takes_the_reference_day(nlp):
+    got = values(nlp, "The ship left port on Aug. 14, 2019. In the morning, the crew reported a leak.")
+    assert got["the morning"] == ("TIME", "2019-08-14TMO")
+
+
+def test_nlp_dates_chain_of_references_moves_forward(nlp):
+    got = values(nlp, "He landed on Oct. 1, 2010. The next day he met the mayor, and the following "
+                      "day he left.")
+    assert got["The next day"][1] == "2010-10-02"
+    assert got["the following day"][1] == "2010-10-03"
+
+
+def test_nlp_dates_without_a_mention_publication_is_the_reference(nlp):
+    got = values(nlp, "Police said the next day would be calm.")
+    assert got["the next day"] == ("DATE", "2020-01-09")
+    got = values(nlp, "That night the storm hit.", anchor=None)
+    assert got["That night"][1] is None
+
+
+def test_nlp_dates_next_year_ahead_is_read_from_publication(nlp):
+    got = values(nlp, "The war ended in 1991. Prices will rise over the next year.")
+    assert got["the next year"] == ("DATE", "2021")
+    got = values(nlp, "The war ended in 1991. Exports will grow next year.")
+    assert got["next year"] == ("DATE", "2021")
+
+
+def test_nlp_dates_reference_needs_a_fine_enough_mention(nlp):
+    # a year says nothing about which day followed it
+    got = values(nlp, "She moved to Paris in 1968. The next day she found work.")
+    assert got["The next day"] == ("DATE", None)
+
+
+def test_nlp_dates_reanchor_keeps_narrative_anchoring(nlp):
+    text = "The minister arrived on Tuesday. The next day, he met the king."
+    times = find_times(nlp(text), text, WED)
+    moved = {t.text: t.value for t in reanchor(times, dt.date(2020, 1, 15))}
+    assert moved["Tuesday"] == "2020-01-14"
+    assert moved["The next day"] == "2020-01-15"
+
+
+def test_nlp_dates_per_period_sets(nlp):
+    got = values(nlp, "The board meets twice a year, and the trains run three times a week.")
+    assert got["twice a year"] == ("SET", "P1Y")
+    assert got["three times a week"] == ("SET", "P1W")
+    got = values(nlp, "She calls her mother once a day.")
+    assert got["once a day"] == ("SET", "P1D")
+
+
+def test_nlp_dates_current_adjective_is_present_ref(nlp):
+    got = values(nlp, "The current government promised new roads.")
+    assert got["current"] == ("DATE", "PRESENT_REF")
+    assert "current" not in values(nlp, "The current was too strong for the swimmers.")
+    assert "current" not in values(nlp, "The current account deficit widened.")
