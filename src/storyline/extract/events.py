@@ -1177,6 +1177,15 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
 _SHARING: dict[int, bool] = {}  # guards the mutual recursion between coordinated event nouns
 
 
+_WITHDRAW_VERBS = {"withdraw", "pull", "remove", "recall", "evacuate", "redeploy", "repatriate"}
+#: Who a side withdraws are its own people: forces, envoys, monitors, settlers.
+_OWN_PERSONNEL = _FORCES | {
+    "soldier", "diplomat", "inspector", "personnel", "staff", "peacekeeper", "observer",
+    "ambassador", "envoy", "settler", "settlement", "monitor", "worker", "army", "navy", "fleet",
+    "warship", "ship", "aircraft", "official", "mission", "delegation", "embassy", "team",
+}
+
+
 def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     actor = target = None
     if lemma == "hold in custody":
@@ -1344,6 +1353,17 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         if found is not None and _is_actorlike(found[1]):
             target = found[1]
         dobj = None
+    if (
+        target is None
+        and dobj is not None
+        and cat == "RETREAT"
+        and lemma.split()[0] in _WITHDRAW_VERBS
+        and dobj.lemma_.lower() in _OWN_PERSONNEL
+        and all(c.pos_ == "PRON" for c in dobj.children if c.dep_ == "poss")
+    ):
+        # "withdrew its troops from Lebanon": the troops are the actor's own; the retreat is
+        # from the place or party named after "from" (found below), not from the troops.
+        dobj = None
     if target is None and dobj is not None:
         if cat in plover.MATERIAL or _is_actorlike(dobj):
             if not (cat == "CONSULT" and not _is_actorlike(dobj)) and not (
@@ -1398,9 +1418,32 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = subj
     if target is None:
         target = _complement_target(tok, cat)
+    if target is None:
+        target = _conditioned_party(tok, cat)
     if target is None and cat == "PROTEST":
         target = _protested_party(tok)
     return actor, target
+
+
+def _conditioned_party(tok: Any, cat: str) -> Any:
+    """Whom a threat or an ultimatum is aimed at: the subject of its condition.
+
+    "threatened to strike unless Israel rescinded the annexation", "will withdraw its force
+    unless the president arranges a ceasefire": the party whose act would avert the threatened
+    one is its target. "if" conditions count for threats only ("if Iran refuses").
+    """
+    marks = {"if", "unless"} if cat == "THREATEN" else {"unless"}
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in marks for m in c.children
+            ):
+                continue
+            subj = _child(c, _SUBJ)
+            if subj is not None and subj.pos_ != "PRON" and _is_actorlike(subj):
+                return subj
+    return None
 
 
 def _owner(noun: Any) -> Any:
@@ -2144,6 +2187,10 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 continue
             if weak and t.actor is None and t.tok.lemma_.lower() not in _PATIENT_NOUNS:
                 continue
+        if t.target is None and t.category in _PLACE_TARGETS and (not t.nominal or t.actor is not None):
+            # PLOVER convention: a measure, protest or deployment that names no other party is
+            # directed at the place it is carried out in ("imposed a curfew in Abidjan").
+            t.target = _place_party(t.tok, t.category)
         if t.actor is not None and t.target is not None and t.actor.i == t.target.i:
             t.target = None
         actor_key = _entity_key(analysis, t.actor)
@@ -2376,6 +2423,59 @@ def _attach_times(
         ):
             trig.date = texpr
     return verb_times
+
+
+#: Categories whose act falls on the place it is done in when no party is named: a curfew, a
+#: protest, a deployment or a strike in a place is aimed at it, talks or a deal there are not.
+_PLACE_TARGETS = frozenset(
+    {"CONCEDE", "RETREAT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+     "FIGHT", "INVESTIGATE", "AID"}
+)
+_PLACE_PREPS = {"in", "into", "to", "inside", "throughout", "across", "on"}
+#: Common nouns for places that are named by an "of" phrase or an apposition ("the town of Cizre").
+_PLACE_HEADS = frozenset(
+    {"town", "city", "province", "region", "village", "capital", "district", "state", "enclave",
+     "territory", "area", "island", "republic", "port", "border", "zone"}
+)
+
+
+def _place_name(obj: Any) -> Any:
+    """A country, city or region named by obj ("Baku", "the town of Cizre", "the capital Kabul")."""
+    if obj.ent_type_ in ("GPE", "LOC"):
+        return obj
+    if obj.lemma_.lower() in _PLACE_HEADS:
+        for c in obj.children:
+            # The head noun says it is a place, so any proper name counts ("the town of Harlow").
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = _child(c, "pobj")
+                if inner is not None and inner.pos_ == "PROPN":
+                    return inner
+        if any(c.ent_type_ in ("GPE", "LOC") for c in obj.children if c.dep_ == "compound"):
+            return obj
+    return None
+
+
+def _place_party(tok: Any, cat: str) -> Any:
+    """The place an act is carried out in (or, for a retreat, withdrawn from), searched on the
+    trigger, its object and the verb it governs: "suspended aid deliveries in Baghdad",
+    "threatened to resume attacks in Israel", "will withdraw its troops from Lebanon"."""
+    preps = _PLACE_PREPS | ({"from"} if cat == "RETREAT" else set())
+    heads = [tok, _object(tok)]
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            heads += [c, _object(c)]
+    for head in heads:
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = _child(c, "pobj")
+                place = _place_name(obj) if obj is not None else None
+                if place is not None:
+                    return place
+    return None
 
 
 def _attach_locations(doc: Any, triggers: dict[int, _Trig]) -> None:

@@ -1,0 +1,56 @@
+"""Target rules that follow PLOVER coding conventions: the place of a one-sided measure and the
+party named by a threat's condition. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from _stage_support import event_of, events_in
+
+
+def test_events_place_is_target_of_a_curfew(nlp):
+    e = event_of(events_in(nlp, "The army imposed a curfew in the town of Harlow on Sunday."), "COERCE")
+    assert e.target_text and "Harlow" in e.target_text
+
+
+def test_events_place_is_target_of_a_protest(nlp):
+    e = event_of(events_in(nlp, "Hundreds of farmers demonstrated in Portugal on Tuesday."), "PROTEST")
+    assert e.target_text and "Portugal" in e.target_text
+
+
+def test_events_retreat_from_a_place(nlp):
+    e = event_of(events_in(nlp, "The government pulled its soldiers out of the region and withdrew from Moldova."), "RETREAT")
+    assert any(
+        ev.target_text and "Moldova" in ev.target_text
+        for ev in events_in(nlp, "Hungary withdrew from Moldova on Friday.")
+        if ev.category == "RETREAT"
+    ), e
+
+
+def test_events_meeting_place_is_no_target(nlp):
+    # Talks and deals happen in a place; they are not aimed at it.
+    e = event_of(events_in(nlp, "The foreign ministers met in Vienna on Monday."), "CONSULT")
+    assert e.target_text is None or "Vienna" not in e.target_text
+
+
+def test_events_named_party_wins_over_place(nlp):
+    e = event_of(events_in(nlp, "Police arrested twelve activists in Cairo."), "COERCE")
+    assert e.target_text and "activists" in e.target_text
+
+
+def test_events_threat_target_is_subject_of_condition(nlp):
+    e = event_of(
+        events_in(nlp, "The union threatened to call a national strike unless the government raised wages."),
+        "THREATEN",
+    )
+    assert e.target_text and "government" in e.target_text
+
+
+def test_events_ultimatum_names_target(nlp):
+    evs = events_in(nlp, "Kenya will withdraw its troops unless Uganda releases the prisoners.")
+    assert any(e.target_text and "Uganda" in e.target_text for e in evs), [
+        (e.category, e.actor_text, e.target_text) for e in evs
+    ]
+
+
+def test_events_withdrawn_troops_are_not_the_target(nlp):
+    e = event_of(events_in(nlp, "Chile withdrew its troops from Bolivia on Monday."), "RETREAT")
+    assert e.target_text and "Bolivia" in e.target_text
