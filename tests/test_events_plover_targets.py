@@ -54,3 +54,23 @@ def test_events_ultimatum_names_target(nlp):
 def test_events_withdrawn_troops_are_not_the_target(nlp):
     e = event_of(events_in(nlp, "Chile withdrew its troops from Bolivia on Monday."), "RETREAT")
     assert e.target_text and "Bolivia" in e.target_text
+
+
+def test_events_doer_of_demanded_act_is_target(nlp):
+    e = event_of(events_in(nlp, "The senators demanded a full apology by Norway for the incident."), "DEMAND")
+    assert e.target_text and "Norway" in e.target_text
+
+
+def test_events_investigated_crimes_name_their_doer(nlp):
+    e = event_of(events_in(nlp, "Prosecutors are investigating abuses by prison guards in the north."), "INVESTIGATE")
+    assert e.target_text and "guards" in e.target_text
+
+
+def test_events_owner_of_accepted_proposal_is_target(nlp):
+    e = event_of(events_in(nlp, "The rebels agreed to Swiss mediation in the dispute."), "AGREE")
+    assert e.target_text and "Swiss" in e.target_text
+
+
+def test_events_conceded_demands_name_who_made_them(nlp):
+    e = event_of(events_in(nlp, "The governor conceded to demands from the teachers union."), "CONCEDE")
+    assert e.target_text and "union" in e.target_text

@@ -1324,7 +1324,10 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 if dobj.lemma_.lower() not in _PATIENT_NOUNS and dobj.lemma_.lower() != "return"
                 else None
             )
-            if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
+            doer = _doer(dobj)
+            if doer is not None:
+                target = doer  # "demanded an admission by Moscow": the one asked to admit
+            elif found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
                 target = found[1]
             else:
                 mod = next(
@@ -1388,6 +1391,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                         continue
                     target = obj
                     break
+                if obj is not None and cat not in plover.MATERIAL:
+                    # "agreed to US mediation", "conceded to demands from UNITA": the party
+                    # whose proposal or demand it is.
+                    owner = _thing_owner(obj)
+                    if owner is not None:
+                        target = owner
+                        break
     if target is None and cat in plover.SYMMETRIC and actor is not None:
         conj = _child(actor, "conj")
         if conj is not None:
@@ -1457,6 +1467,45 @@ def _owner(noun: Any) -> Any:
     if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
         return found[1]
     return None
+
+
+def _doer(noun: Any) -> Any:
+    """Who did the thing a noun names: "crimes by Croatian extremists", "crimes committed by
+    Croat forces", "an admission by Moscow"."""
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            obj = _child(c, "pobj")
+            if obj is not None and _is_actorlike(obj) and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            ag = _child(c, "agent")
+            obj = _child(ag, "pobj") if ag is not None else None
+            if obj is not None and _is_actorlike(obj):
+                return obj
+    return None
+
+
+def _thing_owner(noun: Any) -> Any:
+    """The party a thing belongs to, when the thing itself is no participant: "agreed to US
+    mediation", "investigated crimes by the militia", "conceded to demands from UNITA"."""
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    poss = _child(noun, "poss")
+    if poss is not None and poss.pos_ != "PRON" and _is_actorlike(poss):
+        return poss
+    doer = _doer(noun)
+    if doer is not None:
+        return doer
+    found = _prep_obj(noun, {"from"}) or (
+        _prep_obj(noun, {"of"}) if noun.lemma_.lower() not in _PATIENT_NOUNS else None
+    )
+    if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
+        return found[1]
+    return next(
+        (c for c in noun.children
+         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")),
+        None,
+    )
 
 
 def _protested_party(tok: Any) -> Any:
