@@ -105,3 +105,36 @@ def test_nlp_dates_current_adjective_is_present_ref(nlp):
     assert got["current"] == ("DATE", "PRESENT_REF")
     assert "current" not in values(nlp, "The current was too strong for the swimmers.")
     assert "current" not in values(nlp, "The current account deficit widened.")
+
+
+def test_nlp_dates_wire_24_hour_clock_with_zone(nlp):
+    got = values(nlp, "The blast occurred at 1400 GMT on Tuesday, and the ceasefire began at 0600 local time.")
+    assert got["1400 GMT on Tuesday"] == ("TIME", "2020-01-07T14:00")
+    assert got["0600 local time"] == ("TIME", "2020-01-08T06:00")
+    # a four-digit number without a zone is a count, not a time
+    assert values(nlp, "Police counted 1400 protesters.") == {}
+
+
+def test_nlp_dates_halves_as_durations(nlp):
+    got = values(nlp, "The talks lasted half an hour; the siege took two and a half years, and the "
+                      "shelling an hour and a half.")
+    assert got["half an hour"] == ("DURATION", "PT30M")
+    assert got["two and a half years"] == ("DURATION", "P2Y6M")
+    assert got["an hour and a half"] == ("DURATION", "PT1H30M")
+
+
+def test_nlp_dates_uncounted_hours(nlp):
+    assert values(nlp, "The rescuers dug for hours.")["hours"] == ("DURATION", "PTXH")
+
+
+def test_nlp_dates_past_week_and_month_name_the_period_before(nlp):
+    got = values(nlp, "Prices fell over the past week and rose in the past month.")
+    assert got["past week"] == ("DATE", "2020-W01")
+    assert got["past month"] == ("DATE", "2019-12")
+
+
+def test_nlp_dates_half_of_the_year(nlp):
+    got = values(nlp, "Inflation rose in the first half of the year and will slow in the second half "
+                      "of next year.")
+    assert got["the first half of the year"] == ("DATE", "2020-H1")
+    assert got["the second half of next year"] == ("DATE", "2021-H2")

@@ -81,7 +81,9 @@ _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
 _PART = r"(?:morning|afternoon|evening|night)"
-_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+# 24-hour times are taken only with their zone, as wire copy writes them: "1400 GMT", "0600 local time"
+_CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+          r"|(?:[01]\d|2[0-3]):?[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b))")
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)"
 _CLOCK_DAY = rf"(?:{_WD}|{_MON}\s+{_DAYNUM}|today|yesterday|tomorrow)"
 
@@ -114,6 +116,7 @@ _PATTERNS = [
     rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
     rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
     rf"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}\b",
+    r"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the|this|last|next)\s+year\b",
     r"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     r"\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b",
     r"\b(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",
@@ -128,7 +131,7 @@ _PATTERNS = [
     rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
-    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades)\b"
+    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes)\b"
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
@@ -137,6 +140,9 @@ _PATTERNS = [
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
+    # halves: "half an hour", "two and a half years", "an hour and a half"
+    rf"\bhalf\s+an?\s+(?:hour|day|year)\b|\b{_NUM}\s+and\s+a\s+half\s+{_UNITS}\b"
+    rf"|\b{_NUM}\s+{_UNITS}\s+and\s+a\s+half\b",
     rf"\b{_NUM}\s+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
     rf"{_UNITS}\b(?!-|\s+old\b)",
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
@@ -484,6 +490,16 @@ def _special(low: str, anchor: dt.date | None,
     # unknown: the span really ends at publication)
     if low == "past year" and anchor is not None:
         return None, "unknown", f"{anchor.year - 1:04d}"
+    if low == "past week" and anchor is not None:
+        return None, "unknown", _week(anchor - dt.timedelta(days=7))
+    if low == "past month" and anchor is not None:
+        y, mo = _shift_month(anchor.year, anchor.month, -1)
+        return None, "unknown", f"{y:04d}-{mo:02d}"
+    # "the first half of the year", "the second half of next year"
+    m = re.match(r"^(first|second|last) half of (?:the|this|(last|next)) year$", low)
+    if m and anchor is not None:
+        y = anchor.year + {"last": -1, "next": 1}.get(m[2] or "", 0)
+        return f"{y:04d}", "year", f"{y:04d}-H{_ORD.get(m[1], 2)}"
     # "the last decade" in 1998 is the 1980s ("198"), "this decade" the 1990s
     m = re.match(r"^(this|last|past|previous|next|coming) decade$", low)
     if m:
@@ -644,7 +660,8 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     return value, precision, timeml
 
 
-_CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight)")
+_CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight"
+                       r"|([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:gmt|utc|local time)\b))")
 
 
 def _clock_value(m: re.Match) -> str:
@@ -652,6 +669,8 @@ def _clock_value(m: re.Match) -> str:
         return "12:00"
     if m.group(0) == "midnight":
         return "24:00"
+    if m[4]:
+        return f"{m[4]}:{m[5]}"
     h = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
     return f"{h:02d}:{m[2] or '00'}"
 
@@ -713,9 +732,32 @@ _DUR_RX = re.compile(
     r"(day|week|month|year|decade|hour|minute)s?\b)")
 
 
+_HALF_RX = re.compile(
+    rf"^half an? (hour|day|year)$|^({_NUM}) and a half (day|week|month|year|hour|minute)s?$"
+    rf"|^({_NUM}) (day|week|month|year|hour|minute)s? and a half$")
+# half of each unit in the next smaller one, as TimeML writes "a minute and a half" (PT1M30S)
+_HALF_OF = {"minute": "30S", "hour": "30M", "day": "12H", "year": "6M"}
+
+
+def _half_value(m: re.Match) -> str | None:
+    if m[1]:
+        return {"hour": "PT30M", "day": "PT12H", "year": "P6M"}[m[1]]
+    n, unit = _count(m[2] or m[4]), m[3] or m[5]
+    if n is None or unit not in _HALF_OF:
+        return f"PX{_UNIT[unit]}" if unit in ("week", "month") else None
+    if unit in ("minute", "hour"):
+        return f"PT{n}{'M' if unit == 'minute' else 'H'}{_HALF_OF[unit]}"
+    if unit == "day":
+        return f"P{n}DT12H"
+    return f"P{n}Y6M"
+
+
 def duration_value(text: str) -> str | None:
     """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"), "PXY" for "years"."""
     low = " ".join(text.lower().split())
+    h = _HALF_RX.search(low)
+    if h:
+        return _half_value(h)
     m = _DUR_RX.search(low)
     if not m:
         one = re.fullmatch(r"the (?:fiscal )?(day|week|month|year)", low)  # "the year ended June 30"
@@ -824,7 +866,8 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
-    if re.fullmatch(r"(?:days|weeks|months|years|decades)", low):
+    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes)", low) or _HALF_RX.match(
+            " ".join(low.split())):
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
         return "TIME"
