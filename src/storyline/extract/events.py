@@ -793,6 +793,22 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if lemma in ("pledge", "promise") and (comp is not None or dobj is not None):
             return "AGREE", lemma  # a promise of anything else is a commitment
         return None
+    if lemma in ("allow", "permit") and _child(tok, _PASS_SUBJ) is None and _verb_subject(tok) is not None:
+        # PLOVER CONCEDE (ease restrictions): "allowed the opposition leader to hold a rally",
+        # "will allow the refugees to return", "agreed to allow access". Letting a thing happen
+        # ("allowed the law to expire") is no concession to a party.
+        party = dobj is not None and _is_actorlike(dobj) and _child(tok, {"xcomp", "ccomp"}) is not None
+        if dobj is None:
+            inner = _child(tok, {"ccomp", "xcomp"})
+            subj = _child(inner, _SUBJ) if inner is not None else None
+            party = subj is not None and _is_actorlike(subj) and subj.pos_ != "PRON"
+        admitted = dobj is not None and (
+            dobj.lemma_.lower() in _ADMISSIONS
+            or (dobj.lemma_.lower() == "return" and _prep_obj(dobj, {"of"}) is not None)
+        )
+        if party or admitted:
+            return "CONCEDE", lemma
+        return None
     if lemma == "deny":
         if dobj is not None and dobj.lemma_.lower() in _ADMISSIONS:
             return "SANCTION", "deny " + dobj.lemma_.lower()  # "denied entry to the rebels"
@@ -1428,6 +1444,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = subj
     if target is None:
         target = _complement_target(tok, cat)
+    if target is None and lemma in ("allow", "permit"):
+        # "allowed the opposition leader to hold a rally": the parser makes the one allowed
+        # the subject of the complement.
+        inner = _child(tok, {"ccomp", "xcomp"})
+        subj = _child(inner, _SUBJ) if inner is not None else None
+        if subj is not None and _is_actorlike(subj):
+            target = subj
     if target is None:
         target = _conditioned_party(tok, cat)
     if target is None and cat == "PROTEST":
