@@ -138,3 +138,28 @@ def test_nlp_dates_half_of_the_year(nlp):
                       "of next year.")
     assert got["the first half of the year"] == ("DATE", "2020-H1")
     assert got["the second half of next year"] == ("DATE", "2021-H2")
+
+
+def test_nlp_dates_part_of_day_before_its_day(nlp):
+    got = values(nlp, "In London at mid-afternoon yesterday, the shares rose, and the storm hit late "
+                      "evening Friday.")
+    assert got["mid-afternoon yesterday"] == ("TIME", "2020-01-07TAF")
+    assert got["late evening Friday"] == ("TIME", "2020-01-03TEV")
+
+
+def test_nlp_dates_mid_part_of_day_on_the_reference_day(nlp):
+    got = values(nlp, "The envoys met on Monday. By mid-morning the deal was done.")
+    assert got["mid-morning"] == ("TIME", "2020-01-06TMO")
+    got = values(nlp, "By mid afternoon, officials said the talks had failed.")
+    assert got["mid afternoon"] == ("TIME", "2020-01-08TAF")
+
+
+def test_nlp_dates_every_other_and_every_n(nlp):
+    got = values(nlp, "The ferry sails every other week, and the census runs every ten years.")
+    assert got["every other week"] == ("SET", "P2W")
+    assert got["every ten years"] == ("SET", "P10Y")
+
+
+def test_nlp_dates_later_in_the_day_keeps_the_reference(nlp):
+    got = values(nlp, "The president flew to Ohio on Thursday, Dec. 5, 2019, and spoke there later in the day.")
+    assert got["later in the day"] == ("DATE", "2019-12-05")

@@ -129,6 +129,7 @@ _PATTERNS = [
     r"of|two|to|on|since|for|as)\b)",
     # sets: "each month", "every Thursday", "each July"
     rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
+    rf"\bevery\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes)\b"
@@ -136,6 +137,10 @@ _PATTERNS = [
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     rf"\bthis\s+{_PART}\b",
+    # a part of day before its day ("mid-afternoon yesterday", "late evening Friday") or alone
+    # with "mid-" ("by mid-afternoon": the day the story has reached)
+    rf"\b(?:(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
+    rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
@@ -479,6 +484,10 @@ def _special(low: str, anchor: dt.date | None,
     m = _PER_PERIOD.search(low)
     if m:
         return None, "unknown", f"P1{_SET_UNIT[m[1]]}"
+    m = re.match(rf"^every (other|{_NUM}) (day|week|month|year)s?$", low)
+    if m:
+        n = 2 if m[1] == "other" else _count(m[1])
+        return None, "unknown", f"P{n if n else 'X'}{_SET_UNIT[m[2]]}"
     m = re.match(r"^(?:each|every) (\w+)$", low)
     if m:
         if m[1] in _WEEKDAYS:
@@ -633,6 +642,9 @@ def normalize_timeml(text: str, anchor: dt.date | None,
         anchor = None
     low = _despell(_strip_mods(" ".join(text.replace("’", "'").split()).lower().rstrip(".,")))
     text = _strip_mods(text)
+    m = _PART_FIRST.match(low)
+    if m:
+        low = text = f"{m[2]} {m[1]}"  # "afternoon yesterday" reads as "yesterday afternoon"
     sp = _special(low, anchor, tense)
     if sp is not None:
         return sp
@@ -660,6 +672,7 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     return value, precision, timeml
 
 
+_PART_FIRST = re.compile(r"^(morning|afternoon|evening|night) (yesterday|today|tomorrow|[a-z]+day)$")
 _CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight"
                        r"|([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:gmt|utc|local time)\b))")
 
@@ -896,7 +909,7 @@ _MOD_DAY = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+$")
 _MODS = re.compile(
     r"(?i)^(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|"
     r"fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just|within|earlier|later|early|late)\s+"
-    r"|mid-|the\s+(?:end|beginning|middle|start)\s+of\s+)+(?=\S)")
+    r"|mid-|mid\s+(?=morning|afternoon|evening)|the\s+(?:end|beginning|middle|start)\s+of\s+)+(?=\S)")
 
 
 def _strip_mods(text: str) -> str:
@@ -1190,8 +1203,9 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
     ref = (anchor, "day") if anchor is not None else None
     out = []
     for t in times:
-        low = " ".join(t.text.lower().split()).rstrip(".,")
-        if (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(low)
+        full = " ".join(t.text.lower().split()).rstrip(".,")
+        low = _strip_mods(full)
+        if (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(full)
                 and not (re.match(r"the next (?:week|month|year)$", low) and t.tense != PAST)):
             got = _from_ref(low, ref) if ref is not None else (None, "unknown", None)
             if got is not None:
