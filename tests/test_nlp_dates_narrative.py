@@ -163,3 +163,13 @@ def test_nlp_dates_every_other_and_every_n(nlp):
 def test_nlp_dates_later_in_the_day_keeps_the_reference(nlp):
     got = values(nlp, "The president flew to Ohio on Thursday, Dec. 5, 2019, and spoke there later in the day.")
     assert got["later in the day"] == ("DATE", "2019-12-05")
+
+
+def test_nlp_dates_time_clause_takes_the_future_of_its_main_clause(nlp):
+    got = values(nlp, "Institutions were likely to buy the stock as soon as trading opened Monday.")
+    assert got["Monday"] == ("DATE", "2020-01-13")
+    got = values(nlp, "The company said it would sell the unit after the deal closes Friday.")
+    assert got["Friday"] == ("DATE", "2020-01-10")
+    # a past main clause keeps the past
+    got = values(nlp, "He resigned when the board met Thursday.")
+    assert got["Thursday"] == ("DATE", "2020-01-02")

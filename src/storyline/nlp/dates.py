@@ -828,6 +828,12 @@ def tense_of(token: Any, _depth: int = 0) -> str:
         t = t.head
     if t.pos_ not in ("VERB", "AUX"):
         return PAST
+    if (t.dep_ == "advcl" and _depth < 3 and t.head.i != t.i and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            and any(c.dep_ == "mark" or c.dep_ == "advmod" for c in t.children)
+            and tense_of(t.head, _depth + 1) == FUTURE):
+        # a time clause takes its tense from the clause it hangs on: "will sell as soon as trading
+        # opens Monday", "were likely to buy when trading opened Monday" both look ahead
+        return FUTURE
     aux_tags = []
     for c in t.children:
         if c.dep_ in ("aux", "auxpass"):
