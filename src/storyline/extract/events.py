@@ -413,11 +413,17 @@ def _np_tokens(tok: Any) -> list[Any]:
         for c in t.children:
             # "Hungarian and Romanian officials": coordinated modifiers stay, coordinated heads not.
             coord_mod = c.dep_ in ("cc", "conj") and t.i != tok.i and t.dep_ in ("amod", "compound")
-            if c.dep_ not in _KEEP and not coord_mod:
+            # "the Asia-Pacific Economic Cooperation (APEC) forum": a name's acronym in brackets
+            # inside the phrase would otherwise cut the name off from its head.
+            acronym = (
+                c.dep_ == "appos" and t.i != tok.i and c.i < tok.i and c.i > 0
+                and c.doc[c.i - 1].text == "("
+            )
+            if c.dep_ not in _KEEP and not coord_mod and not acronym:
                 continue
             if c.dep_ == "prep" and not (c.lower_ == "of" and t.i == tok.i):
                 continue
-            if c.dep_ == "punct" and c.text not in "-'’":
+            if c.dep_ == "punct" and c.text not in "-'’()":
                 continue
             if c.ent_type_ in ("DATE", "TIME"):
                 continue
@@ -630,6 +636,11 @@ def _verb_subject(verb: Any) -> Any:
             mis = _misattached_subject(v)
             if mis is not None:
                 return mis
+        if v.dep_ == "acomp" and v.pos_ == "ADJ":
+            # "he is prepared to lift the ban", "Syria is willing to withdraw": the subject of
+            # the copula the adjective complements.
+            v = v.head
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (v.dep_ == "ccomp" and v.tag_ == "VBG"):
             head = v.head
             if v.dep_ == "pcomp":

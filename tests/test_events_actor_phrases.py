@@ -1,0 +1,26 @@
+"""Actor rules: subjects of adjective complements and names with bracketed acronyms.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from _stage_support import event_of, events_in
+
+
+def test_events_subject_through_adjective_of_intention(nlp):
+    e = event_of(events_in(nlp, "Norway is willing to withdraw its troops from Kosovo."), "RETREAT")
+    assert e.actor_text and "Norway" in e.actor_text
+    assert e.modality == "future"
+
+
+def test_events_reported_pronoun_through_adjective(nlp):
+    evs = events_in(nlp, "Chile said it is ready to sign the treaty with Peru.")
+    e = event_of(evs, "AGREE")
+    assert e.actor_text and ("Chile" in e.actor_text or e.actor_text == "it")
+
+
+def test_events_bracketed_acronym_keeps_the_name(nlp):
+    e = event_of(
+        events_in(nlp, "The National Farmers Union (NFU) leaders demanded talks with the ministry."),
+        "DEMAND",
+    )
+    assert e.actor_text and "Farmers" in e.actor_text and "leaders" in e.actor_text
