@@ -108,8 +108,9 @@ def test_nlp_dates_current_adjective_is_present_ref(nlp):
 
 
 def test_nlp_dates_wire_24_hour_clock_with_zone(nlp):
-    got = values(nlp, "The blast occurred at 1400 GMT on Tuesday, and the ceasefire began at 0600 local time.")
+    got = values(nlp, "The blast occurred at 1400 GMT on Tuesday.")
     assert got["1400 GMT on Tuesday"] == ("TIME", "2020-01-07T14:00")
+    got = values(nlp, "The ceasefire began at 0600 local time.")
     assert got["0600 local time"] == ("TIME", "2020-01-08T06:00")
     # a four-digit number without a zone is a count, not a time
     assert values(nlp, "Police counted 1400 protesters.") == {}
@@ -173,3 +174,38 @@ def test_nlp_dates_time_clause_takes_the_future_of_its_main_clause(nlp):
     # a past main clause keeps the past
     got = values(nlp, "He resigned when the board met Thursday.")
     assert got["Thursday"] == ("DATE", "2020-01-02")
+
+
+def test_nlp_dates_bare_clock_time_lies_on_the_reference_day(nlp):
+    got = values(nlp, "The attack happened at about 10 a.m. Tuesday (1500 GMT).")
+    assert got["about 10 a.m. Tuesday"] == ("TIME", "2020-01-07T10:00")
+    assert got["1500 GMT"] == ("TIME", "2020-01-07T15:00")
+    got = values(nlp, "Police came on Friday. At 9 p.m. they left.")
+    assert got["9 p.m."] == ("TIME", "2020-01-03T21:00")
+    # with no day mentioned before, publication day
+    assert values(nlp, "The shop opens at 9 a.m.")["9 a.m."] == ("TIME", "2020-01-08T09:00")
+
+
+def test_nlp_dates_since_points_back(nlp):
+    # present tense, yet "since" names a start in the past
+    assert values(nlp, "Prices are up since Friday.")["Friday"] == ("DATE", "2020-01-03")
+    assert values(nlp, "The index is up 10 percent since year-end.")["year-end"] == ("DATE", "2019")
+
+
+def test_nlp_dates_year_end_after_a_preposition(nlp):
+    assert values(nlp, "He expects to finish the sale by year-end.")["year-end"] == ("DATE", "2020")
+    assert values(nlp, "Rules should be in place by year's end.")["year's end"] == ("DATE", "2020")
+    assert "year-end" not in values(nlp, "Staff will get a year-end bonus.")
+
+
+def test_nlp_dates_end_of_the_week_and_month(nlp):
+    got = values(nlp, "The strike should end by the end of the week, and the talks by the end of the month.")
+    assert got["the end of the week"] == ("DATE", "2020-W02")
+    assert got["the end of the month"] == ("DATE", "2020-01")
+    assert "the week" not in " ".join(values(nlp, "He was named player of the week."))
+
+
+def test_nlp_dates_season_after_into_and_capitalised_preposition(nlp):
+    got = values(nlp, "The fighting went on into the summer. Over the winter, prices fell.")
+    assert got["the summer"] == ("DATE", "2019-SU")
+    assert got["the winter"][0] == "DATE"

@@ -123,6 +123,12 @@ _PATTERNS = [
     rf"\bthe\s+(?:latest|most\s+recent|{_YEAR})\s+(?:period|quarter)\b",
     r"\b(?:last|this)\s+year's\s+(?:quarter|period)\b",
     r"\bthe\s+(?:current(?:\s+fiscal)?|full)\s+year\b",
+    # "by year-end", "since year's end" (after a preposition: "year-end bonus" is a kind of bonus)
+    r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("by", "at", "since", "until", "before", "after", "around",
+                                                  "through", "to", "till", "of")) + r")"
+    r"(?:the\s+)?year(?:-end|\s+end|'s\s+end)\b",
+    r"(?:(?<=\bend\sof\s)|(?<=\bstart\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\brest\sof\s))"
+    r"the\s+(?:week|month)\b",
     # "for the year ended Sept. 30" is a twelve-month span; "for the year", "earlier in the year"
     # the year of publication
     r"\bthe\s+(?:fiscal\s+)?(?-i:year)\b(?!-|'s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|"
@@ -516,6 +522,18 @@ def _special(low: str, anchor: dt.date | None,
             return None, "unknown", None
         k = {"this": 0, "next": 1, "coming": 1}.get(m[1], -1)
         return None, "unknown", f"{anchor.year // 10 + k:03d}"
+    # "by year-end" ahead is this year's end; "since year-end" in the past tense the last one
+    if re.match(r"^year(?:-| |'s )end$", low):
+        if anchor is None:
+            return None, "unknown", None
+        y = anchor.year - (1 if tense == PAST else 0)
+        return f"{y:04d}", "year", f"{y:04d}"
+    # "the end of the week", "the rest of the month": the anchor's week or month
+    if low in ("week", "month"):
+        if anchor is None:
+            return None, "unknown", None
+        v = _week(anchor) if low == "week" else f"{anchor.year:04d}-{anchor.month:02d}"
+        return v, low, v
     # "the full year", "the current fiscal year": the anchor's year
     if re.match(r"^(?:current(?: fiscal)?|full|fiscal) year$|^year$", low):
         if anchor is None:
@@ -927,7 +945,7 @@ def _extent_start(text: str, s: int, frag: str) -> int:
     before = text[max(0, s - 30):s]
     if re.match(rf"(?i){_NUM}[\s-]", frag) and not re.match(r"(?i)an?\s+\w+\s+(?:ago|earlier)", frag):
         m = _MOD_COUNT.search(before)
-    elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|(?:this|next|last)\s+(?:week|month|year)|the\s+year\b)", frag):
+    elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|(?:this|next|last)\s+(?:week|month|year)|the\s+(?:year|week|month)\b)", frag):
         m = _MOD_POINT.search(before)
     elif re.match(rf"(?:{_WD}|yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening))", frag, re.I):
         m = _MOD_DAY.search(before)
@@ -983,7 +1001,7 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
                 and text[s - 1:s] in ('"', "“") and re.match(r"[,.]?[\"”]", text[e:e + 2])):
             continue  # a quoted title: ABC's "This Week"
         if re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", word) and (
-                not re.search(r"\b(?:in|during|since|until|by|through|throughout|over|for|before|after)\s+$",
+                not re.search(r"(?i)\b(?:in|into|during|since|until|by|through|throughout|over|for|before|after)\s+$",
                               text[max(0, s - 12):s])
                 or re.match(r"\s+of\b", text[e:e + 4])):
             continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
@@ -1020,6 +1038,8 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
             # the past tense usually lies ahead; read the nearest one
             tense = PRESENT
+        elif re.search(r"(?i)\b(?:ever\s+)?since\s+$", text[max(0, s - 12):s]):
+            tense = PAST  # "has risen since Friday", "is up since year-end": a start in the past
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
         if low == "current" and idx and doc[max(i, 0)].pos_ != "ADJ":
@@ -1199,6 +1219,12 @@ def _from_ref(low: str, ref: tuple[dt.date, str]) -> tuple[str | None, str, str 
     return f"{d.year + k:04d}", "year", f"{d.year + k:04d}"
 
 
+_BARE_CLOCK = re.compile(
+    rf"^(?:(?:about|around|at|approximately|roughly|shortly before|shortly after|before|after|until) )?"
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight|(?:[01]\d|2[0-3]):?[0-5]\d)"
+    rf"(?: {_ZONE.lower()})?$")
+
+
 def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
     """Anaphoric expressions resolved against the latest calendar time mentioned before them
     (publication when there is none); each resolved one becomes the reference in turn.
@@ -1216,6 +1242,12 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
             got = _from_ref(low, ref) if ref is not None else (None, "unknown", None)
             if got is not None:
                 t = dataclasses.replace(t, value=got[0], precision=got[1], timeml=got[2])
+        elif (t.kind == "TIME" and ref is not None and ref[1] == "day" and t.timeml
+              and _BARE_CLOCK.match(low) and "T" in t.timeml):
+            # a clock time without its day lies on the day the story has reached:
+            # "at 10 a.m. Tuesday (1500 GMT)", "Police came on Friday. At 9 p.m. ..."
+            day = ref[0].isoformat()
+            t = dataclasses.replace(t, value=day, precision="day", timeml=f"{day}T{t.timeml.split('T', 1)[1]}")
         point = _ref_point(t)
         if point is not None:
             ref = point
