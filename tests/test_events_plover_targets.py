@@ -74,3 +74,30 @@ def test_events_owner_of_accepted_proposal_is_target(nlp):
 def test_events_conceded_demands_name_who_made_them(nlp):
     e = event_of(events_in(nlp, "The governor conceded to demands from the teachers union."), "CONCEDE")
     assert e.target_text and "union" in e.target_text
+
+
+def test_events_protest_against_the_doer_of_a_thing(nlp):
+    evs = events_in(nlp, "Students held demonstrations against the abuses by the riot police.")
+    e = event_of(evs, "PROTEST")
+    assert e.target_text and "police" in e.target_text
+
+
+def test_events_hunger_strike_in_protest_of_owner(nlp):
+    e = event_of(
+        events_in(nlp, "The miners are continuing a hunger strike in protest of the company's decision."),
+        "PROTEST",
+    )
+    assert e.target_text and "company" in e.target_text
+
+
+def test_events_protest_purpose_calling_for(nlp):
+    e = event_of(
+        events_in(nlp, "Thousands of farmers marched in the capital calling for the resignation of the minister."),
+        "PROTEST",
+    )
+    assert e.target_text and "minister" in e.target_text
+
+
+def test_events_fellow_protesters_are_no_target(nlp):
+    evs = events_in(nlp, "Workers rioted at the factory, joining hundreds of students in demanding higher pay.")
+    assert not any(e.category == "PROTEST" and e.target_text and "students" in e.target_text for e in evs)

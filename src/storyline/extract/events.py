@@ -1544,12 +1544,16 @@ def _thing_owner(noun: Any) -> Any:
 
 def _protested_party(tok: Any) -> Any:
     """Whom a protest is aimed at, from its purpose: "marched to demand the resignation of the
-    mayor", "went on hunger strike in protest at the government's decision"."""
+    mayor", "went on hunger strike in protest at the government's decision", "demonstrated
+    calling for independence from Iraq", "staged rallies against the party's leader"."""
     for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
-            obj = _object(c)
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.lemma_.lower() not in ("join", "participate", "attend"):
+            obj = _object(c)  # not "rioted, joining the demonstrators": those are allies
+            if obj is None:
+                found = _prep_obj(c, {"for"})  # "calling for the removal of Mubarak"
+                obj = found[1] if found is not None else None
             if obj is not None:
-                owner = _owner(obj)
+                owner = _owner(obj) or _thing_owner(obj)
                 if owner is not None:
                     return owner
         if c.dep_ == "prep" and c.lower_ == "in":
@@ -1557,9 +1561,15 @@ def _protested_party(tok: Any) -> Any:
             if pobj is not None and pobj.lemma_.lower() == "protest":
                 found = _prep_obj(pobj, {"of", "against", "at", "over"})
                 if found is not None:
-                    owner = _owner(found[1])
+                    owner = _owner(found[1]) or _thing_owner(found[1])
                     if owner is not None:
                         return owner
+        if c.dep_ == "prep" and c.lower_ == "against":
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                owner = _owner(pobj) or _thing_owner(pobj)
+                if owner is not None:
+                    return owner
     return None
 
 
@@ -2270,6 +2280,20 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 continue
             if weak and t.actor is None and t.tok.lemma_.lower() not in _PATIENT_NOUNS:
                 continue
+        if t.category == "PROTEST" and (t.target is None or not _is_actorlike(t.target)):
+            # A protest is aimed at a party: the owner of the protested thing ("rallies against
+            # the violations by the army"), or the purpose of the verb that stages it ("staged
+            # a hunger strike in protest of the government's refusal").
+            heads = [t.tok]
+            if t.nominal and t.tok.dep_ == "dobj":
+                heads.append(t.tok.head)
+            elif not t.nominal and _object(t.tok) is not None:
+                heads.append(_object(t.tok))
+            party = next((p for p in map(_protested_party, heads) if p is not None), None)
+            if party is None and t.target is not None:
+                party = _thing_owner(t.target)
+            if party is not None:
+                t.target = party
         if t.target is None and t.category in _PLACE_TARGETS and (not t.nominal or t.actor is not None):
             # PLOVER convention: a measure, protest or deployment that names no other party is
             # directed at the place it is carried out in ("imposed a curfew in Abidjan").
