@@ -101,3 +101,19 @@ def test_events_protest_purpose_calling_for(nlp):
 def test_events_fellow_protesters_are_no_target(nlp):
     evs = events_in(nlp, "Workers rioted at the factory, joining hundreds of students in demanding higher pay.")
     assert not any(e.category == "PROTEST" and e.target_text and "students" in e.target_text for e in evs)
+
+
+def test_events_opposed_to_is_a_stance_of_the_subject(nlp):
+    e = event_of(events_in(nlp, "Chile is opposed to Brazilian mediation in the border dispute."), "REJECT")
+    assert e.actor_text and "Chile" in e.actor_text
+    assert e.target_text and "Brazilian" in e.target_text
+
+
+def test_events_suspended_relation_names_its_partner(nlp):
+    e = event_of(events_in(nlp, "Spain announced a suspension of trade links with Morocco on Friday."), "SANCTION")
+    assert e.target_text and "Morocco" in e.target_text
+
+
+def test_events_date_after_event_noun_is_no_target(nlp):
+    evs = events_in(nlp, "The ministry announced a ban on Tuesday.")
+    assert all(e.target_text != "Tuesday" for e in evs)

@@ -636,7 +636,7 @@ def _verb_subject(verb: Any) -> Any:
             mis = _misattached_subject(v)
             if mis is not None:
                 return mis
-        if v.dep_ == "acomp" and v.pos_ == "ADJ":
+        if v.dep_ == "acomp":
             # "he is prepared to lift the ban", "Syria is willing to withdraw": the subject of
             # the copula the adjective complements.
             v = v.head
@@ -1141,8 +1141,8 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
         if c.dep_ not in ("prep", "agent"):
             continue
         obj = _child(c, {"pobj"})
-        if obj is None:
-            continue
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "a suspension of links on Wednesday": a date is no participant
         p = c.lower_
         if p == "by":
             actor = actor or obj
@@ -1174,6 +1174,14 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
             actor = actor or obj
             conj = _child(obj, "conj")
             target = target or conj
+    if target is None and cat in ("SANCTION", "CONCEDE", "RETREAT", "COOPERATE", "AGREE"):
+        # "a suspension of air links with Serbia", "the resumption of trade with Cuba": the
+        # partner of the relation that is cut or restored.
+        of = _prep_obj(tok, {"of"})
+        if of is not None and not _is_actorlike(of[1]):
+            found = _prep_obj(of[1], {"with", "to"})
+            if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
+                target = found[1]
     # "a police raid": a common noun for an actor in front of the event noun.
     if actor is None:
         for c in tok.children:
@@ -1267,6 +1275,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         or (tok.dep_ == "advcl" and tok.tag_ == "VBN" and _child(tok, "aux") is None
             and _child(tok, _SUBJ) is None and tok.i < tok.head.i)
     )
+    to_obj = _prep_obj(tok, {"to"}) if lemma == "oppose" else None
+    if to_obj is not None and _child(tok, "agent") is None:
+        # "Israel is opposed to French mediation": a stance, the subject opposes.
+        actor = _child(tok, _PASS_SUBJ) or _verb_subject(tok)
+        obj = to_obj[1]
+        target = obj if _is_actorlike(obj) else _thing_owner(obj)
+        return actor, target
     if passive:
         target = _child(tok, _PASS_SUBJ)
         if target is None and tok.dep_ == "acl":
