@@ -637,7 +637,11 @@ def _subject(tok: Any) -> Any | None:
                     and c.i - tok.i <= 6
                 ):
                     return c
-    # A misparsed clause: the nearest name before the cue, within a few words.
+    return _name_before(tok)
+
+
+def _name_before(tok: Any) -> Any | None:
+    """A misparsed clause: the nearest name before the cue, within a few words."""
     sent_start = tok.sent.start
     j = tok.i - 1
     while j >= max(sent_start, tok.i - 40):
@@ -1066,6 +1070,14 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok)
+        if (
+            subj is not None
+            and content is not None
+            and tok.idx < content[0] <= subj.idx < content[1]
+        ):
+            # A misparse that takes the reported clause's own subject for the speaker ("the
+            # Daily News suggested the attacks highlight ..."): whoever stands before the cue.
+            subj = _name_before(tok) or subj
         if (
             (lemma in COGNITION_VERBS or lemma in INTENT_VERBS or lemma not in SPEECH_VERBS)
             and lemma not in SPEECH_VERBS
@@ -1748,7 +1760,12 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
                 speaker, via, cue, channel = p_speaker, p_via, p_q.cue, p_q.channel
                 if p_q.speaker_start is not None:
                     surface = (p_q.speaker_start, p_q.speaker_end)
-        if cand.inner_tok is not None:
+        if cand.inner_tok is not None and (
+            speaker is None or speaker.kind not in ("PERSON", "ROLE", "PRON")
+        ):
+            # A person quoted word for word speaks for themselves even when their words
+            # report someone else ("“Bernie promised to meet us,” she said"): only a body,
+            # a document or a channel relays a release's own third-person sentence.
             inner = _resolve_tok(ctx, cand.inner_tok)
             if inner is not None:
                 via, speaker = speaker, inner

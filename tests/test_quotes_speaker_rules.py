@@ -1,0 +1,36 @@
+"""Speaker rules of news attribution, on texts written here."""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_speaker_person_quoting_third_person_speaks_herself(nlp):
+    # The quote's own verb ("promised") names someone else, but a person quoted word for
+    # word is the speaker: the name inside her words is whom she talks about.
+    text = (
+        "Maria Lopez waited outside the hall for an hour. "
+        "“Senator Hale promised to meet with every family before the vote,” she said."
+    )
+    q = quote_with(quotes_in(nlp, text), "promised to meet")
+    assert q.speaker_text and "Lopez" in q.speaker_text
+    assert not (q.via_text and "Lopez" in q.via_text)
+
+
+def test_quotes_speaker_body_relays_third_person_release(nlp):
+    # A body's release in the third person still speaks for the one it reports on.
+    text = (
+        "The ministry said in a statement on Friday: “Minister Farah emphasized the need "
+        "for calm and restraint by all parties in the region.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "emphasized the need")
+    assert q.speaker_text and "Farah" in q.speaker_text
+
+
+def test_quotes_speaker_not_taken_from_reported_clause(nlp):
+    # The parser may take the reported words' own subject for the cue's: the speaker is
+    # then the name before the cue, never a phrase inside what was reported.
+    text = "Garrick, a Walker ally, called Ohio’s schools “strong.”"
+    q = quote_with(quotes_in(nlp, text), "Ohio’s schools")
+    assert q.speaker_text and "Garrick" in q.speaker_text
+    assert q.speaker_start is not None and q.speaker_start < q.start
