@@ -34,3 +34,13 @@ def test_quotes_speaker_not_taken_from_reported_clause(nlp):
     q = quote_with(quotes_in(nlp, text), "Ohio’s schools")
     assert q.speaker_text and "Garrick" in q.speaker_text
     assert q.speaker_start is not None and q.speaker_start < q.start
+
+
+def test_quotes_speaker_manner_of_speaking_verb_is_a_cue(nlp):
+    text = (
+        "The coach was asked about the playoffs. "
+        "“Not this year, and probably not the next one either,” Dana Morrow scoffed."
+    )
+    q = quote_with(quotes_in(nlp, text), "probably not the next one")
+    assert q.cue == "scoffed"
+    assert q.speaker_text and "Morrow" in q.speaker_text

@@ -22,6 +22,15 @@ SPEECH_VERBS = frozenset(
     underscore highlight affirm reaffirm proclaim retort shout yell whisper scream tout hail signal
     concur agree call
     """.split()
+) | frozenset(
+    # Manner of speaking and of setting out a view: as reporting verbs they frame a quote
+    # ("“Never,” she scoffed") like "said" does.
+    """
+    exclaim chant scoff bellow cry snap fume rail grumble mutter murmur sigh laugh chuckle gush
+    muse marvel interject interrupt rejoin vent rant thunder growl sneer taunt mock tease jeer
+    lecture preach recite opine posit surmise aver elaborate clarify summarize summarise echo
+    text email blog
+    """.split()
 )
 
 # Verbs of belief or knowledge: attributions too, but only with a that-clause
@@ -145,6 +154,7 @@ def channel_from_text(text: str) -> str:
             return name
     return "unknown"
 
+
 # Nouns that carry an attribution with a that-clause: "Trump's claim that ...",
 # "the senator's warning that ...". The possessor (or "by"/"from" X) is the speaker.
 NOMINAL_CUES = frozenset(
@@ -156,7 +166,9 @@ NOMINAL_CUES = frozenset(
 )
 
 # "in X's view", "in the opinion of X": a holder and the clause it qualifies.
-VIEW_NOUNS = frozenset("view opinion estimation judgment judgement mind eyes assessment telling".split())
+VIEW_NOUNS = frozenset(
+    "view opinion estimation judgment judgement mind eyes assessment telling".split()
+)
 
 # Verbs of stance whose object is what the holder backs or rejects ("Christie endorsed
 # Trump", "records show a surge"): reported as indirect quotes with the verb as cue, even
