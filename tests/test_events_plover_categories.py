@@ -22,3 +22,24 @@ def test_events_allowing_access_is_a_concession(nlp):
 def test_events_letting_a_thing_happen_is_no_concession(nlp):
     assert "CONCEDE" not in _cats(events_in(nlp, "The council allowed the permit to expire in May."))
     assert "CONCEDE" not in _cats(events_in(nlp, "Reporters were not allowed to enter the building."))
+
+
+def test_events_offer_to_a_party_is_a_commitment(nlp):
+    e = event_of(events_in(nlp, "Ghana offered its engineers to the new government."), "AGREE")
+    assert e.actor_text and "Ghana" in e.actor_text
+    assert e.target_text and "government" in e.target_text
+
+
+def test_events_offer_without_a_party_is_no_event(nlp):
+    assert "AGREE" not in _cats(events_in(nlp, "The store offered a discount to loyal customers on Monday."))
+
+
+def test_events_contributing_troops_is_aid(nlp):
+    e = event_of(events_in(nlp, "Fiji contributed 500 troops to the peacekeeping force."), "AID")
+    assert e.actor_text and "Fiji" in e.actor_text
+    assert "AID" not in _cats(events_in(nlp, "The storm contributed to the delays."))
+
+
+def test_events_reaching_consensus_is_agreement(nlp):
+    e = event_of(events_in(nlp, "The two parties reached a consensus on the budget."), "AGREE")
+    assert e.actor_text and "parties" in e.actor_text

@@ -793,7 +793,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         # "observers agree that ...", "agreed with him that the past is relevant": an opinion,
         # not an agreement; "agreed that their countries should cooperate" commits them.
         return None
-    if lemma in {"vow", "pledge", "promise", "swear"}:
+    if lemma == "contribute" and dobj is not None and (
+        dobj.lemma_.lower() in _RELIEF_GOODS | _OWN_PERSONNEL or dobj.ent_type_ == "MONEY"
+    ):
+        return "AID", "contribute"  # "contributed 4,000 troops to the force", "$5 million"
+    if lemma in {"vow", "pledge", "promise", "swear", "offer"}:
         comp = _child(tok, {"xcomp", "ccomp"})
         if comp is not None and comp.lemma_.lower() in _VIOLENT:
             return "THREATEN", lemma
@@ -801,7 +805,16 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "THREATEN", lemma
         if comp is not None and comp.lemma_.lower() == "be":
             return None  # "the debate promised to be a crucial moment"
-        if lemma in ("pledge", "promise") and (comp is not None or dobj is not None):
+        if lemma == "offer" and comp is None:
+            # An offer of something to a party is a commitment ("offered its troops to the
+            # president"); "offered a discount" names no one it is made to.
+            dat = _child(tok, "dative")
+            to = _prep_obj(tok, {"to"}) or (_prep_obj(dobj, {"to"}) if dobj is not None else None)
+            party = (dat is not None and dat.pos_ != "ADP") or (to is not None and _is_actorlike(to[1]))
+            subj = _verb_subject(tok)
+            if dobj is None or not party or subj is None or not _can_act(subj):
+                return None
+        if lemma in ("pledge", "promise", "offer") and (comp is not None or dobj is not None):
             return "AGREE", lemma  # a promise of anything else is a commitment
         return None
     if lemma in ("allow", "permit") and _child(tok, _PASS_SUBJ) is None and _verb_subject(tok) is not None:
@@ -1275,6 +1288,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         or (tok.dep_ == "advcl" and tok.tag_ == "VBN" and _child(tok, "aux") is None
             and _child(tok, _SUBJ) is None and tok.i < tok.head.i)
     )
+    if lemma == "offer":
+        # "offered its troops to the president": the offer is made to the recipient.
+        dat = _child(tok, "dative")
+        to = _prep_obj(tok, {"to"}) or (_prep_obj(_object(tok), {"to"}) if _object(tok) is not None else None)
+        recipient = dat if dat is not None and dat.pos_ != "ADP" else (to[1] if to is not None else None)
+        if recipient is not None and _is_actorlike(recipient) and not passive:
+            return _verb_subject(tok), recipient
     to_obj = _prep_obj(tok, {"to"}) if lemma == "oppose" else None
     if to_obj is not None and _child(tok, "agent") is None:
         # "Israel is opposed to French mediation": a stance, the subject opposes.

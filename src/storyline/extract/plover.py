@@ -253,7 +253,8 @@ _PHRASAL: dict[tuple[str, str], str] = {
 }
 
 _NOUNS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "pact", "settlement"),
+    "AGREE": ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "pact", "settlement",
+              "consensus"),
     "CONSULT": (
         "talk",
         "talks",
