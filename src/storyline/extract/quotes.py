@@ -679,6 +679,8 @@ def _under_relcl(t: Any, stop: Any) -> bool:
 _DIRECTIVE_VERBS = frozenset(
     "urge ask call caution press implore beg appeal advise instruct warn".split()
 )
+# Verbs of asking for something: "pushed for X", "called for X to do Y".
+_FOR_VERBS = frozenset("call appeal press push plead argue campaign lobby advocate".split())
 
 
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
@@ -700,6 +702,7 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         (lemma in COGNITION_VERBS or lemma in INTENT_VERBS)
         and lemma not in SPEECH_VERBS
         and lemma not in STANCE_VERBS
+        and lemma not in PREP_CONTENT_VERBS
     ):
         return None, None
     else:
@@ -732,8 +735,18 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             return _strip_span(
                 ctx.text, addressee[0].left_edge.idx, _tok_end(xcomp[0].right_edge)
             ), xcomp[0]
+        for_clause = [
+            c
+            for c in _children(cue, "advcl")
+            if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        ]
         if xcomp and xcomp[0].i > cue.i:
             head = xcomp[0]
+        elif for_clause and lemma in _DIRECTIVE_VERBS | _FOR_VERBS:
+            # "called for all candidates to lay out their plans": who is to do what.
+            x = for_clause[0]
+            mark = next(m for m in x.children if m.dep_ == "mark" and m.lower_ == "for")
+            return _strip_span(ctx.text, _tok_end(mark), _tok_end(x.right_edge)), x
         elif preps and lemma in _DIRECTIVE_VERBS | {
             "call",
             "appeal",
@@ -1478,7 +1491,13 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         n_words = len(_WORD.findall(ctx.text[s:e]))
         cue_lemma = _lemma(fr.cue)
         short_ok = fr.speaker_tok is not None and (
-            cue_lemma in STANCE_VERBS or cue_lemma in PREP_CONTENT_VERBS
+            cue_lemma in STANCE_VERBS
+            or cue_lemma in PREP_CONTENT_VERBS
+            or (
+                cue_lemma in OBJECT_CONTENT_VERBS
+                and fr.content_head is not None
+                and fr.content_head.pos_ in ("NOUN", "PROPN")
+            )
         )
         if cue_lemma in INTENT_VERBS and fr.speaker_tok is not None:
             short_ok = n_words >= 2  # "declined to comment" is a statement too

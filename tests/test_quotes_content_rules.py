@@ -1,0 +1,33 @@
+"""Content rules of news attribution added in the third session, on texts written here."""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_content_call_for_someone_to_act(nlp):
+    qs = quotes_in(nlp, "Harriet Cole called for all candidates to publish their tax returns.")
+    q = quote_with(qs, "publish their tax returns")
+    assert q.text == "all candidates to publish their tax returns"
+    assert q.speaker_text and "Cole" in q.speaker_text
+
+
+def test_quotes_content_vote_for_is_a_stance(nlp):
+    qs = quotes_in(nlp, "Nearly a third of the members would vote for Governor Reyes.")
+    q = quote_with(qs, "Reyes")
+    assert q.text == "Governor Reyes" and q.kind == "indirect"
+
+
+def test_quotes_content_short_object_of_a_demand(nlp):
+    # Two words are a statement when they are what was demanded, denied or announced.
+    q = quote_with(
+        quotes_in(nlp, "Parents at the meeting called for his resignation."), "resignation"
+    )
+    assert q.text == "his resignation"
+    q = quote_with(quotes_in(nlp, "The union denied the allegations."), "allegations")
+    assert q.text == "the allegations" and q.cue == "denied"
+
+
+def test_quotes_content_short_clause_still_needs_three_words(nlp):
+    # The short-object rule is for noun objects only: no two-word clause becomes a quote.
+    assert not [q for q in quotes_in(nlp, "The senator said so.") if q.text.strip() == "so"]
