@@ -43,3 +43,11 @@ def test_events_contributing_troops_is_aid(nlp):
 def test_events_reaching_consensus_is_agreement(nlp):
     e = event_of(events_in(nlp, "The two parties reached a consensus on the budget."), "AGREE")
     assert e.actor_text and "parties" in e.actor_text
+
+
+def test_events_contempt_of_congress_is_coercion(nlp):
+    # Gold-set convention (tests/data/events/README.md): holding someone in contempt is COERCE.
+    e = event_of(events_in(nlp, "The committee voted to hold the former aide in contempt of Congress."), "COERCE")
+    assert e.actor_text and "committee" in e.actor_text
+    assert e.target_text and "aide" in e.target_text
+    assert "COERCE" not in _cats(events_in(nlp, "He holds the press in contempt."))

@@ -793,6 +793,22 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         # "observers agree that ...", "agreed with him that the past is relevant": an opinion,
         # not an agreement; "agreed that their countries should cooperate" commits them.
         return None
+    if lemma in ("hold", "find"):
+        contempt = next(
+            (_child(c, "pobj") for c in tok.children
+             if c.dep_ == "prep" and c.lower_ == "in" and _child(c, "pobj") is not None
+             and _child(c, "pobj").lemma_.lower() == "contempt"),
+            None,
+        )
+        subj = _verb_subject(tok)
+        if contempt is not None and (
+            _prep_obj(contempt, {"of"}) is not None  # "in contempt of Congress", "of court"
+            or _child(tok, _PASS_SUBJ) is not None
+            or (subj is not None and subj.lemma_.lower() in _LEGAL_BODIES)
+        ):
+            # A legal sanction ("held the aide in contempt of Congress"); "holds the press in
+            # contempt" is disdain.
+            return "COERCE", f"{lemma} in contempt"
     if lemma == "contribute" and dobj is not None and (
         dobj.lemma_.lower() in _RELIEF_GOODS | _OWN_PERSONNEL or dobj.ent_type_ == "MONEY"
     ):
@@ -1608,6 +1624,8 @@ def _protested_party(tok: Any) -> Any:
     return None
 
 
+_LEGAL_BODIES = {"judge", "court", "committee", "panel", "house", "senate", "congress", "jury",
+                 "parliament", "tribunal", "assembly", "legislature"}
 _GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
 _RELIEF_GOODS = {"food", "shelter", "water", "medicine", "medicines", "tent", "blanket", "supply",
                  "supplies", "ration", "vaccine", "clothing", "fuel", "grain", "flour", "rice",
