@@ -51,3 +51,12 @@ def test_events_contempt_of_congress_is_coercion(nlp):
     assert e.actor_text and "committee" in e.actor_text
     assert e.target_text and "aide" in e.target_text
     assert "COERCE" not in _cats(events_in(nlp, "He holds the press in contempt."))
+
+
+def test_events_destroying_property_is_coercion(nlp):
+    assert "COERCE" in _cats(events_in(nlp, "Rioters set fire to the party offices overnight."))
+    assert "COERCE" in _cats(events_in(nlp, "Rebels blew up two bridges near the border."))
+
+
+def test_events_suicide_bombing_stays_assault(nlp):
+    assert "ASSAULT" in _cats(events_in(nlp, "A bomber blew himself up outside the stadium."))

@@ -1624,6 +1624,10 @@ def _protested_party(tok: Any) -> Any:
     return None
 
 
+#: Buildings and goods: "set fire to the offices", "blew up the power lines".
+_PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehicle", "building",
+                       "headquarters", "property", "church", "mosque", "school", "line", "pipeline",
+                       "bridge", "station", "plant", "factory", "crop", "field", "truck"})
 _LEGAL_BODIES = {"judge", "court", "committee", "panel", "house", "senate", "congress", "jury",
                  "parliament", "tribunal", "assembly", "legislature"}
 _GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
@@ -2229,6 +2233,17 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             or t.target.lower_ == "death"  # "shot to death"
         ):
             t.target = None  # "blew himself up", "announced a suspension on Wednesday"
+        if (
+            t.category == "ASSAULT"
+            and t.action in ("blow up", "set fire")
+            and t.target is not None
+            and (not _is_actorlike(t.target) or t.target.lemma_.lower() in _PROPERTY)
+            and t.target.ent_type_ not in _ENT_PLACE | {"PERSON", "NORP"}
+            and not (t.actor is not None and _military(t.actor))
+        ):
+            # PLOVER: destroying property ("blew up power lines", "set fire to the offices") is
+            # coercion; violence against people and places stays ASSAULT.
+            t.category = "COERCE"
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
         if (
