@@ -115,47 +115,38 @@ _PATTERNS = [
     rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
     rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
     rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
-    rf"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}\b",
-    r"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:the|this|last|next)\s+year\b",
+    rf"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|(?:the|this|last|next)\s+year)\b",
     r"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     r"\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b",
     r"\b(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",
     rf"\bthe\s+(?:latest|most\s+recent|{_YEAR})\s+(?:period|quarter)\b",
     r"\b(?:last|this)\s+year's\s+(?:quarter|period)\b",
     r"\bthe\s+(?:current(?:\s+fiscal)?|full)\s+year\b",
-    # "by year-end", "since year's end" (after a preposition: "year-end bonus" is a kind of bonus)
-    r"(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("by", "at", "since", "until", "before", "after", "around",
-                                                  "through", "to", "till", "of")) + r")"
-    r"(?:the\s+)?year(?:-end|\s+end|'s\s+end)\b",
-    r"(?:(?<=\bend\sof\s)|(?<=\bstart\sof\s)|(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\brest\sof\s))"
-    r"the\s+(?:week|month)\b",
-    # "for the year ended Sept. 30" is a twelve-month span; "for the year", "earlier in the year"
-    # the year of publication
+    # "by year-end", "since year's end"; find_temporal_spans keeps it only after a preposition
+    # ("year-end bonus" is a kind of bonus)
+    r"\byear(?:-end|\s+end|'s\s+end)\b",
     r"\bthe\s+(?:fiscal\s+)?(?-i:year)\b(?!-|'s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|"
     r"of|two|to|on|since|for|as)\b)",
     # sets: "each month", "every Thursday", "each July"
-    rf"\b(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b",
-    rf"\bevery\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b",
+    rf"\b(?:(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b"
+    rf"|every\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b)",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes)\b"
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
-    rf"\bthis\s+{_PART}\b",
-    # a part of day before its day ("mid-afternoon yesterday", "late evening Friday") or alone
-    # with "mid-" ("by mid-afternoon": the day the story has reached)
-    rf"\b(?:(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
+    # "this morning"; a part of day before its day ("mid-afternoon yesterday", "late evening
+    # Friday"), or alone with "mid-" ("by mid-afternoon": the day the story has reached)
+    rf"\b(?:this\s+{_PART}|(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
     rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
     r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
-    # halves: "half an hour", "two and a half years", "an hour and a half"
-    rf"\bhalf\s+an?\s+(?:hour|day|year)\b|\b{_NUM}\s+and\s+a\s+half\s+{_UNITS}\b"
-    rf"|\b{_NUM}\s+{_UNITS}\s+and\s+a\s+half\b",
-    rf"\b{_NUM}\s+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
-    rf"{_UNITS}\b(?!-|\s+old\b)",
+    # counted spans, halves included: "two and a half years", "an hour and a half", "half an hour"
+    rf"\b{_NUM}\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
+    rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)|\bhalf\s+an?\s+(?:hour|day|year)\b",
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
     # quarters: "the latest quarter", "Q3 2019" (named ones come earlier, before "this year")
     r"\b(?:the\s+(?:latest|last|past|previous|most\s+recent|current|next|coming)?\s*|this\s+|next\s+|last\s+)"
@@ -173,7 +164,9 @@ _PATTERNS = [
     # weekends
     r"\b(?:the|this|last|next|past)\s+weekend\b",
     # TimeML references to the present, past and future
-    r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b",
+    # ("current" as a temporal adjective is PRESENT_REF too; find_times keeps only adjectives)
+    r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b"
+    r"|\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|account|accounts|affairs|events)\b)",
     r"\b(?:more\s+|most\s+)?recently\b",
     r"\brecent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
     r"\b(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|quarters)\b",
@@ -186,16 +179,16 @@ _PATTERNS = [
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
     rf"(?:\bfiscal\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
     # times anchored on the time the narrative has reached, not on publication: "the next day",
-    # "the following year", "that night", "later that day", "the week before", "in the morning"
-    rf"\b(?:(?:earlier|later)\s+)?that\s+(?:{_ANA_UNIT})\b",
-    rf"\bthe\s+(?:next|following|subsequent|previous|prior|preceding|same)\s+(?:{_ANA_UNIT})\b",
-    rf"\bthe\s+(?:{_ANA_UNIT})\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
-    r"\b(?:earlier|later)\s+in\s+the\s+day\b",
-    rf"(?<=\bin\s)the\s+{_PART}\b|(?<=\bduring\s)the\s+{_PART}\b",
+    # "the following year", "that night", "later that day", "the week before", "in the morning";
+    # "the week", "the morning" alone are kept by find_temporal_spans only after "the end of",
+    # "in", "during"
+    rf"\bthe\s+(?:(?:next|following|subsequent|previous|prior|preceding|same)\s+(?:{_ANA_UNIT})\b"
+    rf"|(?:{_ANA_UNIT})\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    rf"|(?:week|month|{_PART})\b)"
+    rf"|\b(?:(?:earlier|later)\s+(?:that\s+(?:{_ANA_UNIT})|in\s+the\s+day)|that\s+(?:{_ANA_UNIT}))\b",
     # sets counted per period: "twice a week", "three times a year", "once a month"
-    rf"\b(?:once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b",
-    # "current" as a temporal adjective (TimeML PRESENT_REF); find_times keeps only adjectives
-    r"\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|account|accounts|affairs|events)\b)",
+    r"\b(?:once|twice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|many)\s+times)"
+    r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
@@ -978,6 +971,10 @@ def _matches(text: str) -> list[re.Match]:
     return out
 
 
+_OF_PERIOD_BEFORE = re.compile(r"(?i)\b(?:end|start|beginning|middle|rest)\s+of\s+$")
+_PREP_BEFORE = re.compile(r"(?i)\b(?:by|at|since|until|till|before|after|around|through|to|of)\s+$")
+
+
 def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every temporal expression the patterns find, left to right."""
     out = []
@@ -1005,6 +1002,12 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
                               text[max(0, s - 12):s])
                 or re.match(r"\s+of\b", text[e:e + 4])):
             continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
+        if re.fullmatch(r"the\s+(?:week|month)", word) and not _OF_PERIOD_BEFORE.search(text[max(0, s - 16):s]):
+            continue  # "the end of the week" is a date; "player of the week" is not
+        if re.fullmatch(rf"the\s+{_PART}", word) and not re.search(r"(?i)\b(?:in|during)\s+$", text[max(0, s - 8):s]):
+            continue
+        if re.fullmatch(r"year(?:-|\s+|'s\s+)end", word) and not _PREP_BEFORE.search(text[max(0, s - 10):s]):
+            continue
         if re.fullmatch(r"(?:an?|one)\s+day|one\s+(?:week|month|year)", word):
             continue  # "one day", "a year" alone are too often not temporal references
         if re.fullmatch(r"an?\s+(?:day|week|month|year|hour)", word) and _RATE_BEFORE.search(
