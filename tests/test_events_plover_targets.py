@@ -117,3 +117,8 @@ def test_events_suspended_relation_names_its_partner(nlp):
 def test_events_date_after_event_noun_is_no_target(nlp):
     evs = events_in(nlp, "The ministry announced a ban on Tuesday.")
     assert all(e.target_text != "Tuesday" for e in evs)
+
+
+def test_events_force_falls_on_those_its_purpose_names(nlp):
+    e = event_of(events_in(nlp, "Police opened fire to disperse the protesters on Monday."), "ASSAULT")
+    assert e.target_text and "protesters" in e.target_text

@@ -1515,6 +1515,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = subj
     if target is None:
         target = _conditioned_party(tok, cat)
+    if target is None and cat in ("ASSAULT", "FIGHT", "COERCE") and not passive:
+        # "opened fire to disperse the demonstrators": force used on those its purpose names.
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp") and _child(c, "aux") is not None and _child(c, "aux").lower_ == "to":
+                obj = _object(c)
+                if obj is not None and _is_actorlike(obj):
+                    target = obj
+                    break
     if target is None and cat == "PROTEST":
         target = _protested_party(tok)
     return actor, target
