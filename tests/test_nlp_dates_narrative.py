@@ -209,3 +209,14 @@ def test_nlp_dates_season_after_into_and_capitalised_preposition(nlp):
     got = values(nlp, "The fighting went on into the summer. Over the winter, prices fell.")
     assert got["the summer"] == ("DATE", "2019-SU")
     assert got["the winter"][0] == "DATE"
+
+
+def test_nlp_dates_decades_ago_name_the_decade(nlp):
+    assert values(nlp, "The ban was lifted a decade ago.")["a decade ago"] == ("DATE", "201")
+    assert values(nlp, "The war ended two decades ago.")["two decades ago"] == ("DATE", "200")
+
+
+def test_nlp_dates_present_passive_is_present(nlp):
+    # "is set for March" looks ahead like "meets in March"; "has been killed" is still past
+    assert values(nlp, "The vote is set for March.")["March"] == ("DATE", "2020-03")
+    assert values(nlp, "He has been killed in March.")["March"] == ("DATE", "2019-03")

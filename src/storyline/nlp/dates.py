@@ -508,6 +508,13 @@ def _special(low: str, anchor: dt.date | None,
     if m and anchor is not None:
         y = anchor.year + {"last": -1, "next": 1}.get(m[2] or "", 0)
         return f"{y:04d}", "year", f"{y:04d}-H{_ORD.get(m[1], 2)}"
+    # "a decade ago" in 1998 is the 1980s ("198"), "two decades ago" the 1970s
+    m = re.match(rf"^((?i:{_NUM})) decades? (?:or so )?(?:ago|earlier|before)$", low)
+    if m:
+        n = _count(m[1])
+        if anchor is None or n is None or n > 100:
+            return None, "unknown", None
+        return None, "unknown", f"{(anchor.year - 10 * n) // 10:03d}"
     # "the last decade" in 1998 is the 1980s ("198"), "this decade" the 1990s
     m = re.match(r"^(this|last|past|previous|next|coming) decade$", low)
     if m:
@@ -846,12 +853,14 @@ def tense_of(token: Any, _depth: int = 0) -> str:
         # opens Monday", "were likely to buy when trading opened Monday" both look ahead
         return FUTURE
     aux_tags = []
+    present_passive = False
     for c in t.children:
         if c.dep_ in ("aux", "auxpass"):
             lw = c.lower_
             if lw in _FUTURE_AUX or lw == "would":
                 return FUTURE
             aux_tags.append(c.tag_)
+            present_passive |= c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
             if lw in ("had", "'d") and c.tag_ == "VBD":
                 return PAST  # past perfect: "had been due to expire Friday"
     if t.lemma_ in _SCHEDULE_VERBS:
@@ -868,8 +877,8 @@ def tense_of(token: Any, _depth: int = 0) -> str:
     # the finite auxiliary carries the tense: "is scheduled" present, "was killed" past
     if any(tag == "VBD" for tag in aux_tags):
         return PAST
-    if any(tag in ("VBZ", "VBP") for tag in aux_tags) and t.tag_ != "VBN":
-        return PRESENT
+    if any(tag in ("VBZ", "VBP") for tag in aux_tags) and (t.tag_ != "VBN" or present_passive):
+        return PRESENT  # "is set for March", "are held on Sundays"; "has been killed" stays past
     if t.tag_ in ("VBD", "VBN"):
         return PAST
     if t.tag_ in ("VBZ", "VBP", "VBG"):
