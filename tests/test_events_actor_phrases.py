@@ -24,3 +24,10 @@ def test_events_bracketed_acronym_keeps_the_name(nlp):
         "DEMAND",
     )
     assert e.actor_text and "Farmers" in e.actor_text and "leaders" in e.actor_text
+
+
+def test_events_participle_conjoined_to_reduced_relative_is_passive(nlp):
+    evs = events_in(nlp, "Two other men arrested and charged at the time were found not guilty.")
+    charged = [e for e in evs if e.action == "charge"]
+    assert charged and charged[0].actor_text is None
+    assert charged[0].target_text and "men" in charged[0].target_text

@@ -948,7 +948,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     ):
         return None  # "canceled 'Minority Report'", "froze the screen": no measure against anyone
     if lemma in plover.NEEDS_OBJECT:
-        passive = _child(tok, _PASS_SUBJ) is not None or tok.dep_ == "acl"
+        passive = _child(tok, _PASS_SUBJ) is not None or tok.dep_ == "acl" or _reduced_conjunct(tok)
         if dobj is None and not passive:
             return None
         if (
@@ -1250,6 +1250,18 @@ _OWN_PERSONNEL = _FORCES | {
 }
 
 
+def _reduced_conjunct(tok: Any) -> bool:
+    """A participle conjoined to a reduced relative clause: "two men arrested and charged"."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and tok.head.dep_ == "acl"
+        and tok.head.tag_ == "VBN"
+        and _child(tok, _SUBJ) is None
+        and _child(tok, "aux") is None
+    )
+
+
 def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     actor = target = None
     if lemma == "hold in custody":
@@ -1292,6 +1304,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         _child(tok, _PASS_SUBJ) is not None
         or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         or (_child(tok, "auxpass") is not None and tok.tag_ == "VBN")
+        or _reduced_conjunct(tok)
         # "was charged and convicted": a participle conjoined to a passive verb shares its voice.
         or (
             tok.dep_ == "conj"
@@ -1324,6 +1337,8 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = tok.head
         if target is None and tok.dep_ == "advcl":
             target = _child(tok.head, _PASS_SUBJ) or _child(tok.head, _SUBJ)
+        if target is None and _reduced_conjunct(tok):
+            target = tok.head.head  # "two men arrested and charged": the men
         if target is None and tok.dep_ == "conj":
             # "has arrived in London and been arrested": the shared subject is the patient.
             target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
