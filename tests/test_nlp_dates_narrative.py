@@ -220,3 +220,9 @@ def test_nlp_dates_present_passive_is_present(nlp):
     # "is set for March" looks ahead like "meets in March"; "has been killed" is still past
     assert values(nlp, "The festival is held in March.")["March"] == ("DATE", "2020-03")
     assert values(nlp, "He has been killed in March.")["March"] == ("DATE", "2019-03")
+
+
+def test_nlp_dates_counted_span_with_a_qualifier_is_a_duration(nlp):
+    assert values(nlp, "Stocks fell for five straight days.")["five straight days"] == ("DURATION", "P5D")
+    got = values(nlp, "The loan may be extended for an additional year.")
+    assert got["an additional year"] == ("DURATION", "P1Y")

@@ -916,7 +916,8 @@ def _kind(match: str, after: str = "") -> str:
         return "TIME"
     if re.search(r"\d\d:\d\d", low):
         return "TIME"
-    if re.search(rf"\b{_NUM}[\s-]+(?:more\s+)?{_UNITS}\b", low, re.IGNORECASE) and not re.search(
+    if re.search(rf"\b{_NUM}[\s-]+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
+                 rf"consecutive\s+)?{_UNITS}\b", low, re.IGNORECASE) and not re.search(
             r"\b(this|last|next|previous)\s+(week|month|year)\b", low):
         return "DURATION"
     return "DATE"
