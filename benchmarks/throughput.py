@@ -17,7 +17,8 @@ Memory is the RSS of the process and all its children, sampled every 0.2 s; "RSS
 25/50/75/100 %" is taken as analysis passes those points. Goals: full pipeline >= 0.8x
 bare spaCy throughput; 2 workers >= 1.8x of 1; memory flat in the number of articles.
 "analyse art/s" isolates the per-article stages, the part the engines distribute; the
-cross-article build runs in the calling process on every engine.
+cross-article build runs in the calling process, except the per-story summaries, which go to
+the engine's workers as in ``storyline run``.
 One timing per configuration (a run takes minutes; medians would multiply that).
 """
 
@@ -119,7 +120,8 @@ def child(config: str, src: Path, work: Path) -> dict:
             analysed = analyse(store, engine=engine, workers=workers, progress=progress)
             phases["analyse"] = time.perf_counter() - t
             t = time.perf_counter()
-            corpus = build(store)
+            # The build gets the engine too: its per-story summaries run on the same workers.
+            corpus = build(store, engine=engine, workers=workers)
             write_report(store, work / f"{config}-report")
             phases["build"] = time.perf_counter() - t
             store.close()

@@ -11,6 +11,7 @@ that repeats covered bigrams adds no value and is not chosen.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,7 +124,7 @@ def select_units(
     if len(cand) > MAX_CANDIDATES:
         # A big story: the program stays small (and fast) on the densest sentences.
         def density(u: Unit) -> float:
-            return sum(concepts.weights.get(c, 0.0) for c in u.concepts) / max(u.words, 1)
+            return math.fsum(concepts.weights.get(c, 0.0) for c in u.concepts) / max(u.words, 1)
 
         keep = set(map(id, sorted(cand, key=density, reverse=True)[:MAX_CANDIDATES]))
         for g in groups or []:
@@ -134,7 +135,10 @@ def select_units(
     cidx: dict[str, int] = {}
     occ: list[tuple[int, int]] = []  # (concept, sentence)
     for j, u in enumerate(cand):
-        for c in u.concepts:
+        # Sorted: a frozenset's order changes with each process's string hashing, and the
+        # solver, given the same program with its columns in another order, may return
+        # another of several equally good selections (engines must agree on the output).
+        for c in sorted(u.concepts):
             if c in concepts.weights:
                 i = cidx.setdefault(c, len(cidx))
                 occ.append((i, j))
@@ -220,7 +224,7 @@ def _greedy(cand: list[Unit], concepts: Concepts, words: int) -> list[Unit]:
         for u in cand:
             if u in out or used + u.words > words:
                 continue
-            gain = sum(concepts.weights.get(c, 0.0) for c in u.concepts - covered) / max(u.words, 1)
+            gain = math.fsum(concepts.weights.get(c, 0.0) for c in u.concepts - covered) / max(u.words, 1)
             if gain > best_gain:
                 best, best_gain = u, gain
         if best is None:

@@ -34,7 +34,7 @@ from ..model import Article, ArticleAnalysis, Event, SummarySentence, to_dict
 from .cite import Evidence, load_embedder
 from .headline import headline
 from .select import concept_weights, select_units, unit_concepts
-from .units import Unit, build_units
+from .units import Unit, build_units, iter_units
 
 if TYPE_CHECKING:
     from ..analyze import Corpus
@@ -88,10 +88,10 @@ def _order(chosen: list[Unit], article_rank: dict[str, int]) -> list[Unit]:
     )
 
 
-def _lead(units: list[Unit], words: int) -> list[Unit]:
-    """The article's usable sentences in text order while they fit in ``words``."""
+def _lead(units: Iterable[Unit], words: int) -> list[Unit]:
+    """The article's usable sentences (given in text order) while they fit in ``words``."""
     out, used = [], 0
-    for u in sorted(units, key=lambda u: u.index):
+    for u in units:
         if used + u.words > words:
             if out:
                 break
@@ -139,21 +139,25 @@ def summarize_articles(
         return []
     canonical_ids = {a.id for a in articles}
     pool = [a for a in articles if not (a.duplicate_of and a.duplicate_of in canonical_ids)]
-    units = build_units(pool, analyses)
-    if not units:
-        return []
     by_id = {a.id: a for a in articles}
     ev_dates = _event_dates(events)
-    for u in units:
-        u.date = _date_unit(u, analyses.get(u.article), by_id[u.article], ev_dates)
-    rank = {a.id: i for i, a in enumerate(articles)}
     if len(pool) == 1:
         # One source: no cross-source evidence to weigh concepts by, and a news article's
         # lead is the strongest single-document summary; it cites only itself.
-        ordered = _lead(units, words)
+        ordered = _lead(iter_units(pool[0], analyses.get(pool[0].id)), words)
+        if not ordered:
+            return []
+        for u in ordered:
+            u.date = _date_unit(u, analyses.get(u.article), by_id[u.article], ev_dates)
         _restore_adjacent_pronouns(ordered)
         own = [a.id for a in articles if a.id == pool[0].id or a.duplicate_of == pool[0].id]
         return [SummarySentence(text=u.text, sources=list(own), date=u.date) for u in ordered]
+    units = build_units(pool, analyses)
+    if not units:
+        return []
+    for u in units:
+        u.date = _date_unit(u, analyses.get(u.article), by_id[u.article], ev_dates)
+    rank = {a.id: i for i, a in enumerate(articles)}
     for u in units:
         u.concepts = unit_concepts(u.text)
     # A sentence needs ~25 words, so more groups than that cannot all be covered: keep the largest.

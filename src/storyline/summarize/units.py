@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "Unit",
     "build_units",
+    "iter_units",
     "compress",
     "tokens",
     "stem",
@@ -354,31 +356,31 @@ def _sentences_of(article: Article, analysis: ArticleAnalysis | None) -> list[Se
 
 def build_units(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Unit]:
     """Every usable candidate sentence of ``articles``, compressed and with pronouns resolved."""
-    units: list[Unit] = []
-    for art in articles:
-        analysis = analyses.get(art.id)
-        sentences = _sentences_of(art, analysis)
-        n = len(sentences)
-        title = (art.title or "").strip().lower()
-        for i, s in enumerate(sentences):
-            original = _SPACE_RE.sub(" ", s.text).strip()
-            if not original or original.lower() == title:
-                continue
-            text = compress(original)
-            resolved = _resolve_pronoun(text, analysis, sentences, i, s.start, s.text)
-            if resolved is None:
-                log.debug("dropped unresolved pronoun: %s", original[:60])
-                continue
-            if not _is_usable(resolved, original):
-                continue
-            units.append(
-                Unit(
-                    article=art.id,
-                    index=i,
-                    position=i / max(n - 1, 1),
-                    original=original,
-                    text=resolved,
-                    words=word_count(resolved),
-                )
-            )
-    return units
+    return [u for art in articles for u in iter_units(art, analyses.get(art.id))]
+
+
+def iter_units(art: Article, analysis: ArticleAnalysis | None) -> Iterator[Unit]:
+    """The usable candidate sentences of one article, in text order, built as they are read
+    (a one-source summary needs only its lead)."""
+    sentences = _sentences_of(art, analysis)
+    n = len(sentences)
+    title = (art.title or "").strip().lower()
+    for i, s in enumerate(sentences):
+        original = _SPACE_RE.sub(" ", s.text).strip()
+        if not original or original.lower() == title:
+            continue
+        text = compress(original)
+        resolved = _resolve_pronoun(text, analysis, sentences, i, s.start, s.text)
+        if resolved is None:
+            log.debug("dropped unresolved pronoun: %s", original[:60])
+            continue
+        if not _is_usable(resolved, original):
+            continue
+        yield Unit(
+            article=art.id,
+            index=i,
+            position=i / max(n - 1, 1),
+            original=original,
+            text=resolved,
+            words=word_count(resolved),
+        )

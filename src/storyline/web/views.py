@@ -155,8 +155,18 @@ def article_segments(ix: CorpusIndex, article: dict, analysis: dict | None) -> l
         blocks.append((pos, n, False))
     seen_quotes: set[str] = set()
     views: list[SentenceView] = []
+    # A sweep over the blocks (in text order) with the spans sorted by start: each block
+    # looks only at the spans still open, not at every span of the article.
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    nxt = 0
+    open_: list[int] = []
     for ba, bb, is_sent in blocks:
-        inside = [sp for sp in spans if sp[0] < bb and sp[1] > ba]
+        while nxt < len(order) and spans[order[nxt]][0] < bb:
+            open_.append(order[nxt])
+            nxt += 1
+        open_ = [k for k in open_ if spans[k][1] > ba]
+        # In the spans' own order: later spans (quotes) refine the segments' titles and anchors.
+        inside = [spans[k] for k in sorted(open_)]
         if not inside:
             views.append(SentenceView(ba, bb, [Segment(text[ba:bb])], is_sent))
             continue
