@@ -44,3 +44,23 @@ def test_quotes_speaker_manner_of_speaking_verb_is_a_cue(nlp):
     q = quote_with(quotes_in(nlp, text), "probably not the next one")
     assert q.cue == "scoffed"
     assert q.speaker_text and "Morrow" in q.speaker_text
+
+
+def test_quotes_speaker_colon_clause_subject_speaks(nlp):
+    # No verb of saying, but the clause that a colon hands over to the quote names its speaker;
+    # without the colon rule the quote would float to the previous quote's speaker.
+    text = (
+        "“We will hold hearings in the spring,” Senator Ruth Okafor said on Monday. "
+        "Governor Paul Medina delivered a blunt message to the committee: "
+        "“It's time to stop attacking the people who depend on this program.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "stop attacking")
+    assert q.speaker_text and "Medina" in q.speaker_text
+    assert q.cue == "delivered"
+
+
+def test_quotes_speaker_colon_needs_a_speaking_subject(nlp):
+    # "The forecast was clear:" has no one to speak: no speaker is invented.
+    text = "The forecast was clear: “Heavy rain all week in the valley and the hills.”"
+    for q in quotes_in(nlp, text):
+        assert not (q.speaker_text and "forecast" in q.speaker_text.lower())

@@ -1285,6 +1285,47 @@ def _tweet_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
     return _Ref(name or text, ns, ne, "PERSON", key, "tweet")
 
 
+def _colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
+    """A quote introduced by a colon after a clause with no verb of saying ("McConnell
+    delivered a blunt message to Trump: “It's time ...”", "the board was conclusive in its
+    findings: “...”"): the clause's subject speaks, and its verb is the cue."""
+    lo = max(0, q.open_at - 4)
+    before = ctx.text[lo : q.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    at = lo + len(before) - 1
+    colon = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None or len(colon) == 0:
+        return None
+    tok = colon[0]
+    if tok.i == 0:
+        return None
+    verb = ctx.doc[tok.i - 1]
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or _in_quote(ctx, verb.idx) is not None:
+        return None
+    subj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.text not in ALL_MARKS and not c.is_punct
+        ),
+        None,
+    )
+    if subj is None or subj.lower_ in THING_PRONOUNS | {"this", "that", "there", "what"}:
+        return None
+    if subj.pos_ not in ("PROPN", "PRON") and subj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        lemma = subj.lemma_.lower()
+        if lemma not in PERSON_ROLE_NOUNS | ORG_NOUNS:
+            return None
+    fr = _Frame(verb, verb.text, subj, None, None)
+    fr.channel = _frame_channel(ctx, fr)
+    return fr
+
+
 def _inner_speaker_tok(ctx: _Ctx, q: QuoteSpan) -> Any | None:
     """The third-person speaker of a quote that is itself reported speech.
 
@@ -1405,10 +1446,18 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if best is None and s_first > 0:
             # "She tweeted:" ending the sentence before the quote.
             prev = ctx.sents[s_first - 1]
-            if ctx.text[prev.start_char : q.open_at].rstrip().endswith(":"):
+            # (the colon of the quote's own sentence is _colon_frame's, not this one's)
+            if (
+                ctx.text[prev.start_char : prev.end_char].rstrip().endswith(":")
+                and not ctx.text[prev.end_char : q.open_at].strip()
+            ):
                 pf = [f for f in frames_by_sent.get(s_first - 1, []) if f.relay_of is None]
                 if pf:
                     best = pf[-1]
+        if best is None:
+            best = _colon_frame(ctx, q)
+            if best is not None:
+                frames.append(best)
         if best is not None and best_d is not None and best_d < 0:
             inside.setdefault(id(best), []).append(q)
             continue
