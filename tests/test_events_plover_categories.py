@@ -60,3 +60,12 @@ def test_events_destroying_property_is_coercion(nlp):
 
 def test_events_suicide_bombing_stays_assault(nlp):
     assert "ASSAULT" in _cats(events_in(nlp, "A bomber blew himself up outside the stadium."))
+
+
+def test_events_honours_are_support_for_the_honoured(nlp):
+    e = event_of(events_in(nlp, "The president presented the pilot with the country's highest medal."), "SUPPORT")
+    assert e.actor_text and "president" in e.actor_text
+    assert e.target_text and "pilot" in e.target_text
+    e = event_of(events_in(nlp, "The king awarded the nurse a medal for bravery."), "SUPPORT")
+    assert e.target_text and "nurse" in e.target_text
+    assert "SUPPORT" not in _cats(events_in(nlp, "The company presented its results on Monday."))

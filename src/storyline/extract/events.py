@@ -809,6 +809,13 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             # A legal sanction ("held the aide in contempt of Congress"); "holds the press in
             # contempt" is disdain.
             return "COERCE", f"{lemma} in contempt"
+    if lemma in ("present", "award", "bestow", "confer"):
+        # "presented the commander with a medal", "awarded him the Nobel Prize": an honour.
+        things = [dobj, (_prep_obj(tok, {"with"}) or (None, None))[1], _child(tok, "dative")]
+        if any(x is not None and x.lemma_.lower() in _HONOURS for x in things):
+            return "SUPPORT", lemma
+    if lemma in ("honor", "honour") and dobj is not None and _is_actorlike(dobj):
+        return "SUPPORT", lemma
     if lemma == "contribute" and dobj is not None and (
         dobj.lemma_.lower() in _RELIEF_GOODS | _OWN_PERSONNEL or dobj.ent_type_ == "MONEY"
     ):
@@ -1317,6 +1324,17 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         or (tok.dep_ == "advcl" and tok.tag_ == "VBN" and _child(tok, "aux") is None
             and _child(tok, _SUBJ) is None and tok.i < tok.head.i)
     )
+    if lemma in ("present", "award", "bestow", "confer") and not passive:
+        # "awarded the nurse a medal", "presented the commander with a medal": the one honoured.
+        dat = _child(tok, "dative")
+        obj = _child(tok, "dobj")
+        honoured = dat if dat is not None and dat.pos_ != "ADP" else (
+            obj if obj is not None and _is_actorlike(obj) else None
+        )
+        if honoured is None:
+            to = _prep_obj(tok, {"to", "on", "upon"})
+            honoured = to[1] if to is not None and to[1].pos_ in ("NOUN", "PROPN") else None
+        return _verb_subject(tok), honoured
     if lemma == "offer":
         # "offered its troops to the president": the offer is made to the recipient.
         dat = _child(tok, "dative")
@@ -1651,6 +1669,8 @@ def _protested_party(tok: Any) -> Any:
 _PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehicle", "building",
                        "headquarters", "property", "church", "mosque", "school", "line", "pipeline",
                        "bridge", "station", "plant", "factory", "crop", "field", "truck"})
+_HONOURS = frozenset({"medal", "award", "prize", "honor", "honour", "decoration", "title",
+                      "citation", "order", "knighthood", "commendation", "trophy"})
 _LEGAL_BODIES = {"judge", "court", "committee", "panel", "house", "senate", "congress", "jury",
                  "parliament", "tribunal", "assembly", "legislature"}
 _GIVE_VERBS = {"provide", "give", "send", "deliver", "supply", "distribute", "airlift", "ship", "hand"}
