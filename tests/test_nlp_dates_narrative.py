@@ -226,3 +226,8 @@ def test_nlp_dates_counted_span_with_a_qualifier_is_a_duration(nlp):
     assert values(nlp, "Stocks fell for five straight days.")["five straight days"] == ("DURATION", "P5D")
     got = values(nlp, "The loan may be extended for an additional year.")
     assert got["an additional year"] == ("DURATION", "P1Y")
+
+
+def test_nlp_dates_of_tomorrow_is_no_day(nlp):
+    assert "tomorrow" not in values(nlp, "He wants to build the cities of tomorrow.")
+    assert values(nlp, "The minister will visit tomorrow.")["tomorrow"] == ("DATE", "2020-01-09")

@@ -1012,6 +1012,8 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
                               text[max(0, s - 12):s])
                 or re.match(r"\s+of\b", text[e:e + 4])):
             continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
+        if word == "tomorrow" and re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s]):
+            continue  # "the people of tomorrow": the future in general, no day
         if re.fullmatch(r"the\s+(?:week|month)", word) and not _OF_PERIOD_BEFORE.search(text[max(0, s - 16):s]):
             continue  # "the end of the week" is a date; "player of the week" is not
         if re.fullmatch(rf"the\s+{_PART}", word) and not re.search(r"(?i)\b(?:in|during)\s+$", text[max(0, s - 8):s]):
