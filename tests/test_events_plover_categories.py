@@ -69,3 +69,10 @@ def test_events_honours_are_support_for_the_honoured(nlp):
     e = event_of(events_in(nlp, "The king awarded the nurse a medal for bravery."), "SUPPORT")
     assert e.target_text and "nurse" in e.target_text
     assert "SUPPORT" not in _cats(events_in(nlp, "The company presented its results on Monday."))
+
+
+def test_events_police_entering_premises_is_a_raid(nlp):
+    e = event_of(events_in(nlp, "Two flats in Leeds were entered by detectives on Friday."), "COERCE")
+    assert e.target_text and "flats" in e.target_text
+    assert "COERCE" in _cats(events_in(nlp, "Police entered the mosque at dawn."))
+    assert "COERCE" not in _cats(events_in(nlp, "The officer entered the race for mayor."))

@@ -809,6 +809,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             # A legal sanction ("held the aide in contempt of Congress"); "holds the press in
             # contempt" is disdain.
             return "COERCE", f"{lemma} in contempt"
+    if lemma == "enter":
+        # "houses were entered by armed police": the police entering premises is a raid.
+        ag = _child(tok, "agent")
+        doer = _child(ag, "pobj") if ag is not None else _verb_subject(tok)
+        entered = _child(tok, _PASS_SUBJ) if ag is not None else dobj
+        if (
+            doer is not None
+            and doer.lemma_.lower() in _POLICE
+            and entered is not None
+            and (entered.lemma_.lower() in _PREMISES or entered.ent_type_ == "FAC")
+        ):
+            return "COERCE", "enter"
     if lemma in ("present", "award", "bestow", "confer"):
         # "presented the commander with a medal", "awarded him the Nobel Prize": an honour.
         things = [dobj, (_prep_obj(tok, {"with"}) or (None, None))[1], _child(tok, "dative")]
@@ -1669,6 +1681,9 @@ def _protested_party(tok: Any) -> Any:
 _PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehicle", "building",
                        "headquarters", "property", "church", "mosque", "school", "line", "pipeline",
                        "bridge", "station", "plant", "factory", "crop", "field", "truck"})
+_POLICE = frozenset({"police", "policeman", "policemen", "officer", "agent", "detective", "trooper"})
+_PREMISES = _PROPERTY | {"apartment", "flat", "room", "premises", "compound", "residence", "home",
+                         "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm"}
 _HONOURS = frozenset({"medal", "award", "prize", "honor", "honour", "decoration", "title",
                       "citation", "order", "knighthood", "commendation", "trophy"})
 _LEGAL_BODIES = {"judge", "court", "committee", "panel", "house", "senate", "congress", "jury",
