@@ -231,3 +231,10 @@ def test_nlp_dates_counted_span_with_a_qualifier_is_a_duration(nlp):
 def test_nlp_dates_of_tomorrow_is_no_day(nlp):
     assert "tomorrow" not in values(nlp, "He wants to build the cities of tomorrow.")
     assert values(nlp, "The minister will visit tomorrow.")["tomorrow"] == ("DATE", "2020-01-09")
+
+
+def test_nlp_dates_month_as_modifier_after_a_determiner(nlp):
+    got = values(nlp, "Shareholders rejected a June agreement with the bank.")
+    assert got["June"] == ("DATE", "2019-06")
+    assert "march" not in values(nlp, "The march ended at noon.")
+    assert "March" not in values(nlp, "He joined the March of Dimes.")

@@ -994,9 +994,13 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         word = frag.strip().rstrip(".").lower()
         if word in _AMBIGUOUS_MONTHS or word in ("sun", "sat", "wed", "mar"):
             # "May" alone is mostly the verb; "March" alone is a noun or verb just as often
-            if not frag[:1].isupper() or not re.search(
+            if not frag[:1].isupper() or not (re.search(
                     r"(?i)\b(in|of|since|until|till|by|last|next|this|early|late|through|from|to|and|or|"
-                    r"between|before|after|during|mid)[\s-]+$", text[max(0, s - 12):s]):
+                    r"between|before|after|during|mid)[\s-]+$", text[max(0, s - 12):s]) or (
+                    # a month naming what happened in it: "a June agreement", "the March election"
+                    word in ("march", "june", "july", "august")
+                    and re.search(r"\b(?:[Aa]|[Tt]he|its|his|her|their)\s+$", text[max(0, s - 6):s])
+                    and re.match(r"\s+[a-z]{3,}", text[e:e + 5]))):
                 continue
         if (frag[:1].isupper() and word in _TITLE_CASE_SKIP and frag.split()[-1][:1].isupper()
                 and not re.search(r"(?:^|[.!?:;\"'`(\n]\s*)$", text[max(0, s - 3):s])):
