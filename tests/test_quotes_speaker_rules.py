@@ -64,3 +64,11 @@ def test_quotes_speaker_colon_needs_a_speaking_subject(nlp):
     text = "The forecast was clear: “Heavy rain all week in the valley and the hills.”"
     for q in quotes_in(nlp, text):
         assert not (q.speaker_text and "forecast" in q.speaker_text.lower())
+
+
+def test_quotes_speaker_possessive_holder_is_the_governing_subject(nlp):
+    # "her promise": the holder's mention in this clause is the verb's subject.
+    text = "Senator Ada Brennan repeated her promise to repeal the fuel tax."
+    q = quote_with(quotes_in(nlp, text), "repeal the fuel tax")
+    assert q.speaker_text and "Brennan" in q.speaker_text
+    assert text[q.speaker_start : q.speaker_end].endswith("Brennan")

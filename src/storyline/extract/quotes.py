@@ -900,6 +900,16 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
         None,
     )
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is not None and holder.lower_ in ("his", "her", "their"):
+        # "Trump repeated his promise to ...": the subject of the verb that governs the noun
+        # is the holder's own mention in this clause.
+        gov = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            gov = tok.head.head
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            subj = _subject(gov)
+            if subj is not None and subj.i < holder.i and subj.pos_ in ("PROPN", "NOUN"):
+                holder = subj
     if clause is None:
         # "Sanders's support for the bill": a stance noun, its holder and its object.
         lemma = tok.lemma_.lower()
