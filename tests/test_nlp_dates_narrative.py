@@ -238,3 +238,14 @@ def test_nlp_dates_month_as_modifier_after_a_determiner(nlp):
     assert got["June"] == ("DATE", "2019-06")
     assert "march" not in values(nlp, "The march ended at noon.")
     assert "March" not in values(nlp, "He joined the March of Dimes.")
+
+
+def test_nlp_dates_second_day_of_a_range_takes_the_month(nlp):
+    got = values(nlp, "The talks were held from Feb. 10, 2015 to 15.")
+    assert got["15"] == ("DATE", "2015-02-15")
+    got = values(nlp, "The festival runs March 3-5 in Austin.")
+    assert got["March 3"] == ("DATE", "2020-03-03") and got["5"] == ("DATE", "2020-03-05")
+    got = values(nlp, "Voting will take place on May 4 and 5, 2021.")
+    assert got["May 4"] == ("DATE", "2021-05-04") and got["5, 2021"] == ("DATE", "2021-05-05")
+    # a number that is a quantity stays out
+    assert "15" not in values(nlp, "Rates rose on Jan. 5 to 15 percent.")

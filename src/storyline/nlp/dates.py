@@ -985,11 +985,21 @@ _OF_PERIOD_BEFORE = re.compile(r"(?i)\b(?:end|start|beginning|middle|rest)\s+of\
 _PREP_BEFORE = re.compile(r"(?i)\b(?:by|at|since|until|till|before|after|around|through|to|of)\s+$")
 
 
+_MONTH_DAY = re.compile(rf"{_MON}\s+{_DAYNUM}(?:,?\s+{_YEAR})?")
+# the second day of a range written once with its month: "Feb. 10 to 15", "March 3-5", "May 4 and 5"
+_DAY_RANGE = re.compile(
+    rf"\s*(?:-|–|to|through|and|or|until|till)\s*({_DAYNUM}\b(?:,?\s+{_YEAR}\b)?)"
+    rf"(?![\d%]|\s*(?:{_UNITS}|percent|per\s+cent|[ap]\.?m\b|:\d))")
+_BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
+
+
 def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every temporal expression the patterns find, left to right."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in _matches(text):
         s, e = m.span()
+        if out and s < out[-1][1]:
+            continue  # inside the second day of a range already taken
         frag = m.group(0)
         word = frag.strip().rstrip(".").lower()
         if word in _AMBIGUOUS_MONTHS or word in ("sun", "sat", "wed", "mar"):
@@ -1037,6 +1047,10 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if re.match(r"(?i)the\s+(?:fiscal\s+)?\S+-quarter$", frag):
             s += 4  # "the third-quarter loss": the adjective alone is the expression
         out.append((s, e, text[s:e]))
+        if _MONTH_DAY.fullmatch(frag):
+            r = _DAY_RANGE.match(text, e)
+            if r:
+                out.append((r.start(1), r.end(1), r[1]))
     return out
 
 
@@ -1261,6 +1275,20 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
             got = _from_ref(low, ref) if ref is not None else (None, "unknown", None)
             if got is not None:
                 t = dataclasses.replace(t, value=got[0], precision=got[1], timeml=got[2])
+        elif (m := _BARE_DAY.match(low)) and ref is not None and ref[1] == "day":
+            # "Feb. 10 to 15": the second day in the month of the first
+            try:
+                d = dt.date(int(m[2]) if m[2] else ref[0].year, ref[0].month, int(m[1]))
+            except ValueError:
+                d = None
+            if d is not None:
+                t = dataclasses.replace(t, value=d.isoformat(), precision="day", timeml=d.isoformat())
+                prev = out[-1] if out else None
+                if m[2] and prev is not None and prev.value == ref[0].isoformat() and not re.search(r"\d{4}", prev.text):
+                    # "May 4 and 5, 1999": the year written once holds for both days
+                    v = ref[0].replace(year=d.year).isoformat() if not (ref[0].month == 2 and ref[0].day == 29) else None
+                    if v:
+                        out[-1] = dataclasses.replace(prev, value=v, timeml=v)
         elif (t.kind == "TIME" and ref is not None and ref[1] == "day" and t.timeml
               and _BARE_CLOCK.match(low) and "T" in t.timeml):
             # a clock time without its day lies on the day the story has reached:
