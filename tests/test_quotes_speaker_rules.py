@@ -72,3 +72,21 @@ def test_quotes_speaker_possessive_holder_is_the_governing_subject(nlp):
     q = quote_with(quotes_in(nlp, text), "repeal the fuel tax")
     assert q.speaker_text and "Brennan" in q.speaker_text
     assert text[q.speaker_start : q.speaker_end].endswith("Brennan")
+
+
+def test_quotes_speaker_participle_of_saying_takes_clause_subject(nlp):
+    text = (
+        "Band member Flea shared the news on social media last week, writing “Feels great to "
+        "support someone I believe in.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "Feels great")
+    assert q.speaker_text and "Flea" in q.speaker_text
+
+
+def test_quotes_speaker_sentence_opening_participle_continues_previous_subject(nlp):
+    text = (
+        "Maher stated that the report “wasn’t good.” Adding, “Now, like with all Clinton "
+        "scandals, what they actually do is never that bad.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "never that bad")
+    assert q.speaker_text and "Maher" in q.speaker_text

@@ -637,7 +637,34 @@ def _subject(tok: Any) -> Any | None:
                     and c.i - tok.i <= 6
                 ):
                     return c
-    return _name_before(tok)
+    return _name_before(tok) or _participle_subject(tok)
+
+
+def _participle_subject(tok: Any) -> Any | None:
+    """A misparsed participle of saying ("..., writing “...”", "Adding, “...”") speaks for
+    the subject of the clause before it: its own sentence's, or the previous sentence's
+    when it opens the sentence."""
+    if tok.tag_ != "VBG":
+        return None
+    sent = tok.sent
+    first = sent.start
+    while first < tok.i and (tok.doc[first].is_punct or tok.doc[first].text in ALL_MARKS):
+        first += 1
+    if first == tok.i:
+        if sent.start == 0:
+            return None
+        sent = tok.doc[sent.start - 1].sent
+    elif tok.doc[tok.i - 1].text != ",":
+        return None
+    root = sent.root
+    if root.i >= tok.i and sent.start <= tok.i:
+        return None
+    subj = next(
+        (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct), None
+    )
+    if subj is None or subj.i > tok.i or subj.text in ALL_MARKS:
+        return None
+    return subj
 
 
 def _name_before(tok: Any) -> Any | None:
