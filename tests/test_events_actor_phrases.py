@@ -31,3 +31,11 @@ def test_events_participle_conjoined_to_reduced_relative_is_passive(nlp):
     charged = [e for e in evs if e.action == "charge"]
     assert charged and charged[0].actor_text is None
     assert charged[0].target_text and "men" in charged[0].target_text
+
+
+def test_events_coordinated_passives_share_the_agent(nlp):
+    evs = events_in(nlp, "The sailors were surrounded by Iranian gunboats and taken into custody.")
+    custody = [e for e in evs if e.action == "hold in custody"]
+    assert custody and custody[0].actor_text and "gunboats" in custody[0].actor_text
+    e = event_of(events_in(nlp, "The mayor was arrested and charged by federal agents."), "COERCE")
+    assert e.actor_text and "agents" in e.actor_text

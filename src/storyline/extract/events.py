@@ -1269,6 +1269,19 @@ _OWN_PERSONNEL = _FORCES | {
 }
 
 
+def _passive_agent(tok: Any) -> Any:
+    """The "by" agent of a passive verb, or of a passive participle coordinated with it:
+    "were surrounded by gunboats and taken into custody", "was arrested and charged by police"
+    share the one agent the sentence names."""
+    ag = _child(tok, "agent")
+    if ag is not None:
+        return ag
+    partners = [c for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if tok.dep_ == "conj" and tok.head.tag_ == "VBN":
+        partners.append(tok.head)
+    return next((_child(p, "agent") for p in partners if _child(p, "agent") is not None), None)
+
+
 def _reduced_conjunct(tok: Any) -> bool:
     """A participle conjoined to a reduced relative clause: "two men arrested and charged"."""
     return (
@@ -1287,7 +1300,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         target = _child(tok, "dobj") or _child(tok, _PASS_SUBJ)
         if target is None and tok.dep_ == "conj":
             target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
-        ag = _child(tok, "agent")
+        ag = _passive_agent(tok)
         if ag is not None:
             actor = _child(ag, "pobj")
         elif target is not None and target.dep_ == "nsubjpass":
@@ -1374,7 +1387,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = _verb_subject(tok.head) or _child(tok.head, _PASS_SUBJ)
         if target is not None and cat not in plover.MATERIAL and not _is_actorlike(target):
             target = None  # "an appeal was rejected": the appeal is not a participant
-        ag = _child(tok, "agent")
+        ag = _passive_agent(tok)
         if ag is not None:
             actor = _child(ag, "pobj")
     else:
