@@ -31,3 +31,13 @@ def test_quotes_content_short_object_of_a_demand(nlp):
 def test_quotes_content_short_clause_still_needs_three_words(nlp):
     # The short-object rule is for noun objects only: no two-word clause becomes a quote.
     assert not [q for q in quotes_in(nlp, "The senator said so.") if q.text.strip() == "so"]
+
+
+def test_quotes_content_generic_polls_are_no_source(nlp):
+    # "in the polls" is a candidate's standing, not one poll's finding.
+    qs = quotes_in(
+        nlp, "The former governor has been mired in single digits in the polls for months."
+    )
+    assert not qs
+    qs = quotes_in(nlp, "In a new Quinnipiac poll, most voters in the state favor the new bridge.")
+    assert quote_with(qs, "favor the new bridge")

@@ -906,7 +906,13 @@ def _phrase_frame(ctx: _Ctx, sent: Any, tok: Any) -> _Frame | None:
         poss = _children(noun, "poss")
         of = [p for c in _children(noun, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
         holder = poss[0] if poss else (of[0] if of else None)
-    elif nl in EVIDENCE_NOUNS and nl not in ("record", "records", "figure", "figures"):
+    elif (
+        nl in EVIDENCE_NOUNS
+        and nl not in ("record", "records", "figure", "figures")
+        and noun.tag_ not in ("NNS", "NNPS")
+    ):
+        # "in a new poll, ..." names one source; "mired in single digits in the polls"
+        # is the general standing, no attribution.
         holder = noun
     if holder is None:
         return None
