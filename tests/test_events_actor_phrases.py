@@ -39,3 +39,9 @@ def test_events_coordinated_passives_share_the_agent(nlp):
     assert custody and custody[0].actor_text and "gunboats" in custody[0].actor_text
     e = event_of(events_in(nlp, "The mayor was arrested and charged by federal agents."), "COERCE")
     assert e.actor_text and "agents" in e.actor_text
+
+
+def test_events_pronoun_speaker_through_conjoined_reporting_verb(nlp):
+    evs = events_in(nlp, "The rebels rejected the plan on Friday and said they opposed the deployment of foreign troops.")
+    opposed = [e for e in evs if e.action == "oppose"]
+    assert opposed and opposed[0].actor_text and "rebels" in opposed[0].actor_text

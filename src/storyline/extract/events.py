@@ -588,7 +588,9 @@ def _reporting_speaker(pron: Any) -> Any:
         clause, steps = clause.head, steps + 1
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
         return None
-    speaker = _child(clause.head, _SUBJ)
+    # "The rebels rejected the plan and said they opposed ...": a conjoined reporting verb
+    # shares its subject.
+    speaker = _verb_subject(clause.head)
     if speaker is None or speaker.pos_ == "PRON" or not _is_actorlike(speaker):
         return None
     person = speaker.ent_type_ == "PERSON"
