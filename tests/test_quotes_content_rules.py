@@ -41,3 +41,12 @@ def test_quotes_content_generic_polls_are_no_source(nlp):
     assert not qs
     qs = quotes_in(nlp, "In a new Quinnipiac poll, most voters in the state favor the new bridge.")
     assert quote_with(qs, "favor the new bridge")
+
+
+def test_quotes_content_reason_clause_is_reported_too(nlp):
+    text = (
+        "The agency said it did not include those meetings in its tally because they were "
+        "part of the daily duties of the office."
+    )
+    q = quote_with(quotes_in(nlp, text), "did not include those meetings")
+    assert q.text.endswith("daily duties of the office")

@@ -854,6 +854,14 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     if head.i < cue.i < head.right_edge.i:
         end = cue.left_edge.idx  # an inverted cue inside the clause's span
     elif head.i > cue.i:
+        for c in cue.children:
+            if (
+                c.dep_ == "advcl"
+                and c.i > head.right_edge.i
+                and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)
+            ):
+                # "said it did not count them because ...": the reason is part of what was said.
+                end = max(end, _tok_end(c.right_edge))
         # "told X that A but (that) B": the parser may hang B on the verb; it is content too.
         for c in cue.children:
             new_speaker = any(x.dep_ == "nsubj" and x.pos_ == "PROPN" for x in c.children)
