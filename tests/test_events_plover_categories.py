@@ -76,3 +76,22 @@ def test_events_police_entering_premises_is_a_raid(nlp):
     assert e.target_text and "flats" in e.target_text
     assert "COERCE" in _cats(events_in(nlp, "Police entered the mosque at dawn."))
     assert "COERCE" not in _cats(events_in(nlp, "The officer entered the race for mayor."))
+
+
+def test_events_ultimatum_is_a_threat_against_who_must_comply(nlp):
+    e = event_of(
+        events_in(nlp, "The party said it will boycott the vote unless the governor resigns."), "THREATEN"
+    )
+    assert e.modality == "asserted"
+    assert e.target_text and "governor" in e.target_text
+
+
+def test_events_ultimatum_with_force_is_a_threat(nlp):
+    e = event_of(events_in(nlp, "The EU will impose sanctions unless Iran releases the sailors."), "THREATEN")
+    assert e.actor_text and "EU" in e.actor_text
+    assert e.target_text and "Iran" in e.target_text
+
+
+def test_events_conditional_offer_and_own_condition_are_no_threats(nlp):
+    assert "THREATEN" not in _cats(events_in(nlp, "The rebels said they would meet the mediator if he gave them a veto."))
+    assert "THREATEN" not in _cats(events_in(nlp, "If elected, the senator would deport the smugglers."))

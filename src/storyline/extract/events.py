@@ -1588,6 +1588,21 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     return actor, target
 
 
+def _condition_party(tok: Any, marks: set[str]) -> Any:
+    """The actor-like subject of an "if"/"unless" clause on tok or on a clause it complements."""
+    node, steps = tok, 0
+    while steps < 3:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                subj = _child(c, _SUBJ)
+                if subj is not None and subj.pos_ != "PRON" and _is_actorlike(subj):
+                    return subj
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            break
+        node, steps = node.head, steps + 1
+    return None
+
+
 def _conditioned_party(tok: Any, cat: str) -> Any:
     """Whom a threat or an ultimatum is aimed at: the subject of its condition.
 
@@ -2195,6 +2210,18 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             found = _prep_obj(t.tok, {"to", "for"})
             t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
         t.modality = _modality(t.tok, t.nominal)
+        if not t.nominal and t.modality == "possible" and t.category != "THREATEN":
+            # "will withdraw its force unless the president agrees": an ultimatum, an act made
+            # to depend on another party's conduct, is a threat, and the threat itself is
+            # reported as made. ("if" keeps the act hypothetical: "will impose sanctions if Iran
+            # refuses" stays a possible SANCTION, which PLOVER codes as a threat anyway.)
+            party = _condition_party(t.tok, {"unless"})
+            if party is not None and (t.actor is None or party.i != t.actor.i):
+                t.category, t.modality = "THREATEN", "asserted"
+                # The party or place the act would fall on stays its target ("withdraw from
+                # Chad unless ..."); otherwise the threat is aimed at whoever must comply.
+                if t.target is None or not (_is_actorlike(t.target) or t.target.ent_type_ in _ENT_PLACE):
+                    t.target = party
         if (
             t.nominal
             and t.category in ("SANCTION", "COERCE")
