@@ -51,3 +51,14 @@ def test_quotes_content_reason_clause_is_reported_too(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "did not include those meetings")
     assert q.text.endswith("daily duties for any secretary of state")
+
+
+def test_quotes_content_coordinated_deed_stays_in_the_clause(nlp):
+    # "had paid attention ... but decided": the second verb is part of what was said (it
+    # is no verb of saying), so the statement is not cut there.
+    text = (
+        "The chief executive said the company had paid close attention to the debate but "
+        "decided to proceed with the merger."
+    )
+    q = quote_with(quotes_in(nlp, text), "paid close attention")
+    assert q.text.endswith("proceed with the merger")

@@ -1183,7 +1183,9 @@ def _clip_sibling_cues(ctx: _Ctx, frames: list[_Frame]) -> None:
                 continue
             own_subj = any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
             on_cue, on_head = c.head.i == fr.cue.i, c.head.i == fr.content_head.i
-            if c.dep_ == "conj" and (on_cue or (on_head and not own_subj)):
+            if c.dep_ == "conj" and (
+                on_cue or (on_head and not own_subj and _lemma(c) in SPEECH_VERBS)
+            ):
                 pass
             elif c.dep_ == "advcl" and (on_cue or on_head) and c.tag_ == "VBG" and not own_subj:
                 pass
