@@ -122,3 +122,8 @@ def test_events_date_after_event_noun_is_no_target(nlp):
 def test_events_force_falls_on_those_its_purpose_names(nlp):
     e = event_of(events_in(nlp, "Police opened fire to disperse the protesters on Monday."), "ASSAULT")
     assert e.target_text and "protesters" in e.target_text
+
+
+def test_events_aid_goes_to_those_its_purpose_names(nlp):
+    e = event_of(events_in(nlp, "Thousands of citizens donated money to help the flood victims."), "AID")
+    assert e.target_text and "victims" in e.target_text

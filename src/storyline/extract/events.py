@@ -1575,10 +1575,13 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             target = subj
     if target is None:
         target = _conditioned_party(tok, cat)
-    if target is None and cat in ("ASSAULT", "FIGHT", "COERCE") and not passive:
-        # "opened fire to disperse the demonstrators": force used on those its purpose names.
+    if target is None and cat in ("ASSAULT", "FIGHT", "COERCE", "AID", "SUPPORT") and not passive:
+        # "opened fire to disperse the demonstrators": force used on those its purpose names;
+        # "donated money to help the victims": help goes to those it is meant to help.
         for c in tok.children:
             if c.dep_ in ("advcl", "xcomp") and _child(c, "aux") is not None and _child(c, "aux").lower_ == "to":
+                if cat in ("AID", "SUPPORT") and c.lemma_.lower() not in _HELPING:
+                    continue
                 obj = _object(c)
                 if obj is not None and _is_actorlike(obj):
                     target = obj
@@ -1714,6 +1717,8 @@ _PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehic
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "agent", "detective", "trooper"})
 _PREMISES = _PROPERTY | {"apartment", "flat", "room", "premises", "compound", "residence", "home",
                          "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm"}
+_HELPING = frozenset({"help", "assist", "aid", "support", "feed", "rescue", "protect", "rebuild",
+                      "shelter", "relieve", "save", "benefit"})
 _HONOURS = frozenset({"medal", "award", "prize", "honor", "honour", "decoration", "title",
                       "citation", "order", "knighthood", "commendation", "trophy"})
 _LEGAL_BODIES = {"judge", "court", "committee", "panel", "house", "senate", "congress", "jury",
