@@ -127,3 +127,10 @@ def test_events_force_falls_on_those_its_purpose_names(nlp):
 def test_events_aid_goes_to_those_its_purpose_names(nlp):
     e = event_of(events_in(nlp, "Thousands of citizens donated money to help the flood victims."), "AID")
     assert e.target_text and "victims" in e.target_text
+
+
+def test_events_the_agreement_itself_is_no_party(nlp):
+    evs = events_in(nlp, "Peru signed on to the Pacific Fisheries Convention in 2004.")
+    assert all(not (e.category == "AGREE" and e.target_text and "Convention" in e.target_text) for e in evs)
+    e = event_of(events_in(nlp, "The rebels signed a deal with the government."), "AGREE")
+    assert e.target_text and "government" in e.target_text

@@ -1717,6 +1717,10 @@ _PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehic
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "agent", "detective", "trooper"})
 _PREMISES = _PROPERTY | {"apartment", "flat", "room", "premises", "compound", "residence", "home",
                          "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm"}
+_COVENANTS = frozenset(w for w, c in plover.NOUN_CATEGORY.items() if c == "AGREE") | {
+    "convention", "protocol", "memorandum", "charter", "framework", "resolution", "plan", "bill",
+    "law", "declaration", "understanding",
+}
 _HELPING = frozenset({"help", "assist", "aid", "support", "feed", "rescue", "protect", "rebuild",
                       "shelter", "relieve", "save", "benefit"})
 _HONOURS = frozenset({"medal", "award", "prize", "honor", "honour", "decoration", "title",
@@ -2467,6 +2471,12 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 party = _thing_owner(t.target)
             if party is not None:
                 t.target = party
+        if (
+            t.category == "AGREE"
+            and t.target is not None
+            and t.target.lemma_.lower() in _COVENANTS
+        ):
+            t.target = None  # "signed on to the Free Trade Agreement": the deal is no party
         if t.target is None and t.category in _PLACE_TARGETS and (not t.nominal or t.actor is not None):
             # PLOVER convention: a measure, protest or deployment that names no other party is
             # directed at the place it is carried out in ("imposed a curfew in Abidjan").
