@@ -95,3 +95,10 @@ def test_events_ultimatum_with_force_is_a_threat(nlp):
 def test_events_conditional_offer_and_own_condition_are_no_threats(nlp):
     assert "THREATEN" not in _cats(events_in(nlp, "The rebels said they would meet the mediator if he gave them a veto."))
     assert "THREATEN" not in _cats(events_in(nlp, "If elected, the senator would deport the smugglers."))
+
+
+def test_events_attempted_act_is_reported_as_made(nlp):
+    e = event_of(events_in(nlp, "Gunmen attempted to assassinate the governor on Sunday."), "ASSAULT")
+    assert e.modality == "asserted"
+    e = event_of(events_in(nlp, "Gunmen will try to assassinate the governor."), "ASSAULT")
+    assert e.modality != "asserted"

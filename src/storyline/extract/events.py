@@ -2138,6 +2138,8 @@ def _modality(tok: Any, nominal: bool) -> str:
             return "future"  # "is willing to withdraw", "stands ready to help"
         if head.pos_ == "ADJ" and head.lower_ in ("unwilling", "reluctant", "unable"):
             return "denied"
+        if hl in ("try", "attempt") and head.tag_ in ("VBD", "VBN"):
+            return "asserted"  # "tried to assassinate the premier": the attempt was made
         if hl in plover.FUTURE_GOVERNORS or (hl == "go" and _child(tok, "aux") is not None):
             return "future"
         if hl in ("consider", "mull", "weigh", "fear", "risk", "expect", "face", "could"):
