@@ -102,3 +102,9 @@ def test_events_attempted_act_is_reported_as_made(nlp):
     assert e.modality == "asserted"
     e = event_of(events_in(nlp, "Gunmen will try to assassinate the governor."), "ASSAULT")
     assert e.modality != "asserted"
+
+
+def test_events_banning_a_party_is_coercion_banning_goods_a_sanction(nlp):
+    e = event_of(events_in(nlp, "The junta banned the main opposition party on Monday."), "COERCE")
+    assert e.target_text and "party" in e.target_text
+    assert "SANCTION" in _cats(events_in(nlp, "The EU banned imports of British beef."))

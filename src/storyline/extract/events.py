@@ -854,6 +854,12 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if lemma in ("pledge", "promise", "offer") and (comp is not None or dobj is not None):
             return "AGREE", lemma  # a promise of anything else is a commitment
         return None
+    if lemma in ("ban", "outlaw", "bar"):
+        # PLOVER/CAMEO: banning parties, politicians or groups restricts political freedom
+        # (COERCE); banning goods or trade is a SANCTION.
+        banned = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
+        if banned is not None and _is_actorlike(banned) and banned.ent_type_ not in ("GPE",):
+            return "COERCE", lemma
     if lemma in ("allow", "permit") and _child(tok, _PASS_SUBJ) is None and _verb_subject(tok) is not None:
         # PLOVER CONCEDE (ease restrictions): "allowed the opposition leader to hold a rally",
         # "will allow the refugees to return", "agreed to allow access". Letting a thing happen
