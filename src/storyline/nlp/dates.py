@@ -3,7 +3,10 @@
 Finding is one compiled regular expression over the article text (no per-token parsing);
 anchoring is ``normalize(text, anchor, tense)``: explicit dates stand on their own, relative
 ones ("on Friday", "yesterday", "last month", "in November") are resolved against the
-publication date and the tense of the verb that governs them. Without an anchor a relative
+publication date and the tense of the verb that governs them; anaphoric ones ("the next day",
+"the following year", "that night", "later in the day", a clock time or the second day of a range
+written without its day or month) are resolved against the latest calendar time mentioned before
+them, TimeML's reference time (``_narrative``). Without an anchor a relative
 expression gets ``value=None`` and precision "unknown", so a later stage can re-anchor it with
 ``normalize`` once a publication date has been estimated.
 
@@ -1169,7 +1172,8 @@ def reanchor(times: list[TimeExpr], published: str | dt.date | None,
     """The same expressions resolved against another publication date (e.g. an estimated one).
 
     Each expression is read again with the tense it was found with (``TimeExpr.tense``);
-    ``tenses``, one per expression, overrides them. Durations are kept as they are.
+    ``tenses``, one per expression, overrides them. Durations are kept as they are; anaphoric
+    expressions ("the next day") follow the re-anchored times mentioned before them.
     """
     anchor = _anchor(published)
     out = []
