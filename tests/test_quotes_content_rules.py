@@ -62,3 +62,10 @@ def test_quotes_content_coordinated_deed_stays_in_the_clause(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "paid close attention")
     assert q.text.endswith("proceed with the merger")
+
+
+def test_quotes_content_parenthetical_cue_keeps_both_halves(nlp):
+    text = "It is no surprise, Mr. Garin said, that Mrs. Clinton did better among older voters."
+    q = quote_with(quotes_in(nlp, text), "older voters")
+    assert q.text.startswith("It is no surprise") and q.text.endswith("older voters")
+    assert q.speaker_text and "Garin" in q.speaker_text

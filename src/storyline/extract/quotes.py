@@ -710,12 +710,32 @@ _DIRECTIVE_VERBS = frozenset(
 _FOR_VERBS = frozenset("call appeal press push plead argue campaign lobby advocate".split())
 
 
+def _parenthetical(cue: Any, first: Any) -> bool:
+    """Whether "X said" stands between commas inside the clause that ``first`` begins
+    ("It is no surprise, Mr. Garin said, that ..."), not after a clause of its own."""
+    doc = cue.doc
+    subj = _subject(cue)
+    if subj is None or subj.i > cue.i or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return False
+    if subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    start = first.left_edge.i
+    return start <= cue.sent.start + 1 and not any(
+        t.text in (";", ":") or t.text in ALL_MARKS for t in doc[start : subj.left_edge.i]
+    )
+
+
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
     """Content span of a reporting verb: its clause, "to"-phrase, "for"-phrase or object."""
     lemma = _lemma(cue)
     comps = _children(cue, "ccomp")
     head = None
     xcomps = [c for c in _children(cue, "xcomp") if c.i > cue.i]
+    if len(comps) >= 2 and comps[0].i < cue.i < comps[-1].i and _parenthetical(cue, comps[0]):
+        # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": the parse splits
+        # one statement around its parenthetical cue; both halves are what was said.
+        start, end = comps[0].left_edge.idx, _tok_end(comps[-1].right_edge)
+        return _strip_span(ctx.text, start, end), comps[0]
     if comps:
         head = comps[0]
     elif lemma in INTENT_VERBS and xcomps and lemma not in SPEECH_VERBS | OBJECT_CONTENT_VERBS:
