@@ -108,3 +108,10 @@ def test_events_banning_a_party_is_coercion_banning_goods_a_sanction(nlp):
     e = event_of(events_in(nlp, "The junta banned the main opposition party on Monday."), "COERCE")
     assert e.target_text and "party" in e.target_text
     assert "SANCTION" in _cats(events_in(nlp, "The EU banned imports of British beef."))
+
+
+def test_events_kept_up_states_name_their_actor(nlp):
+    e = event_of(events_in(nlp, "Government troops remained on alert near the border."), "MOBILIZE")
+    assert e.actor_text and "troops" in e.actor_text
+    e = event_of(events_in(nlp, "The miners stayed on strike for a second week."), "PROTEST")
+    assert e.actor_text and "miners" in e.actor_text

@@ -1147,8 +1147,8 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if mods & {"hunger", "general", "labor", "labour", "workers", "nationwide", "teachers"}:
             return "PROTEST", "strike"
-        if tok.head.lemma_ == "on" and tok.head.head.lemma_ == "go":
-            return "PROTEST", "strike"
+        if tok.head.lemma_ == "on" and tok.head.head.lemma_ in ("go", "remain", "stay", "be"):
+            return "PROTEST", "strike"  # "went on strike", "stayed on strike"
     return cat, lemma
 
 
@@ -2561,7 +2561,9 @@ _ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 _JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "attend", "lead",
                # light verbs whose noun was not folded into them: "staged protests against X"
                "stage", "hold", "launch", "organize", "organise", "mount", "begin", "start",
-               "continue", "conduct", "call"}
+               "continue", "conduct", "call",
+               # "remained on strike", "stayed on alert": a state kept up by the subject
+               "remain", "stay"}
 _HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely", "frequently",
              "regularly", "sometimes", "rarely", "seldom", "never"}
 
