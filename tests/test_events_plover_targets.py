@@ -134,3 +134,8 @@ def test_events_the_agreement_itself_is_no_party(nlp):
     assert all(not (e.category == "AGREE" and e.target_text and "Convention" in e.target_text) for e in evs)
     e = event_of(events_in(nlp, "The rebels signed a deal with the government."), "AGREE")
     assert e.target_text and "government" in e.target_text
+
+
+def test_events_reflexive_act_takes_no_place_target(nlp):
+    evs = events_in(nlp, "A former soldier shot himself in a parking lot in Ohio last month.")
+    assert all(not (e.target_text and "Ohio" in e.target_text) for e in evs)

@@ -2762,6 +2762,8 @@ def _place_party(tok: Any, cat: str) -> Any:
     trigger, its object and the verb it governs: "suspended aid deliveries in Baghdad",
     "threatened to resume attacks in Israel", "will withdraw its troops from Lebanon"."""
     preps = _PLACE_PREPS | ({"from"} if cat == "RETREAT" else set())
+    if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ in ("dobj", "pobj", "dative")):
+        return None  # "shot himself in the parking lot": the act falls on the actor
     heads = [tok, _object(tok)]
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
