@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Article, ArticleAnalysis, Entity, Event, FileError, Quote, Story
+from .util import freeze_long_lived
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,10 @@ def analyze_articles(
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
+    if embedder is not None:
+        _load_embedder(embedder)
+    # The model's millions of objects never become garbage: keep collections off them.
+    freeze_long_lived()
     articles = list(articles)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     batch: list[tuple[Article, ArticleAnalysis]] = []
@@ -77,6 +82,15 @@ def analyze_articles(
             yield from _embedded(batch, embedder)
             batch = []
     yield from _embedded(batch, embedder)
+
+
+def _load_embedder(name: str) -> None:
+    from .stories.embed import get_embedder
+
+    try:
+        get_embedder(name)
+    except Exception:  # reported by the first batch that needs it
+        pass
 
 
 def _embedded(batch: list[tuple[Article, ArticleAnalysis]], embedder: str | None) -> Iterator[ArticleAnalysis]:

@@ -21,6 +21,7 @@ from .ingest.clean import LineStats, line_key, split_lines
 from .ingest.dedup import NearDuplicateIndex, minhash, minhash_from_bytes, signature_bytes
 from .ingest.metadata import infer
 from .model import Article, ArticleAnalysis, FileError, RawDocument
+from .util import gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -278,6 +279,13 @@ def build(store: Any, *, words: int = 100, model: str | None = None, recluster: 
     ``scheduler`` as for ``analyse``); only stories that changed since the last build
     are summarised again.
     """
+    with gc_paused():
+        return _build(store, words=words, recluster=recluster, engine=engine, workers=workers,
+                      scheduler=scheduler)
+
+
+def _build(store: Any, *, words: int, recluster: bool, engine: str, workers: int,
+           scheduler: str | None) -> Corpus:
     import json
 
     from .engine import map_with

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -35,3 +38,35 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Run a block without Python's cyclic garbage collector, then turn it back on.
+
+    The cross-article build and the report hold the whole corpus (millions of small
+    objects) while they allocate millions more; each full collection walks the whole
+    heap and finds next to nothing, because these structures hold no reference cycles
+    and are freed by reference counting. Measured at 2,000 articles: about a quarter
+    of the build and 40 % of the report's time. Nested use is fine.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+_frozen = False
+
+
+def freeze_long_lived() -> None:
+    """Move everything allocated so far (a loaded model, its vocabulary) out of the
+    collector's sight, once per process: later collections scan only new objects."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True

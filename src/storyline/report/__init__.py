@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..util import gc_paused
 from .contract import corpus_to_json, validate, write_json_atomic
 
 __all__ = ["corpus_to_json", "validate", "write_report", "render_html"]
@@ -24,6 +25,11 @@ def render_html(data: dict[str, Any], analyses: dict[str, Any] | None = None) ->
 
 def write_report(store: Any, out: str | os.PathLike[str]) -> dict[str, Any]:
     """Write ``storyline.json`` and ``report.html`` into ``out`` from the store's latest results."""
+    with gc_paused():
+        return _write_report(store, out)
+
+
+def _write_report(store: Any, out: str | os.PathLike[str]) -> dict[str, Any]:
     data = store.get_corpus()
     if data is None:
         raise ValueError("the store has no results yet: run `storyline run` or `storyline build` first")

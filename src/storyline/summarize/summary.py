@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, ArticleAnalysis, Event, SummarySentence, to_dict
+from ..util import gc_paused
 from .cite import Evidence, load_embedder
 from .headline import headline
 from .select import concept_weights, select_units, unit_concepts
@@ -306,6 +307,11 @@ class _StoryTask:
 def summarize_story_task(task: _StoryTask) -> list[tuple[list[SummarySentence], str | None, str | None]]:
     """(summary, headline, problem) for each target of ``task``: the unit of work of
     ``attach_summaries``, a plain function of plain data so that any engine can run it."""
+    with gc_paused():  # a worker holding a big story: see util.gc_paused
+        return _summarize_task(task)
+
+
+def _summarize_task(task: _StoryTask) -> list[tuple[list[SummarySentence], str | None, str | None]]:
     embedder = load_embedder() if task.use_embedder else None
     vectors: dict = {}  # a story and its chapters cite from the same sentences
     out = []
