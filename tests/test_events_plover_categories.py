@@ -25,13 +25,24 @@ def test_events_letting_a_thing_happen_is_no_concession(nlp):
 
 
 def test_events_offer_to_a_party_is_a_commitment(nlp):
-    e = event_of(events_in(nlp, "Ghana offered its engineers to the new government."), "AGREE")
+    e = event_of(events_in(nlp, "Ghana offered its troops to the new government."), "AGREE")
     assert e.actor_text and "Ghana" in e.actor_text
     assert e.target_text and "government" in e.target_text
 
 
 def test_events_offer_without_a_party_is_no_event(nlp):
     assert "AGREE" not in _cats(events_in(nlp, "The store offered a discount to loyal customers on Monday."))
+    assert "AGREE" not in _cats(events_in(nlp, "The senator offered the man a job in his office."))
+    assert "AGREE" not in _cats(events_in(nlp, "The candidate offered his assessment of the game."))
+
+
+def test_events_offer_to_act_is_a_commitment(nlp):
+    e = event_of(events_in(nlp, "Norway offered to mediate between the two factions."), "AGREE")
+    assert e.actor_text and "Norway" in e.actor_text
+
+
+def test_events_thing_that_allows_is_no_concession(nlp):
+    assert "CONCEDE" not in _cats(events_in(nlp, "The new law allows farmers to sell their land."))
 
 
 def test_events_contributing_troops_is_aid(nlp):

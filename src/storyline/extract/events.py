@@ -832,7 +832,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return "SUPPORT", lemma
     if lemma == "contribute" and dobj is not None and (
         dobj.lemma_.lower() in _RELIEF_GOODS | _OWN_PERSONNEL or dobj.ent_type_ == "MONEY"
-    ):
+    ) and (_prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})):
         return "AID", "contribute"  # "contributed 4,000 troops to the force", "$5 million"
     if lemma in {"vow", "pledge", "promise", "swear", "offer"}:
         comp = _child(tok, {"xcomp", "ccomp"})
@@ -842,14 +842,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "THREATEN", lemma
         if comp is not None and comp.lemma_.lower() == "be":
             return None  # "the debate promised to be a crucial moment"
-        if lemma == "offer" and comp is None:
-            # An offer of something to a party is a commitment ("offered its troops to the
-            # president"); "offered a discount" names no one it is made to.
+        if lemma == "offer":
+            # Offering help, forces or a concession to a party, or offering to act, is a
+            # commitment ("offered its troops to the president", "offered to mediate");
+            # "offered his assessment", "offered the man a job" are no political acts.
+            if not _agent_subject(tok):
+                return None
+            if comp is not None and comp.dep_ == "xcomp":
+                return "AGREE", lemma
             dat = _child(tok, "dative")
             to = _prep_obj(tok, {"to"}) or (_prep_obj(dobj, {"to"}) if dobj is not None else None)
             party = (dat is not None and dat.pos_ != "ADP") or (to is not None and _is_actorlike(to[1]))
-            subj = _verb_subject(tok)
-            if dobj is None or not party or subj is None or not _can_act(subj):
+            if dobj is None or not party or dobj.lemma_.lower() not in _OFFERS:
                 return None
         if lemma in ("pledge", "promise", "offer") and (comp is not None or dobj is not None):
             return "AGREE", lemma  # a promise of anything else is a commitment
@@ -860,7 +864,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         banned = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
         if banned is not None and _is_actorlike(banned) and banned.ent_type_ not in ("GPE",):
             return "COERCE", lemma
-    if lemma in ("allow", "permit") and _child(tok, _PASS_SUBJ) is None and _verb_subject(tok) is not None:
+    if lemma in ("allow", "permit") and _child(tok, _PASS_SUBJ) is None and _agent_subject(tok):
         # PLOVER CONCEDE (ease restrictions): "allowed the opposition leader to hold a rally",
         # "will allow the refugees to return", "agreed to allow access". Letting a thing happen
         # ("allowed the law to expire") is no concession to a party.
@@ -1288,6 +1292,15 @@ def _passive_agent(tok: Any) -> Any:
     if tok.dep_ == "conj" and tok.head.tag_ == "VBN":
         partners.append(tok.head)
     return next((_child(p, "agent") for p in partners if _child(p, "agent") is not None), None)
+
+
+def _agent_subject(tok: Any) -> bool:
+    """Whether the verb's subject is someone who can act ("the test allows Pyongyang to ..." or
+    "the endeavors could offer a retort" have things as subjects)."""
+    subj = _named(_verb_subject(tok))
+    return subj is not None and subj.lower_ not in _RELATIVE and _can_act(subj) and (
+        subj.pos_ in ("PRON", "PROPN") or _is_actorlike(subj)
+    )
 
 
 def _reduced_conjunct(tok: Any) -> bool:
@@ -1752,6 +1765,11 @@ _REQUEST_NOUNS = {"request", "demand", "call", "offer", "proposal", "plea", "app
 _RESOURCE_NOUNS = {"funding", "fund", "funds", "aid", "assistance", "money", "support", "supplies",
                    "ties", "relations", "cooperation", "subsidies", "loans", "credit"}
 
+#: What a party offers another: help, forces, a concession, talks.
+_OFFERS = _RELIEF_GOODS | _OWN_PERSONNEL | _RESOURCE_NOUNS | {
+    "help", "assistance", "mediation", "talks", "asylum", "concession", "concessions", "truce",
+    "ceasefire", "compromise", "protection", "refuge", "amnesty", "deal", "support", "cooperation",
+}
 #: Documents that "call for", "demand" or "condemn" on behalf of whoever issued them.
 _DOCUMENT_NOUNS = {
     "statement", "letter", "communique", "communiqué", "declaration", "note", "message",
