@@ -139,3 +139,9 @@ def test_events_the_agreement_itself_is_no_party(nlp):
 def test_events_reflexive_act_takes_no_place_target(nlp):
     evs = events_in(nlp, "A former soldier shot himself in a parking lot in Ohio last month.")
     assert all(not (e.target_text and "Ohio" in e.target_text) for e in evs)
+
+
+def test_events_mediator_is_who_undertakes_the_mission(nlp):
+    e = event_of(events_in(nlp, "Norway launched a mediation effort between the government and the rebels."), "CONSULT")
+    assert e.actor_text and "Norway" in e.actor_text
+    assert e.target_text and "government" in e.target_text

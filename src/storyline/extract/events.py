@@ -1242,6 +1242,22 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
             found = _prep_obj(of[1], {"with", "to"})
             if found is not None and _is_actorlike(found[1]) and found[1].ent_type_ not in ("DATE", "TIME"):
                 target = found[1]
+    if (
+        actor is None
+        and target is None
+        and lemma in _THIRD_PARTY_NOUNS
+        and tok.dep_ == "compound"
+        and tok.head.lemma_.lower() in _FRAME_NOUNS
+    ):
+        # "undertook a mediation mission between Syria and Arafat": the one who undertakes it
+        # mediates; the first of the parties it is between stands for both.
+        frame = tok.head
+        between = _prep_obj(frame, {"between"})
+        if between is not None:
+            target = between[1]
+            if frame.dep_ == "dobj":
+                subj = _verb_subject(frame.head)
+                actor = subj if subj is not None and _is_actorlike(subj) else None
     # "a police raid": a common noun for an actor in front of the event noun.
     if actor is None:
         for c in tok.children:
@@ -1268,6 +1284,11 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
         actor, target = actor or p_actor, target or p_target
     return actor, target
 
+
+#: Acts done by a third party between two others, and the nouns that frame them.
+_THIRD_PARTY_NOUNS = frozenset({"mediation", "arbitration"})
+_FRAME_NOUNS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "process", "role",
+                          "plan", "talks"})
 
 _SHARING: dict[int, bool] = {}  # guards the mutual recursion between coordinated event nouns
 
