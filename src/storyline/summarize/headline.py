@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..model import Article, ArticleAnalysis, SummarySentence
 from .units import compress, content_stems, is_stopword, word_count
@@ -26,9 +27,15 @@ _DATE_PREFIX = re.compile(r"^\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+")
 def _document_frequency(articles: list[Article]) -> dict[str, int]:
     df: dict[str, int] = defaultdict(int)
     for a in articles:
-        for s in set(content_stems((a.title or "") + " " + a.text)):
+        for s in _article_stems(a.title or "", a.text):
             df[s] += 1
     return df
+
+
+@lru_cache(maxsize=4096)
+def _article_stems(title: str, text: str) -> frozenset[str]:
+    # A story and each of its chapters count the same articles' words.
+    return frozenset(content_stems(title + " " + text))
 
 
 def _clean_title(title: str) -> str:
@@ -65,9 +72,8 @@ def headline(
     """
     if not articles:
         return ""
-    df = _document_frequency(articles)
     n = len(articles)
-    best, best_score = None, -1.0
+    candidates = []
     for a in articles:
         if not a.title:
             continue
@@ -75,6 +81,11 @@ def headline(
         stems = set(content_stems(title))
         if len(stems) < 3 or word_count(title) > 2 * max_words:
             continue
+        candidates.append((title, stems))
+    # Word counts over the cluster's text are needed only to choose between candidates.
+    df = _document_frequency(articles) if len(candidates) > 1 else {}
+    best, best_score = None, -1.0
+    for title, stems in candidates:
         # Mean share of sources that use each title word, damped for very short titles.
         score = sum(df.get(s, 0) / n for s in stems) / (len(stems) + 1)
         if score > best_score:
@@ -91,6 +102,9 @@ def headline(
                 break
     if not texts:
         return ""
+    if len(texts) == 1:
+        return _shorten(texts[0], max_words)
+    df = _document_frequency(articles)
     # The summary sentence sharing most words with the cluster at large.
     scored = [(sum(df.get(s, 0) for s in set(content_stems(t))) / (word_count(t) + 5), -i, t)
               for i, t in enumerate(texts)]
