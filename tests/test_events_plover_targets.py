@@ -145,3 +145,9 @@ def test_events_mediator_is_who_undertakes_the_mission(nlp):
     e = event_of(events_in(nlp, "Norway launched a mediation effort between the government and the rebels."), "CONSULT")
     assert e.actor_text and "Norway" in e.actor_text
     assert e.target_text and "government" in e.target_text
+
+
+def test_events_arriving_on_a_visit_visits_the_place(nlp):
+    e = event_of(events_in(nlp, "The pope arrived in Kenya on a three-day visit."), "CONSULT")
+    assert e.actor_text and "pope" in e.actor_text
+    assert e.target_text and "Kenya" in e.target_text

@@ -2602,7 +2602,9 @@ _JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "atte
                "stage", "hold", "launch", "organize", "organise", "mount", "begin", "start",
                "continue", "conduct", "call",
                # "remained on strike", "stayed on alert": a state kept up by the subject
-               "remain", "stay"}
+               "remain", "stay",
+               # "arrived in Amman on a visit": the traveller visits
+               "arrive", "travel", "fly"}
 _HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely", "frequently",
              "regularly", "sometimes", "rarely", "seldom", "never"}
 
@@ -2634,6 +2636,13 @@ def _participant(noun: Any) -> tuple[Any, Any]:
         return None, None
     found = _prep_obj(head, {"with"})
     other = found[1] if found is not None and _is_actorlike(found[1]) else None
+    if other is None and noun.lemma_.lower() in ("visit", "trip", "tour") and head.lemma_.lower() in (
+        "arrive", "travel", "fly"
+    ):
+        # "arrived in Amman on a visit": the place visited stands for its government.
+        found = _prep_obj(head, {"in", "to"})
+        if found is not None and found[1].ent_type_ == "GPE":
+            other = found[1]
     return subj, other
 
 
