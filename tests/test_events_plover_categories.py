@@ -126,3 +126,9 @@ def test_events_kept_up_states_name_their_actor(nlp):
     assert e.actor_text and "troops" in e.actor_text
     e = event_of(events_in(nlp, "The miners stayed on strike for a second week."), "PROTEST")
     assert e.actor_text and "miners" in e.actor_text
+
+
+def test_events_state_of_emergency_is_the_measure(nlp):
+    e = event_of(events_in(nlp, "The government declared a state of emergency in Oaxaca."), "COERCE")
+    assert e.target_text and "Oaxaca" in e.target_text
+    assert "CONCEDE" in _cats(events_in(nlp, "The government lifted the state of emergency on Friday."))

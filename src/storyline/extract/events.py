@@ -368,6 +368,10 @@ _MEASURES = frozenset(
 def _object(tok: Any) -> Any:
     """The direct object, looking through a measure or sequence noun to what it counts."""
     obj = _child(tok, "dobj")
+    if obj is not None and obj.lemma_.lower() == "state":
+        inner = _prep_obj(obj, {"of"})
+        if inner is not None and inner[1].lemma_.lower() == "emergency":
+            return inner[1]  # "lifted the state of emergency": the emergency is the measure
     if obj is not None and obj.lemma_.lower() in _MEASURES:
         inner = _prep_obj(obj, {"of"})
         if inner is not None and inner[1].pos_ in ("NOUN", "PROPN"):
