@@ -2816,7 +2816,7 @@ def _place_party(tok: Any, cat: str) -> Any:
     preps = _PLACE_PREPS | ({"from"} if cat == "RETREAT" else set())
     if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ in ("dobj", "pobj", "dative")):
         return None  # "shot himself in the parking lot": the act falls on the actor
-    heads = [tok, _object(tok)]
+    heads = [tok, _child(tok, "dobj"), _object(tok)]
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             heads += [c, _object(c)]
