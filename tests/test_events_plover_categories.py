@@ -132,3 +132,10 @@ def test_events_state_of_emergency_is_the_measure(nlp):
     e = event_of(events_in(nlp, "The government declared a state of emergency in Oaxaca."), "COERCE")
     assert e.target_text and "Oaxaca" in e.target_text
     assert "CONCEDE" in _cats(events_in(nlp, "The government lifted the state of emergency on Friday."))
+
+
+def test_events_martial_law_is_coercion_not_a_participant(nlp):
+    e = event_of(events_in(nlp, "The army imposed martial law in the province of Aceh on Friday."), "COERCE")
+    assert e.action == "impose martial law"
+    assert e.target_text and "Aceh" in e.target_text
+    assert "CONCEDE" in _cats(events_in(nlp, "The junta lifted martial law."))

@@ -561,7 +561,7 @@ _PHRASAL.update(
 )
 _VERBS["REJECT"] = _VERBS["REJECT"] + ("renege", "backtrack")
 _VERBS["COERCE"] = _VERBS["COERCE"] + ("disperse", "expel")
-_NOUNS["COERCE"] = _NOUNS["COERCE"] + ("emergency", "lockdown", "crackdowns")
+_NOUNS["COERCE"] = _NOUNS["COERCE"] + ("emergency", "lockdown", "crackdowns", "martial law")
 # Nominalisations of the category verbs ("the crew's capture", "his imprisonment").
 _NOUNS["COERCE"] = _NOUNS["COERCE"] + (
     "capture", "imprisonment", "internment", "eviction", "confiscation", "conviction",
