@@ -139,3 +139,10 @@ def test_events_martial_law_is_coercion_not_a_participant(nlp):
     assert e.action == "impose martial law"
     assert e.target_text and "Aceh" in e.target_text
     assert "CONCEDE" in _cats(events_in(nlp, "The junta lifted martial law."))
+
+
+def test_events_labour_strike_called_off_is_a_concession(nlp):
+    assert "PROTEST" in _cats(events_in(nlp, "Dock workers launched a strike at the port."))
+    e = event_of(events_in(nlp, "The nurses' union said it had called off its strike."), "CONCEDE")
+    assert e.actor_text and "union" in e.actor_text
+    assert "CONCEDE" not in _cats(events_in(nlp, "The air force ended its strikes on the city."))

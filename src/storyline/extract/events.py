@@ -729,6 +729,14 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         ):
             return "AID", f"{lemma} {goods.lemma_.lower()}"
     prt = _child(tok, "prt")
+    if prt is not None and (lemma, prt.lower_) == ("call", "off") and dobj is not None:
+        # "called off the strike", "called off the talks": the measure or event is cancelled.
+        found = _noun_trigger(dobj)
+        cat = plover.noun_category(found[1] if found else dobj.lemma_.lower(), "cancel")
+        if found and found[0] == "PROTEST":
+            cat = "CONCEDE"
+        if cat:
+            return cat, f"call off {dobj.lemma_.lower()}"
     if prt is not None:
         cat = plover.verb_category(lemma, prt.lower_)
         if cat:
@@ -744,6 +752,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
             answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING or lemma in plover.UNDOING
+            if lemma in plover.UNDOING and noun == "strike":
+                found = _noun_trigger(dobj)
+                if found and found[0] == "PROTEST":
+                    return "CONCEDE", f"{lemma} strike"  # "the union ended its strike"
             if cat and (lemma, noun) not in plover._LIGHT_OVERRIDES and not answered:
                 found = _noun_trigger(dobj)  # "began a hunger strike" is a protest
                 cat = found[0] if found else cat
@@ -1159,6 +1171,14 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
             return "PROTEST", "strike"
         if tok.head.lemma_ == "on" and tok.head.head.lemma_ in ("go", "remain", "stay", "be"):
             return "PROTEST", "strike"  # "went on strike", "stayed on strike"
+        if tok.dep_ == "dobj":
+            subj = _verb_subject(tok.head)
+            if subj is not None and subj.pos_ == "PRON":
+                subj = _reporting_speaker(subj) or subj  # "the union said it called off ..."
+            if subj is not None and (subj.lemma_.lower() in _LABOUR or any(
+                w.lemma_.lower() in _LABOUR for w in subj.subtree
+            )):
+                return "PROTEST", "strike"  # "the teachers' union called off its strike"
     return cat, lemma
 
 
@@ -1760,6 +1780,9 @@ def _protested_party(tok: Any) -> Any:
 _PROPERTY = frozenset({"office", "home", "house", "shop", "store", "car", "vehicle", "building",
                        "headquarters", "property", "church", "mosque", "school", "line", "pipeline",
                        "bridge", "station", "plant", "factory", "crop", "field", "truck"})
+#: Who strikes in the labour sense: unions and workers.
+_LABOUR = frozenset({"union", "worker", "teacher", "employee", "miner", "docker", "driver",
+                     "nurse", "doctor", "pilot", "staff", "labour", "labor", "trade"})
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "agent", "detective", "trooper"})
 _PREMISES = _PROPERTY | {"apartment", "flat", "room", "premises", "compound", "residence", "home",
                          "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm"}

@@ -694,6 +694,8 @@ def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
             return "SANCTION"  # "cancelled the visit", "ended cooperation": relations reduced
         if own in ("ASSAULT", "FIGHT") and light in UNDOING:
             return "RETREAT"  # "ended the offensive"
+        if own == "PROTEST" and light in UNDOING:
+            return "CONCEDE"  # "called off the strike", "ended their protest": de-escalation
         if own and light in REJECTING:
             return "REJECT"
         if own in ("AID", "SUPPORT") and light in ACCEPTING:
