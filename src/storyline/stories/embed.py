@@ -103,7 +103,9 @@ class MiniLMEmbedder:
         self._tok.enable_truncation(max_length=MAX_TOKENS)
         self._tok.no_padding()
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        # One thread unless asked: the engines already run one process per core, and ONNX
+        # threads spinning against a busy core cost more than they give (same vectors either way).
+        opts.intra_op_num_threads = threads or int(os.environ.get("STORYLINE_EMBED_THREADS", "1") or 1)
         opts.inter_op_num_threads = 1
         self._sess = ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._sess.get_inputs()}
