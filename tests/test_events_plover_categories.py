@@ -146,3 +146,10 @@ def test_events_labour_strike_called_off_is_a_concession(nlp):
     e = event_of(events_in(nlp, "The nurses' union said it had called off its strike."), "CONCEDE")
     assert e.actor_text and "union" in e.actor_text
     assert "CONCEDE" not in _cats(events_in(nlp, "The air force ended its strikes on the city."))
+
+
+def test_events_emergency_measures_are_the_emergency(nlp):
+    e = event_of(events_in(nlp, "The cabinet eased the emergency measures in Oaxaca on Friday."), "CONCEDE")
+    assert e.target_text and "Oaxaca" in e.target_text
+    e = event_of(events_in(nlp, "The government extended emergency powers for another month."), "COERCE")
+    assert e.target_text is None

@@ -745,6 +745,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         noun = dobj.lemma_.lower()
         if noun == "law" and any(c.lower_ == "martial" for c in dobj.children if c.dep_ in ("amod", "compound")):
             noun = "martial law"  # "imposed martial law": the measure, not a statute
+        elif noun in ("measure", "power", "rule", "law", "regulation") and any(
+            c.lower_ == "emergency" for c in dobj.children if c.dep_ in ("amod", "compound")
+        ):
+            noun = "emergency"  # "eased the emergency measures": the state of emergency
         if (lemma, noun) in plover._PHRASAL:
             return plover._PHRASAL[(lemma, noun)], f"{lemma} {noun}"
         if lemma == "strike" and noun in {"deal", "agreement", "accord", "bargain"}:
@@ -1499,7 +1503,11 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             actor = actor or n_actor
         dobj = None
     idiom = None
-    if dobj is not None and " " in lemma and lemma.split()[-1] == dobj.lemma_.lower():
+    if dobj is not None and " " in lemma and (
+        lemma.split()[-1] == dobj.lemma_.lower()
+        # "eased the emergency measures" (action "ease emergency"): the modifier named the act
+        or any(c.lower_ == lemma.split()[-1] for c in dobj.children if c.dep_ in ("amod", "compound"))
+    ):
         # "opened fire on", "set fire to", "blocked roads": the noun belongs to the predicate;
         # the one acted on follows a preposition, if the sentence names one.
         idiom, dobj = dobj, None
