@@ -101,6 +101,7 @@ class _Frame:
     used: bool = False
     outer: _Frame | None = None  # the frame relaying this one ("..., the ISPR said")
     relay_of: _Frame | None = None  # the frame this one relays
+    speaker_span: tuple[int, int] | None = None  # where the speaker is named, when no parse NP fits
 
 
 @dataclass(slots=True)
@@ -596,7 +597,50 @@ def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+# A dateline opening a paragraph: "CLEVELAND —", "WASHINGTON (AP) —", "DES MOINES, Iowa —",
+# "PHILADELPHIA, July 25 (UPI) —". A place and a date, never a speaker.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{1,40}?)?(?: ?\([\w .]{1,20}\))?[ \t]*(?:[—–]|--?(?= ))"
+)
+
+
 def _subject(tok: Any) -> Any | None:
+    """The speaker slot of the verb ``tok``, never a paragraph's dateline."""
+    subj = _subject_raw(tok)
+    if subj is None:
+        return None
+    text = subj.doc.text
+    line = text.rfind("\n", 0, subj.idx) + 1
+    if subj.idx - line > 60:
+        return subj
+    m = _DATELINE.match(text, line, min(len(text), line + 80))
+    if m is None or subj.idx >= m.end() or tok.idx < m.end():
+        return subj
+    # The parse took the place for the subject: the phrase between the dash and the verb speaks.
+    rest = subj.doc.char_span(m.end(), tok.idx, alignment_mode="contract")
+    if rest is None or len(rest) == 0:
+        return None
+    root = rest.root
+    if root.pos_ in ("VERB", "AUX"):
+        # "— The committee released a statement ..., offering": that clause's subject
+        root = next(
+            (c for c in rest if c.dep_ in ("nsubj", "nsubjpass") and c.head.i == root.i), root
+        )
+    if root.pos_ in ("PROPN", "NOUN", "PRON"):
+        return root
+    # a misparsed clause: the first name after the dash that is no object
+    return next(
+        (
+            t
+            for t in rest
+            if t.ent_type_ in ("PERSON", "ORG", "NORP")
+            and t.dep_ not in ("pobj", "dobj", "compound", "poss")
+        ),
+        None,
+    )
+
+
+def _subject_raw(tok: Any) -> Any | None:
     # The tagger sometimes takes a stray guillemet for a noun subject: skip marks.
     subj = [
         c
@@ -1290,6 +1334,77 @@ def _tweet_blocks(ctx: _Ctx) -> list[_Cand]:
     return out
 
 
+_IRREGULAR_PAST = {"said": "say", "says": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+# Verbs that introduce a further quote of the same speaker in the inverted form ("Continued Stone:").
+_INVERTED_ONLY = frozenset("continue go".split())
+
+
+def _reporting_form(word: str) -> bool:
+    """Whether a capitalised word is an inflected verb of saying ("Stated", "Adds", "Quipped")."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return True
+    stems: set[str] = set()
+    if w.endswith("ied"):
+        stems.add(w[:-3] + "y")
+    if w.endswith("ies"):
+        stems.add(w[:-3] + "y")
+    if w.endswith("ed"):
+        stems |= {w[:-2], w[:-1], w[:-3]}  # "noted", "stated", "quipped"
+    if w.endswith("s"):
+        stems |= {w[:-1], w[:-2]}  # "adds", "stresses"
+    return bool(stems & (SPEECH_VERBS | _INVERTED_ONLY))
+
+
+# A line or sentence opening with a verb of saying, then the speaker, then a colon:
+# "Stated Stone:", "Said Mr. Trump:", "Added the senator:".
+_INV_START = re.compile(r"(?:^|[.!?][”\"’']?[ \t]+)(?=[A-Z])")
+_INV_BODY = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Za-z][^\n:;,]{0,58}?)[ \t]*:")
+
+
+def _inverted_colon(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(verb start, speaker start, speaker end) when ``text[start:end]`` (one line, ending in
+    a colon) ends with an inverted attribution "Said Trump:"."""
+    seg = text[start:end]
+    for m in reversed(list(_INV_START.finditer(seg))):
+        b = _INV_BODY.fullmatch(seg, m.end())
+        if b is None:
+            continue
+        if not _reporting_form(b.group(1)):
+            return None
+        words = b.group(2).split()
+        if not 1 <= len(words) <= 6:
+            return None
+        if not (words[0][0].isupper() or words[0].lower() in ("the", "a", "an", "one")):
+            return None
+        return start + b.start(1), start + b.start(2), start + b.end(2)
+    return None
+
+
+def _inverted_colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
+    """“Stated Stone: “...”” / "Said Trump:" then a quote: the verb is the cue and the name
+    after it the speaker (the tagger often reads "Stated Stone" as one name)."""
+    lo = max(0, q.open_at - 120)
+    before = ctx.text[lo : q.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    nl = before.rfind("\n", 0, len(before) - 1)
+    found = _inverted_colon(ctx.text, lo + nl + 1 if nl >= 0 else lo, lo + len(before))
+    if found is None:
+        return None
+    v_at, s, e = found
+    verb = ctx.doc.char_span(v_at, v_at + 1, alignment_mode="expand")
+    name = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if not verb or not name:
+        return None
+    head = name.root
+    if head.pos_ not in ("PROPN", "NOUN", "PRON") and head.ent_type_ == "":
+        return None
+    fr = _Frame(verb[0], verb[0].text, head, None, None, speaker_span=(s, e))
+    fr.channel = _frame_channel(ctx, fr)
+    return fr
+
+
 def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
     """Headline attributions: "Bajwa: Pakistan backs regional peace" or "Pakistan backs
     regional peace: Gen. Bajwa". Only short lines whose short side is a name; a line with a
@@ -1312,6 +1427,8 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
             or line[: cut - p_start].isupper()
         ):
             continue
+        if _inverted_colon(text, left[0], left[1] + 1) is not None:
+            continue  # "Said Trump: “...”": the quote's own attribution, not a headline
         for who, what in orders:
             w_words = _WORD.findall(text[who[0] : who[1]])
             c_words = _WORD.findall(text[what[0] : what[1]])
@@ -1336,7 +1453,11 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
 
 
 def _headline_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
-    s, e = cand.headline
+    return _span_ref(ctx, *cand.headline)
+
+
+def _span_ref(ctx: _Ctx, s: int, e: int) -> _Ref:
+    """The speaker named by the words ``text[s:e]``: its entity if the core found one."""
     key, name = _entity_key(ctx, s, e)
     ents = [x for x in ctx.ents if s <= x.start_char and x.end_char <= e]
     kind = _ent_kind(ents[0].label_) if ents else "GROUP"
@@ -1485,7 +1606,14 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     for qi, q in enumerate(quotes):
         s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
         best, best_d = None, None
-        for si in range(max(0, s_first - 1), s_last + 2):
+        inverted = _inverted_colon_frame(ctx, q)
+        if inverted is not None:
+            frames.append(inverted)
+            best, best_d = inverted, 0
+            for fr in frames_by_sent.get(_sent_index(ctx, inverted.cue.idx), []):
+                if fr.cue.i == inverted.cue.i:
+                    fr.used = True  # the parse's own reading of the verb: replaced by this one
+        for si in range(max(0, s_first - 1), s_last + 2) if inverted is None else ():
             for fr in frames_by_sent.get(si, []):
                 if fr.relay_of is not None:
                     continue
@@ -1873,7 +2001,13 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
         elif fr is not None:
             cue = fr.cue_text
             speaker = _resolve_tok(ctx, fr.speaker_tok)
-            if fr.speaker_tok is not None:
+            if fr.speaker_span is not None:
+                surface = fr.speaker_span
+                if speaker is None or not (
+                    surface[0] <= speaker.start and speaker.end <= surface[1]
+                ):
+                    speaker = _span_ref(ctx, *surface)
+            elif fr.speaker_tok is not None:
                 surface = _np_bounds(fr.speaker_tok)
                 if (
                     speaker is not None

@@ -1,0 +1,69 @@
+"""Speaker forms of news writing: datelines, inverted colon attributions, continued quotes.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_speaker_dateline_is_never_the_speaker(nlp):
+    # The parser may take the dateline's place name for the subject of the reporting verb.
+    text = (
+        "AUSTIN, Texas — Republican Gov. Dale Perrin told reporters on Friday that the "
+        "state would sue over the new water rules."
+    )
+    q = quote_with(quotes_in(nlp, text), "state would sue")
+    assert q.speaker_text and "Perrin" in q.speaker_text
+    assert "AUSTIN" not in text[q.speaker_start : q.speaker_end]
+
+
+def test_quotes_speaker_dateline_before_misparsed_clause(nlp):
+    # A dateline the parser makes the sentence's subject, the real subject an apposition.
+    text = (
+        "MYRTLE BEACH, S.C. — Sen. Ted Cruz (R-Tex.) spent the weekend questioning the "
+        "real estate mogul's temperament and judgment."
+    )
+    q = quote_with(quotes_in(nlp, text), "temperament")
+    assert q.speaker_text and "Cruz" in q.speaker_text
+
+
+def test_quotes_speaker_dateline_with_participle_cue(nlp):
+    # "— X did Y ..., offering ...": the clause's own subject speaks, not the dateline.
+    text = (
+        "BOSTON, May 9 (AP) — The Harbor Workers Union issued a statement on Monday, "
+        "offering “a full and unreserved apology” to the families of the crew."
+    )
+    q = quote_with(quotes_in(nlp, text), "apology")
+    assert q.speaker_text and "Union" in q.speaker_text
+    assert "BOSTON" not in q.speaker_text
+
+
+def test_quotes_speaker_inverted_colon_attribution(nlp):
+    # "Stated Stone:" / "Continued Stone:" put the verb first: the speaker is the name after it.
+    text = (
+        "The interview aired on a Sunday radio show.\n\n"
+        "Stated Whitlock:\n\n"
+        "“I think the voting machines in three counties are old and easy to tamper with.”\n\n"
+        "Continued Whitlock: “So it is a real problem, and the county must replace them soon.”"
+    )
+    qs = quotes_in(nlp, text)
+    first = quote_with(qs, "voting machines")
+    second = quote_with(qs, "real problem")
+    for q in (first, second):
+        assert q.speaker_text == "Whitlock"
+        assert text[q.speaker_start : q.speaker_end] == "Whitlock"
+    assert first.cue == "Stated"
+
+
+def test_quotes_speaker_inverted_colon_on_the_quote_line(nlp):
+    # The inverted form on the quote's own line is no "Name: words" headline.
+    text = (
+        "Stated Hendricks: “We are going to win this county by more votes than anyone has "
+        "ever seen here.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "win this county")
+    assert q.speaker_text == "Hendricks"
+    assert q.cue == "Stated"
+    assert text[q.speaker_start : q.speaker_end] == "Hendricks"
