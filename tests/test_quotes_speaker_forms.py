@@ -67,3 +67,21 @@ def test_quotes_speaker_inverted_colon_on_the_quote_line(nlp):
     assert q.speaker_text == "Hendricks"
     assert q.cue == "Stated"
     assert text[q.speaker_start : q.speaker_end] == "Hendricks"
+
+
+def test_quotes_speaker_quote_after_attribution_goes_on_with_it(nlp):
+    # “A,” he said. “B.” Then a new sentence with its own cue: B ends its sentence, so it
+    # continues A's statement and speaker instead of going to the later cue.
+    text = (
+        "Mr. Ferraro, a retired harbor pilot, spoke at the meeting.\n\n"
+        "''The channel is too shallow for these ships,'' he said. ''If one of them runs "
+        "aground, the port closes for a week.'' That is why, he added, the city should "
+        "dredge ''before the winter storms arrive.''"
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "runs aground")
+    assert "too shallow" in q.text  # one statement: A, its attribution, B
+    assert q.cue == "said"
+    assert text[q.speaker_start : q.speaker_end] == "he"
+    later = quote_with(qs, "winter storms")
+    assert later.cue == "added" and "runs aground" not in later.text

@@ -1618,6 +1618,15 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
                 if fr.relay_of is not None:
                     continue
                 if (
+                    fr.content is not None
+                    and fr.content[0] >= q.outer_end
+                    and _ends_sentence_before(ctx, q, fr.cue.idx)
+                ):
+                    # “B.” That's why, he added, ...: a quote that ends its sentence belongs
+                    # to no cue of a later sentence that reports words of its own (it goes
+                    # on with the quote before it).
+                    continue
+                if (
                     fr.content
                     and fr.content[0] <= max(q.start, q.open_at + 1)
                     and (
@@ -1820,6 +1829,15 @@ _TITLE_ABBREV = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Gens|Sens|Reps|"
     r"Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|U\.S|D\.C)|\b[A-Z])$"
 )
+
+
+def _ends_sentence_before(ctx: _Ctx, q: QuoteSpan, at: int) -> bool:
+    """Whether a sentence ends between the quote's last word and offset ``at`` (the quote's own
+    closing period counts: “... nothing.” That's why ...)."""
+    a = max(q.start, q.end - 1)
+    if not _break_between(ctx, a, at):
+        return False  # the cheap index first: most cues follow their quote in one sentence
+    return at - a > 300 or _real_break(ctx.text[a:at])
 
 
 def _real_break(text: str) -> bool:
