@@ -85,3 +85,36 @@ def test_quotes_speaker_quote_after_attribution_goes_on_with_it(nlp):
     assert text[q.speaker_start : q.speaker_end] == "he"
     later = quote_with(qs, "winter storms")
     assert later.cue == "added" and "runs aground" not in later.text
+
+
+def test_quotes_speaker_open_paragraph_goes_on_with_previous_quote(nlp):
+    # “A,” X said. “B.¶“C,” he continued.: B is left open at its paragraph's end (the
+    # carry-over convention) but the next paragraph has its own attribution, so C is a new
+    # statement and B goes on with A.
+    text = (
+        "The senator spoke for an hour.\n\n"
+        "“Voters want a plain answer,” Harmon said. “But candidates cannot just promise "
+        "anything. Words have consequences.\n\n"
+        "“I'm not interested in slogans. I'm interested in results,” he continued.\n\n"
+        "Later he left."
+    )
+    qs = quotes_in(nlp, text)
+    first = quote_with(qs, "plain answer")
+    assert "Words have consequences" in first.text
+    assert "slogans" not in first.text
+    assert first.speaker_text == "Harmon"
+    second = quote_with(qs, "slogans")
+    assert second.cue == "continued" and "consequences" not in second.text
+
+
+def test_quotes_speaker_carried_over_quote_stays_whole(nlp):
+    # The convention itself: no attribution after the last paragraph, one quote.
+    text = (
+        "The mayor spoke for an hour.\n\n"
+        "“We will rebuild the bridge. It will take two years and cost a great deal,” "
+        "said Mayor Ortiz. “The work starts in May.\n\n"
+        "“But the city has no choice, and the state has promised to help us pay for it.”\n\n"
+        "Later he left."
+    )
+    q = quote_with(quotes_in(nlp, text), "The work starts")
+    assert "no choice" in q.text

@@ -1479,6 +1479,50 @@ def _tweet_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
     return _Ref(name or text, ns, ne, "PERSON", key, "tweet")
 
 
+def _split_attributed_tails(
+    ctx: _Ctx, quotes: list[QuoteSpan], frames_by_sent: dict[int, list[_Frame]]
+) -> list[QuoteSpan]:
+    """Split a quote carried over a paragraph break (no closing mark, the next paragraph
+    opening with a mark) where its last paragraph closes with an attribution of its own
+    (“A,” Rubio said. “B.¶“C,” he continued.): C is a new statement, and B, left open at
+    its paragraph's end, goes on with A."""
+    out: list[QuoteSpan] = []
+    for q in quotes:
+        if not q.closed or q.close_at is None:
+            out.append(q)
+            continue
+        nl = ctx.text.rfind("\n", q.start, q.end)
+        if nl < 0:
+            out.append(q)
+            continue
+        mark = nl + 1
+        while mark < q.end and ctx.text[mark] in " \t\r\n":
+            mark += 1
+        width = 2 if ctx.text.startswith(("''", "``"), mark) else 1
+        if width == 1 and ctx.text[mark : mark + 1] not in ALL_MARKS:
+            out.append(q)
+            continue
+        si = _sent_index(ctx, q.outer_end)
+        own = [
+            fr
+            for k in (si, si + 1)
+            for fr in frames_by_sent.get(k, [])
+            if fr.relay_of is None
+            and q.outer_end <= fr.cue.idx <= q.outer_end + 60
+            and not _break_between(ctx, q.outer_end, fr.cue.idx)
+            and (fr.content is None or fr.content[0] < fr.cue.idx)
+        ]
+        head_end = nl
+        while head_end > q.start and ctx.text[head_end - 1] in " \t\r\n":
+            head_end -= 1
+        if not own or head_end <= q.start:
+            out.append(q)
+            continue
+        out.append(QuoteSpan(q.start, head_end, q.open_at, None, q.double))
+        out.append(QuoteSpan(mark + width, q.end, mark, q.close_at, q.double))
+    return out
+
+
 def _colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
     """A quote introduced by a colon after a clause with no verb of saying ("McConnell
     delivered a blunt message to Trump: “It's time ...”", "the board was conclusive in its
@@ -1602,6 +1646,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         for q in ctx.quote_spans
         if not any(s <= q.start and q.end <= e + 1 for s, e in tweet_ranges)
     ]
+    quotes = _split_attributed_tails(ctx, quotes, frames_by_sent)
     inside: dict[int, list[QuoteSpan]] = {}
     for qi, q in enumerate(quotes):
         s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
