@@ -1515,7 +1515,11 @@ def _split_attributed_tails(
         head_end = nl
         while head_end > q.start and ctx.text[head_end - 1] in " \t\r\n":
             head_end -= 1
-        if not own or head_end <= q.start:
+        # Only after an attributed quote in the same paragraph: a quote opening its own
+        # paragraph, carried over and attributed at its end, is one statement.
+        para = ctx.text.rfind("\n", 0, q.open_at) + 1
+        after_quote = bool(out) and out[-1].open_at >= para and out[-1].outer_end <= q.open_at
+        if not own or head_end <= q.start or not after_quote:
             out.append(q)
             continue
         out.append(QuoteSpan(q.start, head_end, q.open_at, None, q.double))
