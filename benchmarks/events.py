@@ -15,8 +15,8 @@ lexicon. Texts are read from ../shared/data at run time; nothing is copied.
 
 Splits: ``dev`` (looked at while writing the rules), ``held-out`` (first batch,
 scored once) and ``held-out-2`` (second batch by another annotator, written
-before any system output on it was seen). ``--dev`` leaves held-out-2 unread,
-for rule work that must not see its scores.
+before any system output on it was seen). ``--dev`` leaves both held-out
+splits unread, for rule work that must not see their scores.
 
 Run: ``.venv/bin/python benchmarks/events.py`` (or ``... --dev``). ``--errors`` reads
 the dev split and PLOVER-GSR only and lists their errors (missed, spurious and
@@ -410,16 +410,23 @@ def list_errors(nlp) -> None:
 # --------------------------------------------------------------------------- main
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    # argparse, so that --help (or a typo) prints usage instead of scoring the held-out splits.
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dev", action="store_true", help="score the dev split and PLOVER-GSR only")
+    ap.add_argument("--errors", action="store_true", help="list dev and PLOVER-GSR errors")
+    args = ap.parse_args(argv)
     # --dev scores the dev split (and PLOVER-GSR) only, so rule work never sees held-out scores.
-    dev_only = "--dev" in sys.argv[1:]
+    dev_only = args.dev
     if not DATA.is_dir():
         print("skipped: data not found (../shared/data)")
         return 0
     from storyline.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    if "--errors" in sys.argv[1:]:
+    if args.errors:
         list_errors(nlp)
         return 0
     print("Storyline event benchmark\n")
