@@ -567,7 +567,7 @@ def _resolve_pronoun(ctx: _Ctx, tok: Any) -> _Ref | None:
             # Centering: the subject of the previous sentence's main clause is the likeliest antecedent.
             subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and sent.root.lemma_.lower() in SPEECH_VERBS:
-                subj = _subject(sent.root)
+                subj = _subject(sent.root, ctx.text)
             if subj is not None and _in_quote(ctx, subj.idx) is None:
                 ref = _resolve_tok(ctx, subj)
                 if ref is not None:
@@ -604,12 +604,12 @@ _DATELINE = re.compile(
 )
 
 
-def _subject(tok: Any) -> Any | None:
-    """The speaker slot of the verb ``tok``, never a paragraph's dateline."""
+def _subject(tok: Any, text: str) -> Any | None:
+    """The speaker slot of the verb ``tok``, never a paragraph's dateline. ``text`` is the
+    doc's text (``ctx.text``): spaCy rebuilds ``doc.text`` from every token on each read."""
     subj = _subject_raw(tok)
     if subj is None:
         return None
-    text = subj.doc.text
     line = text.rfind("\n", 0, subj.idx) + 1
     if subj.idx - line > 60:
         return subj
@@ -754,11 +754,11 @@ _DIRECTIVE_VERBS = frozenset(
 _FOR_VERBS = frozenset("call appeal press push plead argue campaign lobby advocate".split())
 
 
-def _parenthetical(cue: Any, first: Any) -> bool:
+def _parenthetical(cue: Any, first: Any, text: str) -> bool:
     """Whether "X said" stands between commas inside the clause that ``first`` begins
     ("It is no surprise, Mr. Garin said, that ..."), not after a clause of its own."""
     doc = cue.doc
-    subj = _subject(cue)
+    subj = _subject(cue, text)
     if subj is None or subj.i > cue.i or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
         return False
     if subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
@@ -775,7 +775,7 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     comps = _children(cue, "ccomp")
     head = None
     xcomps = [c for c in _children(cue, "xcomp") if c.i > cue.i]
-    if len(comps) >= 2 and comps[0].i < cue.i < comps[-1].i and _parenthetical(cue, comps[0]):
+    if len(comps) >= 2 and comps[0].i < cue.i < comps[-1].i and _parenthetical(cue, comps[0], ctx.text):
         # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": the parse splits
         # one statement around its parenthetical cue; both halves are what was said.
         start, end = comps[0].left_edge.idx, _tok_end(comps[-1].right_edge)
@@ -1012,7 +1012,7 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             gov = tok.head.head
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
-            subj = _subject(gov)
+            subj = _subject(gov, ctx.text)
             if subj is not None and subj.i < holder.i and subj.pos_ in ("PROPN", "NOUN"):
                 holder = subj
     if clause is None:
@@ -1145,7 +1145,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             and all(_in_quote(ctx, c.idx) is not None for c in _children(tok, "ccomp"))
         ):
             # "“...,” the statement continued." / "“...,” he went on.": only as a bare attribution
-            subj = _subject(tok)
+            subj = _subject(tok, ctx.text)
             if subj is not None and (lemma == "continue" or _children(tok, "prt")):
                 frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
@@ -1177,7 +1177,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             dobj = _children(tok, "dobj")
             if dobj:  # "he quoted General Bajwa as saying"
                 frames.append(
-                    _Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok))
+                    _Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok, ctx.text))
                 )
             else:
                 subj = _children(tok, "nsubjpass")
@@ -1197,7 +1197,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         if _children(tok, "nsubjpass") and lemma not in ("report", "quote"):
             continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
-        subj = _subject(tok)
+        subj = _subject(tok, ctx.text)
         if (
             subj is not None
             and content is not None
