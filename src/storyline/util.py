@@ -47,8 +47,8 @@ def gc_paused() -> Iterator[None]:
     The cross-article build and the report hold the whole corpus (millions of small
     objects) while they allocate millions more; each full collection walks the whole
     heap and finds next to nothing, because these structures hold no reference cycles
-    and are freed by reference counting. Measured at 2,000 articles: about a quarter
-    of the build and 40 % of the report's time. Nested use is fine.
+    and are freed by reference counting. Measured at 2,000 articles on a loaded 2-core
+    machine: build 82 s -> 61 s, report 25 s -> 10 s. Nested use is fine.
     """
     was = gc.isenabled()
     gc.disable()
