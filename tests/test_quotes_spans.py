@@ -176,7 +176,7 @@ def test_quotes_spans_nearest_of_two_subjects_speaks(nlp):
         "punct",
     ]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
-    assert _subject(doc[8]).text == "Holt"
+    assert _subject(doc[8], doc.text).text == "Holt"
 
 
 def test_quotes_spans_statement_saying_speaks_for_its_issuer(nlp):
