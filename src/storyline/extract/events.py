@@ -482,8 +482,49 @@ def is_country(tok: Any) -> bool:
     return text in _country_names()
 
 
+_NAMES_KEY = "storyline.events.names"
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _mark_names(doc: Any, analysis: ArticleAnalysis) -> None:
+    """Remember the tokens that repeat a name the article uses elsewhere but that the tagger
+    read as a common noun.
+
+    The small English model often tags a bare surname that opens a sentence ("Trump later
+    met ...", "Pence defended ...") as a NOUN with no entity type; a later mention of the same
+    person as a name shows what it is. Person names lend every capitalised word (a surname
+    stands for the person); other names only when the whole name is one word ("Iran").
+    Stored in ``doc.user_data`` (read by ``_known_name``) so the token attributes other
+    stages read stay untouched.
+    """
+    words: dict[str, str | None] = {}
+    spans = [(m.text, m.label, m.entity) for m in analysis.mentions] or [
+        (e.text, e.label_, None) for e in doc.ents
+    ]
+    for text, label, key in spans:
+        if label not in _NAME_LABELS:
+            continue
+        parts = text.split()
+        if label == "PERSON":
+            for w in parts:
+                if len(w) > 2 and w[0].isupper() and w[1:].islower():
+                    words.setdefault(w, key)
+        elif len(parts) == 1 and len(text) > 2 and text[0].isupper():
+            words.setdefault(text, key)
+    doc.user_data[_NAMES_KEY] = {
+        tok.i: words[tok.text]
+        for tok in doc
+        if tok.pos_ in ("NOUN", "ADJ") and not tok.ent_type_ and tok.text in words
+    }
+
+
+def _known_name(tok: Any) -> bool:
+    """Whether tok is a name the tagger missed (see ``_mark_names``)."""
+    return tok.i in tok.doc.user_data.get(_NAMES_KEY, ())
+
+
 def _is_actorlike(tok: Any) -> bool:
-    if tok.ent_type_ in _ENT_ACTOR or tok.pos_ == "PROPN":
+    if tok.ent_type_ in _ENT_ACTOR or tok.pos_ == "PROPN" or _known_name(tok):
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"it", "this", "that", "what", "which", "something", "anything"}
@@ -2120,7 +2161,7 @@ _PROCEEDINGS = frozenset({"proceeding", "hearing", "trial", "ruling", "verdict",
 def _can_act(tok: Any) -> bool:
     """Whether a participant can be the one who acts: a person, group, institution, document or
     war machine, not a thing, an event or an abstraction."""
-    if tok.pos_ != "NOUN" or tok.ent_type_:
+    if tok.pos_ != "NOUN" or tok.ent_type_ or _known_name(tok):
         return True
     lemma = tok.lemma_.lower()
     if _hazard(tok):
@@ -2238,7 +2279,9 @@ def _entity_key(analysis: ArticleAnalysis, tok: Any) -> str | None:
     if tok is None or not analysis.mentions:
         return None
     m = mention_at(analysis, tok.idx, tok.idx + len(tok.text))
-    return m.entity if m else None
+    if m is None:
+        return tok.doc.user_data.get(_NAMES_KEY, {}).get(tok.i)
+    return m.entity
 
 
 def _actor_text(analysis: ArticleAnalysis, tok: Any, key: str | None) -> str | None:
@@ -2254,6 +2297,14 @@ def _actor_text(analysis: ArticleAnalysis, tok: Any, key: str | None) -> str | N
 def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> list[EventMention]:
     """Events reported in one parsed article (see the module docstring for the rules)."""
     quoted = _quoted_ranges(doc.text)
+    _mark_names(doc, analysis)
+    try:
+        return _extract(doc, article, analysis, quoted)
+    finally:
+        doc.user_data.pop(_NAMES_KEY, None)
+
+
+def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list[tuple[int, int]]) -> list[EventMention]:
     triggers: dict[int, _Trig] = {}
     for tok in doc:
         if _inside(quoted, tok.idx):
