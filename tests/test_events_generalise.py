@@ -48,3 +48,42 @@ def test_events_generalise_common_noun_stays_no_actor(nlp):
     # A capitalised common noun that repeats no name in the text stays a thing.
     evs = events_in(nlp, "Inflation threatened to derail the recovery, the bank said.")
     assert not [e for e in evs if e.actor_text == "Inflation"]
+
+
+def test_events_generalise_attack_over_an_issue_by_a_person_is_criticism(nlp):
+    text = (
+        "Governor Tim Kaine spoke in Ohio. Senator Mike Pence spoke in Iowa. "
+        "Kaine attacked Pence over the campaign's ties to Moscow during the debate."
+    )
+    evs = events_with_core(nlp, text)
+    assert event_of(evs, "ACCUSE").actor_text == "Kaine"
+    assert not [e for e in evs if e.category == "ASSAULT"]
+
+
+def test_events_generalise_attack_by_gunmen_stays_force(nlp):
+    evs = events_in(nlp, "Gunmen attacked a police station over the weekend.")
+    assert event_of(evs, "ASSAULT").actor_text == "Gunmen"
+
+
+def test_events_generalise_unarmed_clash_over_an_issue_is_no_fight(nlp):
+    evs = events_in(nlp, "The two senators clashed repeatedly over the spending bill.")
+    assert not [e for e in evs if e.category == "FIGHT"]
+
+
+def test_events_generalise_armed_clash_over_territory_stays_fight(nlp):
+    evs = events_in(nlp, "Government troops clashed with rebels over control of the bridge.")
+    assert event_of(evs, "FIGHT").target_text == "rebels"
+    evs = events_in(nlp, "Police clashed with protesters over the weekend.")
+    assert event_of(evs, "FIGHT").actor_text == "Police"
+
+
+def test_events_generalise_sending_armed_forces_is_mobilize(nlp):
+    e = event_of(events_in(nlp, "Brazil will send 800 more soldiers to Haiti."), "MOBILIZE")
+    assert e.actor_text == "Brazil" and e.modality == "future"
+    e = event_of(events_in(nlp, "Moscow dispatched two warships to the Black Sea on Monday."), "MOBILIZE")
+    assert e.actor_text == "Moscow"
+
+
+def test_events_generalise_sending_goods_or_a_plane_is_no_deployment(nlp):
+    evs = events_in(nlp, "The company sent its jet to Dallas and moved the staff to Austin.")
+    assert not [e for e in evs if e.category == "MOBILIZE"]

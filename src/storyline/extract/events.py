@@ -497,7 +497,7 @@ def _mark_names(doc: Any, analysis: ArticleAnalysis) -> None:
     Stored in ``doc.user_data`` (read by ``_known_name``) so the token attributes other
     stages read stay untouched.
     """
-    words: dict[str, str | None] = {}
+    words: dict[str, tuple[str | None, str]] = {}
     spans = [(m.text, m.label, m.entity) for m in analysis.mentions] or [
         (e.text, e.label_, None) for e in doc.ents
     ]
@@ -508,9 +508,9 @@ def _mark_names(doc: Any, analysis: ArticleAnalysis) -> None:
         if label == "PERSON":
             for w in parts:
                 if len(w) > 2 and w[0].isupper() and w[1:].islower():
-                    words.setdefault(w, key)
+                    words.setdefault(w, (key, label))
         elif len(parts) == 1 and len(text) > 2 and text[0].isupper():
-            words.setdefault(text, key)
+            words.setdefault(text, (key, label))
     doc.user_data[_NAMES_KEY] = {
         tok.i: words[tok.text]
         for tok in doc
@@ -2065,7 +2065,9 @@ def _armed(tok: Any) -> bool:
 
 def _individual(tok: Any) -> bool:
     return tok is not None and (
-        tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "he", "she")
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in ("him", "her", "he", "she")
+        or tok.doc.user_data.get(_NAMES_KEY, {}).get(tok.i, (None, ""))[1] == "PERSON"
     )
 
 
@@ -2094,9 +2096,40 @@ def _verbal_attack(t: _Trig) -> bool:
         return False  # gunmen, troops, militants use force
     if _individual(t.target):
         return True  # "Trump attacked Clinton"
+    if _individual(actor) and any(c.dep_ == "prep" and c.lower_ == "over" for c in t.tok.children):
+        # "Kaine attacked Pence over the campaign's ties": a person attacking someone over an
+        # issue argues; the tagger often misses that the target is a person too.
+        return True
     # "attacked the program as a violation of ...", "attacked the plan for ...": a judgement.
     judged = any(c.dep_ == "prep" and c.lower_ in ("as", "for", "over") for c in t.tok.children)
     return judged and not _person_or_place(t.target)
+
+
+_CROWDS = frozenset({"protester", "demonstrator", "crowd", "mob", "youth", "gang", "fan",
+                     "rioter", "supporter", "villager", "resident", "tribesman", "clan"})
+
+
+def _dispute_over_issue(t: _Trig) -> bool:
+    """A clash or fight "over" an issue between parties that bear no arms: a political or verbal
+    dispute ("lawmakers battled over the budget"), not conventional force. Countries, armed
+    groups, police and crowds keep FIGHT ("India and Pakistan clashed over Kashmir")."""
+    over = _prep_obj(t.tok, {"over"})
+    if over is None:
+        return False
+    issue = over[1]
+    if issue.ent_type_ in ("DATE", "TIME") or issue.ent_type_ in _ENT_PLACE or _is_actorlike(issue):
+        return False  # "clashed over the weekend", "fought over Kashmir"
+    parties = [x for x in (t.actor, t.target) if x is not None]
+    parties += [c for x in parties for c in x.children if c.dep_ == "conj"]
+    if not parties:
+        return False
+    return not any(
+        _armed(x)
+        or x.lemma_.lower() in _VIOLENT_ACTORS | _CROWDS
+        or x.ent_type_ == "GPE"
+        or is_country(x)
+        for x in parties
+    )
 
 
 def _private_visit(t: _Trig) -> bool:
@@ -2280,7 +2313,7 @@ def _entity_key(analysis: ArticleAnalysis, tok: Any) -> str | None:
         return None
     m = mention_at(analysis, tok.idx, tok.idx + len(tok.text))
     if m is None:
-        return tok.doc.user_data.get(_NAMES_KEY, {}).get(tok.i)
+        return tok.doc.user_data.get(_NAMES_KEY, {}).get(tok.i, (None, ""))[0]
     return m.entity
 
 
@@ -2501,6 +2534,9 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             # PLOVER: armed forces fighting armed groups use conventional force (FIGHT); killing
             # civilians, bombings and assassinations stay ASSAULT.
             t.category = "FIGHT"
+        if t.category == "FIGHT" and not t.nominal and _dispute_over_issue(t):
+            t.drop = True  # "the two candidates clashed over immigration": an argument
+            continue
         if t.category == "FIGHT" and any(_individual(x) for x in (t.actor, t.target)):
             # Conventional military force is fought between forces, not between named persons:
             # "Trump clashed with Megyn Kelly", "Clinton and Sanders battled" are contests.

@@ -581,6 +581,18 @@ _LIGHT_OVERRIDES.update({("express", "relief"): "", ("pose", "threat"): "", ("po
 # Idioms: "made a killing on the market", "made a call" on a question (decided).
 _LIGHT_OVERRIDES.update({("make", "killing"): ""})
 
+# Sending armed personnel somewhere is a deployment (CAMEO 15x / PLOVER MOBILIZE: "sent 3,000
+# troops to the island", "will dispatch warships"), whatever the force is called.
+_SENDING = ("send", "dispatch", "rush", "redeploy", "airlift")
+_ARMED_FORCES = (
+    "troop", "soldier", "force", "warship", "marine", "peacekeeper", "paratrooper",
+    "reinforcement", "battalion", "brigade", "warplane", "warship", "gunboat", "destroyer",
+    "frigate", "commando",
+)
+for _v in _SENDING:
+    for _n in _ARMED_FORCES:
+        _PHRASAL.setdefault((_v, _n), "MOBILIZE")
+
 VERB_CATEGORY: dict[str, str] = {}
 for _cat, _words in _VERBS.items():
     for _w in _words:
