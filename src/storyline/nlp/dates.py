@@ -143,7 +143,7 @@ _PATTERNS = [
     # Friday"), or alone with "mid-" ("by mid-afternoon": the day the story has reached)
     rf"\b(?:this\s+{_PART}|(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
     rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
-    r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|past|previous|coming)\s+(?:week|month|year)\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:(?:the\s+)?(?:this\s+)?past\s+|this\s+|last\s+|next\s+|previous\s+|coming\s+)(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
@@ -188,7 +188,7 @@ _PATTERNS = [
     rf"\bthe\s+(?:(?:next|following|subsequent|previous|prior|preceding|same)\s+(?:{_ANA_UNIT})\b"
     rf"|(?:{_ANA_UNIT})\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
     rf"|(?:week|month|{_PART})\b)"
-    rf"|\b(?:(?:earlier|later)\s+(?:that\s+(?:{_ANA_UNIT})|in\s+the\s+day)|that\s+(?:{_ANA_UNIT}))\b",
+    rf"|\b(?:(?:earlier|later)\s+(?:that\s+(?:{_ANA_UNIT})|in\s+the\s+(?:day|week|month|year))|that\s+(?:{_ANA_UNIT}))\b",
     # sets counted per period: "twice a week", "three times a year", "once a month"
     r"\b(?:once|twice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|many)\s+times)"
     r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b",
@@ -254,8 +254,9 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: st
     del cur, target
     d = date_of(y)
     # a past-tense date a few weeks ahead is more often a misread tense or a scheduled event
-    # than one nearly a year back
-    if tense in (PAST, PRESENT) and d > anchor + slack and (d - anchor).days > _DAY_SLACK:
+    # than one nearly a year back; the present tense of news is its schedule ("the agreement
+    # expires Dec. 31", "voters go to the polls Nov. 3"), so it takes the nearest such date
+    if tense == PAST and d > anchor + slack and (d - anchor).days > _DAY_SLACK:
         return y - 1
     if tense == FUTURE and d < anchor - slack:
         return y + 1
@@ -477,7 +478,8 @@ def _special(low: str, anchor: dt.date | None,
     for rx, ref in _REFS:
         if rx.search(low):
             return None, "unknown", ref
-    low = re.sub(r"^(?:the|in|during|over|of)\s+", "", low)
+    low = re.sub(r"^(?:(?:the|in|during|over|of)\s+)+", "", low)
+    low = re.sub(r"^this past ", "past ", low)  # "this past week" is the past week
     # sets: "each month" P1M, "every Thursday" XXXX-WXX-4, "each July" XXXX-07, "Tuesday nights"
     m = re.match(r"^(?:on )?([a-z]+day)s?(?: (morning|afternoon|evening|night)s?)?$", low)
     if m and m[1] in _WEEKDAYS and re.search(r"days\b|s$", low):
@@ -1069,6 +1071,13 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
         tense = PAST
         if idx:
             i = bisect_right(idx, s) - 1
+            if (frag[:5].lower() == "last " and doc[max(i, 0)].pos_ in ("VERB", "AUX")
+                    and doc[max(i, 0)].idx == s):
+                # "expected to last several weeks", "the war lasted...": the verb "last" is no
+                # modifier; what follows is a duration
+                s += 5
+                frag = text[s:e]
+                i += 1
             tense = tense_of(doc[max(i, 0)])
         if tense == PAST and _DEADLINE_BEFORE.search(text[max(0, s - 20):s]):
             # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
@@ -1275,7 +1284,10 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
         full = " ".join(t.text.lower().split()).rstrip(".,")
         low = _strip_mods(full)
         if (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(full)
-                and not (re.match(r"the next (?:week|month|year)$", low) and t.tense != PAST)):
+                and not (re.match(r"the next (?:week|month|year)$", low) and t.tense != PAST)
+                # "earlier in the year" is the year of publication, as "earlier this year" is;
+                # only "later that year" follows the story
+                and not re.match(r"(?:earlier|later) in the (?:week|month|year)$", full)):
             got = _from_ref(low, ref) if ref is not None else (None, "unknown", None)
             if got is not None:
                 t = dataclasses.replace(t, value=got[0], precision=got[1], timeml=got[2])
