@@ -87,3 +87,27 @@ def test_events_generalise_sending_armed_forces_is_mobilize(nlp):
 def test_events_generalise_sending_goods_or_a_plane_is_no_deployment(nlp):
     evs = events_in(nlp, "The company sent its jet to Dallas and moved the staff to Austin.")
     assert not [e for e in evs if e.category == "MOBILIZE"]
+
+
+def test_events_generalise_infinitive_complement_shares_its_verbs_date(nlp):
+    # Article of Wednesday 2016-09-21: "Thursday" is the 15th.
+    evs = events_in(nlp, "The committee voted Thursday to hold the former aide in contempt of Congress.",
+                    published="2016-09-21")
+    assert event_of(evs, "COERCE").date == "2016-09-15"
+
+
+def test_events_generalise_purpose_clause_and_coordinated_verb_share_the_date(nlp):
+    evs = events_in(nlp, "Thousands of nurses walked out on Monday to protest the pay freeze.",
+                    published="2016-09-21")
+    assert event_of(evs, "PROTEST").date == "2016-09-19"
+    evs = events_in(nlp, "The envoy toured the camp on Sunday and met the rebel commander.",
+                    published="2016-09-21")
+    assert event_of(evs, "CONSULT").date == "2016-09-18"
+
+
+def test_events_generalise_speech_and_promises_keep_their_date_to_themselves(nlp):
+    evs = events_in(nlp, "Iran promised on Friday to free the sailors.", published="2016-09-21")
+    assert all(e.date is None for e in evs if e.category == "RETREAT")
+    evs = events_in(nlp, "The minister said on Friday that the army had arrested the men.",
+                    published="2016-09-21")
+    assert event_of(evs, "COERCE").date is None

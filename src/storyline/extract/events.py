@@ -2559,6 +2559,7 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
         ):
             head = clause.head
             t.date = (triggers[head.i].date if head.i in triggers else None) or verb_times.get(head.i)
+    _inherit_times(triggers, verb_times)
     _attach_locations(doc, triggers)
     _fold(triggers, verb_times)
 
@@ -2895,6 +2896,43 @@ def _attach_times(
         ):
             trig.date = texpr
     return verb_times
+
+
+#: Governing verbs whose complement does not happen when they do: speech (its content is
+#: reported, not dated by it), and plans, promises and requests (the act is still to come).
+_UNSHARED_TIME = (
+    _SPEECH | _REPORTING | plover.FUTURE_GOVERNORS | plover.REQUEST_GOVERNORS
+) - {"try", "attempt"}
+
+
+def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
+    """Date an undated act by the clause it shares a subject with.
+
+    "voted Thursday to hold him in contempt", "went on strike on Monday to protest the cuts",
+    "visited the capital on Sunday and met the president": an infinitive complement, a purpose
+    clause or a coordinated verb phrase without its own subject happens when its governing verb
+    does. Speech, plans, promises and requests are left out: "said on Friday it would free
+    them" dates the saying, not the release.
+    """
+    for i in sorted(triggers):
+        t = triggers[i]
+        if t.drop or t.nominal or t.date is not None:
+            continue
+        tok = t.tok
+        if tok.dep_ == "xcomp" or (
+            tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            pass
+        elif tok.dep_ == "conj" and _child(tok, _SUBJ | _PASS_SUBJ) is None:
+            pass
+        else:
+            continue
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _UNSHARED_TIME:
+            continue
+        g = triggers.get(head.i)
+        date = g.date if g is not None and not g.drop else None
+        t.date = date or verb_times.get(head.i)
 
 
 #: Categories whose act falls on the place it is done in when no party is named: a curfew, a
