@@ -113,6 +113,8 @@ _PATTERNS = [
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
     rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:on\s+)?{_CLOCK_DAY})?"
     rf"|(?:noon|midnight)(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_CLOCK_DAY})",
+    # "at noon", "by midnight" alone: a clock time on the day the story has reached
+    rf"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))(?:noon|midnight)\b(?:\s+{_ZONE}\b)?",
     # the reporting period in focus and the same period a year before (earnings reports):
     # "the year-ago quarter", "a year-earlier loss", "the 1988 period", "last year's quarter"
     rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
@@ -135,8 +137,12 @@ _PATTERNS = [
     rf"|every\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b)",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
-    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes)\b"
+    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes|centuries)\b"
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
+    # an uncounted span measuring the distance to another event: "hours later", "days after
+    # the vote", "within days of the election"
+    r"(?<!\bfirst\s)\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)"
+    r"|(?<=\bwithin\s)(?:minutes|hours|days|weeks|months|years)\b(?=\s+of\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     # "this morning"; a part of day before its day ("mid-afternoon yesterday", "late evening
@@ -372,8 +378,11 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         fwd = (wd - anchor.weekday()) % 7
         if mod == "last":
             d = anchor - dt.timedelta(days=back or 7)
-        elif mod == "next" or tense == FUTURE:
+        elif mod == "next":
             d = anchor + dt.timedelta(days=fwd or 7)
+        elif tense == FUTURE:
+            # "will speak Friday" in Friday's paper is that day: a week ahead is "next Friday"
+            d = anchor + dt.timedelta(days=fwd)
         elif tense == PRESENT and 0 < fwd < back:
             d = anchor + dt.timedelta(days=fwd)  # "meets Tuesday": present tense for a schedule
         else:
@@ -791,6 +800,8 @@ def _half_value(m: re.Match) -> str | None:
 def duration_value(text: str) -> str | None:
     """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"), "PXY" for "years"."""
     low = " ".join(text.lower().split())
+    if low == "centuries":
+        return "PXC"  # TimeML's unit for a century, as TimeBank writes "for centuries"
     h = _HALF_RX.search(low)
     if h:
         return _half_value(h)
@@ -910,7 +921,7 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
-    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes)", low) or _HALF_RX.match(
+    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes|centuries)", low) or _HALF_RX.match(
             " ".join(low.split())):
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
