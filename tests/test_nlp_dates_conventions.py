@@ -59,3 +59,33 @@ def test_nlp_dates_the_past_period_takes_its_determiner(nlp):
     got = values(nlp, "Prices rose 3 percent in the past year.")
     assert got == {"the past year": ("DATE", "1997")}
     assert normalize_timeml("this past week", FRI)[2] == "1998-W32"
+
+
+def test_nlp_dates_uncounted_span_to_another_event(nlp):
+    assert values(nlp, "Hours later, the rebels withdrew.") == {"Hours": ("DURATION", "PTXH")}
+    assert values(nlp, "Police arrived within days of the attack.") == {"days": ("DURATION", "PXD")}
+    got = values(nlp, "Many years after the war, he returned.")
+    assert got == {"years": ("DURATION", "PXY")}
+    # "the first days after" is no distance between two events
+    assert values(nlp, "In the first days after the vote, prices fell.") == {}
+    # ...and a bare plural with nothing around it stays out
+    assert values(nlp, "Days of rioting followed.") == {}
+
+
+def test_nlp_dates_for_centuries(nlp):
+    got = values(nlp, "The mosque dominated the skyline for centuries.")
+    assert got == {"centuries": ("DURATION", "PXC")}
+
+
+def test_nlp_dates_clock_word_alone_after_a_preposition(nlp):
+    assert values(nlp, "The curfew began at midnight.") == {"midnight": ("TIME", "1998-08-14T24:00")}
+    got = values(nlp, "The rebels attacked on Tuesday. By noon, the town had fallen.")
+    assert got["noon"] == ("TIME", "1998-08-11T12:00")  # the day the story has reached
+    assert values(nlp, "A midnight curfew was imposed.") == {}
+
+
+def test_nlp_dates_future_weekday_named_on_its_own_day_is_that_day(nlp):
+    # wire style names the day of publication by its weekday; a week ahead is "next Friday"
+    assert values(nlp, "The president will speak Friday.")["Friday"] == ("DATE", "1998-08-14")
+    assert values(nlp, "The president will speak next Friday.")["next Friday"] == ("DATE", "1998-08-21")
+    assert values(nlp, "The president will speak Monday.")["Monday"] == ("DATE", "1998-08-17")
