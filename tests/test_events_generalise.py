@@ -111,3 +111,47 @@ def test_events_generalise_speech_and_promises_keep_their_date_to_themselves(nlp
     evs = events_in(nlp, "The minister said on Friday that the army had arrested the men.",
                     published="2016-09-21")
     assert event_of(evs, "COERCE").date is None
+
+
+def test_events_generalise_appealing_a_ruling_is_no_demand(nlp):
+    evs = events_in(nlp, "The state appealed the ruling on Tuesday.")
+    assert not [e for e in evs if e.category == "DEMAND"]
+    e = event_of(events_in(nlp, "The mayor appealed to residents for calm."), "DEMAND")
+    assert e.actor_text == "mayor"
+
+
+def test_events_generalise_damning_label_is_criticism(nlp):
+    e = event_of(events_in(nlp, "The senator called the governor's remarks disgraceful."), "ACCUSE")
+    assert e.actor_text == "senator" and "governor" in (e.target_text or "")
+    e = event_of(events_in(nlp, "Republicans branded the deal a disaster."), "ACCUSE")
+    assert e.actor_text == "Republicans"
+    e = event_of(events_in(nlp, "He described the plan as reckless."), "ACCUSE")
+    assert e.actor_text == "He"
+
+
+def test_events_generalise_neutral_or_natural_label_is_no_criticism(nlp):
+    assert not [e for e in events_in(nlp, "They called the storm a disaster.") if e.category == "ACCUSE"]
+    assert not [e for e in events_in(nlp, "Officials described the plan as ambitious.")
+                if e.category == "ACCUSE"]
+
+
+def test_events_generalise_harsh_verbs_of_criticism(nlp):
+    e = event_of(events_in(nlp, "Democrats blasted the decision on Friday."), "ACCUSE")
+    assert e.actor_text == "Democrats"
+    e = event_of(events_in(nlp, "The mayor lashed out at the union on Twitter."), "ACCUSE")
+    assert e.target_text == "union"
+    e = event_of(events_in(nlp, "Sanders took aim at Wall Street banks."), "ACCUSE")
+    assert "banks" in e.target_text
+
+
+def test_events_generalise_harsh_verbs_need_a_speaker(nlp):
+    evs = events_in(nlp, "The explosion blasted a hole in the wall.")
+    assert not [e for e in evs if e.category == "ACCUSE"]
+    evs = events_in(nlp, "The rebels took aim at the convoy with rockets.")
+    assert not [e for e in evs if e.category == "ACCUSE"]
+
+
+def test_events_generalise_a_time_after_a_preposition_makes_no_phrasal_verb(nlp):
+    evs = events_in(nlp, "The president called the prime minister on Monday.")
+    assert event_of(evs, "CONSULT").target_text == "prime minister"
+    assert not [e for e in evs if e.category == "DEMAND"]

@@ -271,7 +271,7 @@ _BEFORE_PREP_ROLE = {
     "to": {"CONSULT", "DEMAND", "AID", "CONCEDE", "SUPPORT", "ASSAULT", "COOPERATE", "AGREE"},
     "for": {"SUPPORT"},
     "from": {"RETREAT"},
-    "at": {"ASSAULT", "FIGHT", "PROTEST"},
+    "at": {"ASSAULT", "FIGHT", "PROTEST", "ACCUSE"},  # "lashed out at the judge"
     "into": {"FIGHT", "MOBILIZE", "INVESTIGATE"},
     "toward": {"MOBILIZE"},
     "towards": {"MOBILIZE"},
@@ -511,11 +511,25 @@ def _mark_names(doc: Any, analysis: ArticleAnalysis) -> None:
                     words.setdefault(w, (key, label))
         elif len(parts) == 1 and len(text) > 2 and text[0].isupper():
             words.setdefault(text, (key, label))
-    doc.user_data[_NAMES_KEY] = {
+    names = {
         tok.i: words[tok.text]
         for tok in doc
         if tok.pos_ in ("NOUN", "ADJ") and not tok.ent_type_ and tok.text in words
     }
+    for tok in doc:
+        # "called Trump's comments disgraceful": a capitalised possessor inside a sentence is a
+        # name even when the tagger missed it.
+        if (
+            tok.dep_ == "poss"
+            and tok.pos_ == "NOUN"
+            and tok.i not in names
+            and tok.is_title
+            and not tok.is_sent_start
+            and not doc[tok.i - 1].is_title
+            and not doc[tok.i - 1].is_punct
+        ):
+            names[tok.i] = (None, "")
+    doc.user_data[_NAMES_KEY] = names
 
 
 def _known_name(tok: Any) -> bool:
@@ -761,6 +775,19 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
     dobj = _object(tok)
+    if lemma in _NAMING_VERBS and dobj is not None:
+        # "called the remarks disgraceful", "branded the deal a disaster", "described the plan
+        # as reckless": a damning label is criticism of what is named.
+        right = [w for w in tok.subtree if w.i > dobj.i and w.dep_ != "punct"]
+        word = next((w for w in right if w.lemma_.lower() in _DAMNING), None)
+        if (
+            word is not None
+            and not _hazard(dobj)  # "called the storm a disaster"
+            and not any(w.dep_ == "relcl" for w in word.ancestors if w.i > tok.i)
+        ):
+            return "ACCUSE", lemma
+        if lemma != "call":
+            return None
     if lemma in _GIVE_VERBS:
         # "provided food and shelter", "blankets were delivered": relief given is aid.
         goods = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
@@ -812,6 +839,9 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         # "called for", "fired on" take a preposition; "take over", "back out" need a particle,
         # or "took place over the year" would be a takeover.
         if c.dep_ == "prep" and c.lower_ not in _PARTICLES:
+            pobj = _child(c, "pobj")
+            if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called him on Monday": a time, not "call on" someone
             cat = plover.verb_category(lemma, c.lower_)
             if cat and (lemma, c.lower_) in plover._PHRASAL:
                 return cat, f"{lemma} {c.lower_}"
@@ -1023,6 +1053,15 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         for c in tok.children
     ):
         return None  # "declined to comment" is no refusal of anything political
+    if lemma == "appeal" and dobj is not None:
+        return None  # "the state appealed the ruling": a court appeal, not a plea to a party
+    if lemma in _HARSH_WORDS:
+        # "Democrats blasted the decision", "ripped the agreement": criticism when a speaker
+        # does it to something; "the explosion blasted a hole" has no speaker.
+        subj = _verb_subject(tok)
+        if dobj is None or subj is None or not (_is_actorlike(subj) or subj.lemma_.lower() in _ACTING_BODIES):
+            return None
+        return "ACCUSE", lemma
     if lemma == "allege" and _child(tok, "ccomp") is not None:
         return None  # "alleged that ...": a report, like "said"
     cat = plover.verb_category(lemma)
@@ -1092,6 +1131,24 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return None
     return cat, lemma
 
+
+#: Verbs that put a label on someone or something ("called it a disgrace").
+_NAMING_VERBS = frozenset({"call", "brand", "label", "describe", "dub", "term", "deem"})
+#: Damning labels: with a naming verb they make criticism (PLOVER DISAPPROVE).
+_DAMNING = frozenset(
+    {"disgrace", "disgraceful", "reckless", "dangerous", "irresponsible", "unacceptable",
+     "outrageous", "shameful", "racist", "sexist", "bigoted", "unfit", "illegal", "unlawful",
+     "unconstitutional", "ridiculous", "absurd", "appalling", "deplorable", "despicable",
+     "offensive", "inappropriate", "hypocritical", "disgusting", "pathetic", "terrible",
+     "horrible", "disaster", "disastrous", "liar", "failure", "farce", "sham", "hoax", "stunt",
+     "insult", "insulting", "travesty", "outrage", "scandal", "scandalous", "corrupt", "crook",
+     "crooked", "fraud", "traitor", "treasonous", "incompetent", "cowardly", "coward", "shameless",
+     "betrayal", "abomination", "atrocity", "catastrophe", "catastrophic", "embarrassment",
+     "embarrassing", "dishonest", "immoral", "unjust", "cynical", "partisan", "baseless", "bogus"}
+)
+#: Colloquial verbs of harsh criticism in news headlines and copy.
+_HARSH_WORDS = frozenset({"blast", "bash", "rip", "skewer", "pillory", "deride", "ridicule",
+                          "mock", "disparage", "belittle", "lampoon"})
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
 #: What a state denies at its borders (SANCTION) and what an authority refuses to grant (REJECT).
@@ -2521,6 +2578,13 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             # PLOVER: destroying property ("blew up power lines", "set fire to the offices") is
             # coercion; violence against people and places stays ASSAULT.
             t.category = "COERCE"
+        if (
+            t.category == "ACCUSE"
+            and t.action in ("take aim", "blast")
+            and t.actor is not None
+            and (_armed(t.actor) or t.actor.lemma_.lower() in _VIOLENT_ACTORS)
+        ):
+            t.category = "ASSAULT"  # "rebels took aim at the convoy": armed men shoot, not argue
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
         if (
