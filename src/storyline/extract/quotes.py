@@ -681,7 +681,35 @@ def _subject_raw(tok: Any) -> Any | None:
                     and c.i - tok.i <= 6
                 ):
                     return c
+            after = _noun_run_after(tok)
+            if after is not None:
+                return after
     return _name_before(tok) or _participle_subject(tok)
+
+
+def _noun_run_after(tok: Any) -> Any | None:
+    """The head of the noun phrase right after an inverted cue ('“...,” said retired
+    neurosurgeon Ben Carson, asked about ...'), whatever the parser hung it on: its last
+    name or noun before the phrase ends (a comma, a bracket, a verb, the sentence end)."""
+    doc = tok.doc
+    head = None
+    for j in range(tok.i + 1, min(len(doc), tok.i + 9)):
+        t = doc[j]
+        if t.pos_ in ("PROPN", "NOUN"):
+            head = t
+        elif t.pos_ == "DET" and head is not None:
+            break  # "said Smith the ...": a new phrase
+        elif not t.is_punct and t.head.i > t.i:
+            continue  # a modifier of a word further on: "retired", "ranking", "the"
+        else:
+            break
+    if head is None or (
+        head.ent_type_ not in ("PERSON", "ORG", "NORP")
+        and head.pos_ != "PROPN"
+        and head.lemma_.lower() not in PERSON_ROLE_NOUNS | ORG_NOUNS
+    ):
+        return None
+    return head
 
 
 def _participle_subject(tok: Any) -> Any | None:
@@ -750,6 +778,15 @@ def _under_relcl(t: Any, stop: Any) -> bool:
 _DIRECTIVE_VERBS = frozenset(
     "urge ask call caution press implore beg appeal advise instruct warn".split()
 )
+# Verbs of saying whose direct object is whom they address, not what they said
+# ("told reporters", "asked the judge", "informed Congress").
+_ADDRESSEE_VERBS = frozenset(
+    "tell ask inform assure instruct advise quote cite".split()
+) | frozenset(
+    # ... and verbs of saying whose object sense is no report at all: "added a job to his
+    # resume", "maintains a wide lead", "interrupted a rally".
+    "add maintain interrupt".split()
+)
 # Verbs of asking for something: "pushed for X", "called for X to do Y".
 _FOR_VERBS = frozenset("call appeal press push plead argue campaign lobby advocate".split())
 
@@ -775,7 +812,11 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
     comps = _children(cue, "ccomp")
     head = None
     xcomps = [c for c in _children(cue, "xcomp") if c.i > cue.i]
-    if len(comps) >= 2 and comps[0].i < cue.i < comps[-1].i and _parenthetical(cue, comps[0], ctx.text):
+    if (
+        len(comps) >= 2
+        and comps[0].i < cue.i < comps[-1].i
+        and _parenthetical(cue, comps[0], ctx.text)
+    ):
         # "It is no surprise, Mr. Garin said, that Mrs. Clinton did better": the parse splits
         # one statement around its parenthetical cue; both halves are what was said.
         start, end = comps[0].left_edge.idx, _tok_end(comps[-1].right_edge)
@@ -870,7 +911,11 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             ]
         elif (
             dobj
-            and (lemma in OBJECT_CONTENT_VERBS or lemma in STANCE_VERBS)
+            and (
+                lemma in OBJECT_CONTENT_VERBS
+                or lemma in STANCE_VERBS
+                or (lemma in SPEECH_VERBS and lemma not in _ADDRESSEE_VERBS)
+            )
             and lemma
             not in (
                 "ask",
@@ -887,15 +932,19 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
                 if c.i > head.i and c.dep_ == "prep":
                     end_tok = c.right_edge
             return _strip_span(ctx.text, head.left_edge.idx, _tok_end(end_tok)), head
-    if head is None and lemma in PREP_CONTENT_VERBS:
+    # Any verb of saying reports its topic through "about" ("asked about the loan", "railed
+    # about Washington"); the verbs listed take their own prepositions too.
+    preps_ok = PREP_CONTENT_VERBS.get(lemma, ()) + (("about",) if lemma in SPEECH_VERBS else ())
+    if head is None and preps_ok:
         for prep in cue.children:
-            if prep.dep_ == "prep" and prep.i > cue.i and prep.lower_ in PREP_CONTENT_VERBS[lemma]:
+            if prep.dep_ == "prep" and prep.i > cue.i and prep.lower_ in preps_ok:
                 pobj = _children(prep, "pobj", "pcomp")
                 if pobj and pobj[0].ent_type_ not in ("DATE", "TIME"):
                     return _strip_span(
                         ctx.text, pobj[0].left_edge.idx, _tok_end(pobj[0].right_edge)
                     ), pobj[0]
-        return None, None
+        if lemma in PREP_CONTENT_VERBS:
+            return None, None
     if head is None:
         # "Gen Bajwa, it said, called for ...": a parenthetical cue reports its head clause.
         h = cue.head
@@ -1177,7 +1226,9 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             dobj = _children(tok, "dobj")
             if dobj:  # "he quoted General Bajwa as saying"
                 frames.append(
-                    _Frame(tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok, ctx.text))
+                    _Frame(
+                        tok, tok.text, dobj[0], q_content, q_head, via_tok=_subject(tok, ctx.text)
+                    )
                 )
             else:
                 subj = _children(tok, "nsubjpass")
@@ -1802,7 +1853,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             cue_lemma in STANCE_VERBS
             or cue_lemma in PREP_CONTENT_VERBS
             or (
-                cue_lemma in OBJECT_CONTENT_VERBS
+                (cue_lemma in OBJECT_CONTENT_VERBS or cue_lemma in SPEECH_VERBS)
                 and fr.content_head is not None
                 and fr.content_head.pos_ in ("NOUN", "PROPN")
             )

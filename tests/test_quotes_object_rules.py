@@ -1,0 +1,55 @@
+"""Reporting verbs whose content is an object or an "about"-phrase, and inverted cues whose
+speaker phrase the parser splits: rules of news attribution, on texts written here."""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_object_speech_verb_object_is_content(nlp):
+    # A verb of saying with a noun-phrase object reports that object: "announced his
+    # candidacy", "acknowledged difficulties".
+    text = "On Monday the governor acknowledged serious difficulties with the new voting machines."
+    q = quote_with(quotes_in(nlp, text), "difficulties")
+    assert q.kind == "indirect"
+    assert q.text.startswith("serious difficulties")
+    assert q.speaker_text and "governor" in q.speaker_text
+
+
+def test_quotes_object_predicted_win(nlp):
+    text = "Last week, Senator Maria Obst predicted a narrow win for her party in November."
+    q = quote_with(quotes_in(nlp, text), "narrow win")
+    assert q.cue == "predicted"
+    assert q.speaker_text and "Obst" in q.speaker_text
+
+
+def test_quotes_object_not_for_addressee_verbs(nlp):
+    # "told reporters", "informed Congress": the object is whom they spoke to, not what
+    # was said; with nothing reported there is no quote.
+    text = "The mayor informed the city council on Tuesday evening."
+    assert not [q for q in quotes_in(nlp, text) if "council" in q.text]
+
+
+def test_quotes_object_not_for_non_reporting_senses(nlp):
+    # "maintains a lead", "added a job": verbs of saying in a sense that reports nothing.
+    text = "The senator maintains a wide lead over her rivals among older voters in the state."
+    assert not [q for q in quotes_in(nlp, text) if "lead" in q.text]
+
+
+def test_quotes_object_about_phrase_is_content(nlp):
+    # Any verb of saying reports its topic through "about".
+    text = "At the rally, Governor Pratt railed about the new federal tax rules."
+    q = quote_with(quotes_in(nlp, text), "tax rules")
+    assert "about" not in q.text.split()[0]
+    assert q.speaker_text and "Pratt" in q.speaker_text
+
+
+def test_quotes_object_inverted_cue_speaker_with_modifiers(nlp):
+    # '“...,” said retired surgeon Ben Carlson, asked about ...': the parser may hang the
+    # name on the next verb; the noun phrase right after the inverted cue still speaks.
+    text = (
+        "“We have got to fix the roads before winter,” said retired surgeon Ben Carlson, "
+        "asked about the county budget."
+    )
+    q = quote_with(quotes_in(nlp, text), "fix the roads")
+    assert q.speaker_text and "Carlson" in q.speaker_text
