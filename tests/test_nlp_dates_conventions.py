@@ -89,3 +89,37 @@ def test_nlp_dates_future_weekday_named_on_its_own_day_is_that_day(nlp):
     assert values(nlp, "The president will speak Friday.")["Friday"] == ("DATE", "1998-08-14")
     assert values(nlp, "The president will speak next Friday.")["next Friday"] == ("DATE", "1998-08-21")
     assert values(nlp, "The president will speak Monday.")["Monday"] == ("DATE", "1998-08-17")
+
+
+def spans(nlp, text: str) -> list[str]:
+    return [t.text for t in find_times(nlp(text), text, FRI)]
+
+
+def test_nlp_dates_extent_leaves_out_the_article_of_an_adjectival_span(nlp):
+    # "the eight-year war": the article belongs to "war"
+    assert spans(nlp, "The eight-year war ended in a truce.") == ["eight-year"]
+    assert spans(nlp, "They held the two day rally in the capital.") == ["two day"]
+    # a span that is the head keeps it: "the nine months"
+    assert spans(nlp, "For the nine months, profit rose.") == ["the nine months"]
+
+
+def test_nlp_dates_extent_takes_timeml_modifiers_only(nlp):
+    # signals and focus words stay out ("within", "only", "just")...
+    assert spans(nlp, "The work will be done within five years.") == ["five years"]
+    assert spans(nlp, "He served only six months.") == ["six months"]
+    # ...modifiers TimeML writes as a mod come in (LESS_THAN, EQUAL_OR_LESS, APPROX)
+    assert spans(nlp, "They can stay for no more than sixty days.") == ["no more than sixty days"]
+    assert spans(nlp, "The blast came around 7:15 p.m.") == ["around 7:15 p.m."]
+    assert spans(nlp, "The deal should close about Nov. 1.") == ["about Nov. 1"]
+    # "over" is "more than" after "for" or "last", a preposition elsewhere
+    assert spans(nlp, "The tour will last over a week.") == ["over a week"]
+    assert spans(nlp, "Prices doubled over three years.") == ["three years"]
+
+
+def test_nlp_dates_extent_keeps_coordinated_and_approximate_spans_whole(nlp):
+    got = values(nlp, "He probably died within weeks or months of his capture.")
+    assert got == {"weeks or months": ("DURATION", "PXW")}
+    got = values(nlp, "In recent weeks and months, prices fell.")
+    assert got == {"recent weeks and months": ("DATE", "PAST_REF")}
+    got = values(nlp, "Over the next two years or so, rates will rise.")
+    assert got == {"the next two years or so": ("DURATION", "P2Y")}

@@ -70,7 +70,9 @@ def test_dates_news_clock_times_take_their_day_or_the_publication_day():
     assert normalize_timeml("5 p.m. EST, Nov. 6", FRI, FUTURE)[2] == "2021-11-06T17:00"
     assert normalize_timeml("7:15 p.m.", FRI, PAST)[2] == "2021-10-29T19:15"
     assert spans("The blast came at 10 p.m. Wednesday, police said.") == ["10 p.m. Wednesday"]
-    assert spans("I am sure at noon there is lunch.") == []  # bare "noon" has no day
+    # bare "noon" is no time; "at noon" is one on the day of publication, as "at 7:15 p.m." is
+    assert spans("Noon is when the bell rings, and lunch runs past noon.") == []
+    assert spans("The curfew began at noon.") == ["noon"]
 
 
 def test_dates_news_sets_each_and_every():

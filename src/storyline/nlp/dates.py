@@ -137,12 +137,15 @@ _PATTERNS = [
     rf"|every\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b)",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
+    r"(?<=\bwithin\s)(?:minutes|hours|days|weeks|months|years)\b"
+    r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years)\b)?(?=\s+of\b)",
+    # (one span for "weeks or months": TimeML keeps a coordinated vague span whole)
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:days|weeks|months|years|decades|hours|minutes|centuries)\b"
+    r"(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades)\b)?"
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     # an uncounted span measuring the distance to another event: "hours later", "days after
     # the vote", "within days of the election"
-    r"(?<!\bfirst\s)\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)"
-    r"|(?<=\bwithin\s)(?:minutes|hours|days|weeks|months|years)\b(?=\s+of\b)",
+    r"(?<!\bfirst\s)\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     # "this morning"; a part of day before its day ("mid-afternoon yesterday", "late evening
@@ -152,7 +155,7 @@ _PATTERNS = [
     r"\b(?:(?:earlier|later)\s+)?(?:(?:the\s+)?(?:this\s+)?past\s+|this\s+|last\s+|next\s+|previous\s+|coming\s+)(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
-    rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b",
+    rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b(?:\s+or\s+so\b)?",
     # counted spans, halves included: "two and a half years", "an hour and a half", "half an hour"
     rf"\b{_NUM}\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
     rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)|\bhalf\s+an?\s+(?:hour|day|year)\b",
@@ -174,10 +177,10 @@ _PATTERNS = [
     r"\b(?:the|this|last|next|past)\s+weekend\b",
     # TimeML references to the present, past and future
     # ("current" as a temporal adjective is PRESENT_REF too; find_times keeps only adjectives)
-    r"\b(?:right\s+)?now\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b"
+    r"\bnow\b(?!\s+that\b)|\bcurrently\b|\bnowadays\b|\bthese\s+days\b"
     r"|\bcurrent\b(?!\s+(?:fiscal\s+)?(?:year|quarter|month|week|period|account|accounts|affairs|events)\b)",
     r"\b(?:more\s+|most\s+)?recently\b",
-    r"\brecent\s+(?:days|weeks|months|years|decades|times|quarters)\b",
+    r"\brecent\s+(?:days|weeks|months|years|decades|times|quarters)\b(?:\s+(?:and|or)\s+(?:days|weeks|months|years)\b)?",
     r"\b(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|quarters)\b",
     r"\bfuture\s+(?:quarters|years)\b",
     # "soon" as a conjunction ("as soon as", "soon after") points at another event, not ahead
@@ -446,7 +449,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _REFS = (
     (re.compile(r"^(?:right )?now$|^currently$|^nowadays$|^these days$|^current$"), "PRESENT_REF"),
-    (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+$|^(?:in )?the past$"
+    (re.compile(r"^(?:more |most |until |only )?recently$|^(?:in )?recent \w+(?: (?:and|or) \w+)?$|^(?:in )?the past$"
                 r"|^(?:several|a few|few|many) \w+ ago$"
                 # uncounted spans up to now are references to the past ("the last few months");
                 # ahead, "the next few days" stays a duration (PXD) as TimeML writes it
@@ -921,7 +924,7 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
-    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes|centuries)", low) or _HALF_RX.match(
+    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes|centuries)(?:\s+(?:or|and)\s+\w+)?", low) or _HALF_RX.match(
             " ".join(low.split())):
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
@@ -942,9 +945,14 @@ def _kind(match: str, after: str = "") -> str:
 # TimeML extents take in the modifiers of a counted span ("nearly four years ago", "at least 30
 # days", "the first nine months"), "early"/"mid-"/"late" before a year or month, "earlier"/"later"
 # before a day, and "the end of" / "the beginning of" before a period
-_MOD_COUNT = re.compile(r"(?i)\b(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|"
-                        r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just|"
-                        r"within)\s+|the\s+(?:first\s+|latest\s+)?)$")
+# Only the modifiers TimeML writes as a ``mod`` (APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE...)
+# belong to the extent: "within", "only", "just" are signals and focus words outside it
+_MOD_COUNT = re.compile(r"(?i)\b(?:(?:nearly|almost|about|around|roughly|approximately|some|"
+                        r"(?:no\s+|not\s+)?(?:more|less|fewer)\s+than|at\s+least|at\s+most|up\s+to|under|"
+                        r"(?<=\bfor\s)over|(?<=\blast\s)over|(?<=\blasted\s)over|(?<=\blasting\s)over)\s+"
+                        r"|the\s+(?:first\s+|latest\s+)?)$")
+# "around 7:15 p.m.", "about Nov. 1": an approximate point
+_MOD_APPROX = re.compile(r"(?i)\b(?:about|around|approximately|roughly)\s+$")
 _MOD_POINT = re.compile(r"(?i)\b(?:(?:early|late)\s+|mid-|the\s+(?:end|beginning|middle|start)\s+of\s+)$")
 _MOD_DAY = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+$")
 
@@ -960,14 +968,25 @@ def _strip_mods(text: str) -> str:
     return _MODS.sub("", text.strip())
 
 
+# a count used as an adjective: "eight-year", "30-day", "two day" (a singular unit after a count)
+_ADJ_SPAN = re.compile(
+    rf"(?i)(?:{_NUM})-(?:day|week|month|year|hour|minute)(?:-long)?"
+    rf"|(?:\d+|{_TENS}(?:[\s-]{_DIGIT_WORD})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"\s+(?:day|week|month|year|hour|minute)")
+
+
 def _extent_start(text: str, s: int, frag: str) -> int:
     before = text[max(0, s - 30):s]
     if re.match(rf"(?i){_NUM}[\s-]", frag) and not re.match(r"(?i)an?\s+\w+\s+(?:ago|earlier)", frag):
         m = _MOD_COUNT.search(before)
+        if m and m.group(0)[:4].lower() == "the " and _ADJ_SPAN.fullmatch(frag):
+            m = None  # "the eight-year war": the article belongs to the noun the span describes
     elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|(?:this|next|last)\s+(?:week|month|year)|the\s+(?:year|week|month)\b)", frag):
         m = _MOD_POINT.search(before)
     elif re.match(rf"(?:{_WD}|yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening))", frag, re.I):
         m = _MOD_DAY.search(before)
+    elif re.match(rf"{_MON}\s+{_DAYNUM}\b|{_CLOCK}", frag, re.I):
+        m = _MOD_APPROX.search(before)
     else:
         m = None
     return s - len(m.group(0)) if m else s
