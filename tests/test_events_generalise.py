@@ -155,3 +155,31 @@ def test_events_generalise_a_time_after_a_preposition_makes_no_phrasal_verb(nlp)
     evs = events_in(nlp, "The president called the prime minister on Monday.")
     assert event_of(evs, "CONSULT").target_text == "prime minister"
     assert not [e for e in evs if e.category == "DEMAND"]
+
+
+def test_events_generalise_coordinated_verbs_sharing_an_object_are_one_event(nlp):
+    evs = events_in(nlp, "Police shot and killed a 43-year-old man in a parking lot on Tuesday.",
+                    published="2016-09-21")
+    assaults = [e for e in evs if e.category == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].actor_text == "Police" and "man" in assaults[0].target_text
+    assert assaults[0].date == "2016-09-20"
+
+
+def test_events_generalise_coordinated_verbs_with_own_objects_stay_apart(nlp):
+    evs = events_in(nlp, "Police shot a man and killed his dog.")
+    assert len([e for e in evs if e.category == "ASSAULT"]) == 2
+
+
+def test_events_generalise_what_is_fired_is_no_target(nlp):
+    e = event_of(events_in(nlp, "Officers fired tear gas at the crowd."), "FIGHT")
+    assert e.target_text == "crowd"
+    e = event_of(events_in(nlp, "Militants fired rockets into southern Israel on Sunday."), "FIGHT")
+    assert e.actor_text == "Militants" and "Israel" in e.target_text
+
+
+def test_events_generalise_firing_back_is_a_retort_unless_armed(nlp):
+    e = event_of(events_in(nlp, "The mayor's office fired back at the union on Monday."), "ACCUSE")
+    assert e.target_text == "union"
+    e = event_of(events_in(nlp, "Police fired back at the gunmen."), "FIGHT")
+    assert e.target_text == "gunmen"

@@ -796,6 +796,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             or any(c.dep_ == "conj" and c.lemma_.lower() in _RELIEF_GOODS for c in goods.children)
         ):
             return "AID", f"{lemma} {goods.lemma_.lower()}"
+    if lemma == "fire" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
+        return "ACCUSE", "fire back"  # a retort; armed men firing back fight (see _ARMED_SENSE)
     prt = _child(tok, "prt")
     if prt is not None and (lemma, prt.lower_) == ("call", "off") and dobj is not None:
         # "called off the strike", "called off the talks": the measure or event is cancelled.
@@ -1677,6 +1679,10 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         # "withdrew its troops from Lebanon": the troops are the actor's own; the retreat is
         # from the place or party named after "from" (found below), not from the troops.
         dobj = None
+    if dobj is not None and dobj.lemma_.lower() in _MUNITIONS:
+        # "fired tear gas at the crowd", "launched rockets into Israel": what is fired is the
+        # means; the target follows the preposition.
+        dobj = None
     if target is None and dobj is not None:
         if cat in plover.MATERIAL or _is_actorlike(dobj):
             if not (cat == "CONSULT" and not _is_actorlike(dobj)) and not (
@@ -1761,6 +1767,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     if target is None and cat == "PROTEST":
         target = _protested_party(tok)
     return actor, target
+
+
+#: Idioms of criticism that are force when armed men do them.
+_ARMED_SENSE = {"take aim": "ASSAULT", "blast": "ASSAULT", "hit out": "ASSAULT", "fire back": "FIGHT"}
+_MUNITIONS = frozenset(
+    {"gas", "shell", "rocket", "missile", "bullet", "round", "shot", "grenade", "mortar",
+     "projectile", "salvo", "volley", "cannon", "bomb", "flare", "dart", "torpedo", "warning"}
+)
 
 
 def _condition_party(tok: Any, marks: set[str]) -> Any:
@@ -2580,11 +2594,12 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.category = "COERCE"
         if (
             t.category == "ACCUSE"
-            and t.action in ("take aim", "blast")
+            and t.action in _ARMED_SENSE
             and t.actor is not None
             and (_armed(t.actor) or t.actor.lemma_.lower() in _VIOLENT_ACTORS)
         ):
-            t.category = "ASSAULT"  # "rebels took aim at the convoy": armed men shoot, not argue
+            # "rebels took aim at the convoy", "the soldiers fired back": armed men shoot, not argue
+            t.category = _ARMED_SENSE[t.action]
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
         if (
@@ -2624,6 +2639,7 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             head = clause.head
             t.date = (triggers[head.i].date if head.i in triggers else None) or verb_times.get(head.i)
     _inherit_times(triggers, verb_times)
+    _join_shared_object(triggers)
     _attach_locations(doc, triggers)
     _fold(triggers, verb_times)
 
@@ -2997,6 +3013,32 @@ def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) 
         g = triggers.get(head.i)
         date = g.date if g is not None and not g.drop else None
         t.date = date or verb_times.get(head.i)
+
+
+def _join_shared_object(triggers: dict[int, _Trig]) -> None:
+    """One event for two coordinated verbs of one category that share their object.
+
+    "Police shot and killed a man", "troops arrested and detained 12 people": the first verb's
+    object is the second's ("right node raising"), and the pair reports one act. The later verb,
+    which holds the object, keeps the event; the earlier lends its date and place.
+    """
+    for i in sorted(triggers):
+        t = triggers[i]
+        if t.drop or t.nominal or t.tok.dep_ != "conj" or t.target is None:
+            continue
+        h = triggers.get(t.tok.head.i)
+        if h is None or h.drop or h.nominal or h.category != t.category:
+            continue
+        if _child(t.tok, _SUBJ | _PASS_SUBJ) is not None:
+            continue  # "police shot him and he died": two clauses, two subjects
+        if h.target is not None and h.target.i != t.target.i:
+            continue
+        if h.target is None and (_object(h.tok) is not None or h.tok.i > t.target.i):
+            continue
+        t.actor = t.actor or h.actor
+        t.date = t.date or h.date
+        t.location = t.location or h.location
+        h.drop = True
 
 
 #: Categories whose act falls on the place it is done in when no party is named: a curfew, a

@@ -592,6 +592,12 @@ _ARMED_FORCES = (
     "reinforcement", "battalion", "brigade", "warplane", "warship", "gunboat", "destroyer",
     "frigate", "commando",
 )
+# Firing munitions is conventional force (PLOVER FIGHT, as "fire at"/"fire on" above), aimed at
+# whatever follows "at", "on" or "into".
+_PHRASAL.setdefault(("fire", "into"), "FIGHT")
+for _v in ("fire", "launch", "lob"):
+    for _n in ("rocket", "missile", "mortar", "shell", "grenade", "projectile", "salvo"):
+        _PHRASAL.setdefault((_v, _n), "FIGHT")
 for _v in _SENDING:
     for _n in _ARMED_FORCES:
         _PHRASAL.setdefault((_v, _n), "MOBILIZE")
