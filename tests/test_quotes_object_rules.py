@@ -53,3 +53,24 @@ def test_quotes_object_inverted_cue_speaker_with_modifiers(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "fix the roads")
     assert q.speaker_text and "Carlson" in q.speaker_text
+
+
+def test_quotes_object_casting_verb_as_predicate(nlp):
+    # "sees X as Y", "portrayed X as Y": the holder's view is the object and its role.
+    text = "The governor portrayed the budget deal as a betrayal of working families."
+    q = quote_with(quotes_in(nlp, text), "betrayal")
+    assert q.text.startswith("the budget deal as")
+    assert q.speaker_text and "governor" in q.speaker_text
+
+
+def test_quotes_object_stance_noun_after_light_verb(nlp):
+    # "X voiced doubts about Y": the subject of the verb that carries the stance noun holds it.
+    text = "Senator Alma Reyes voiced serious doubts about the new pipeline project on Monday."
+    q = quote_with(quotes_in(nlp, text), "pipeline project")
+    assert q.speaker_text and "Reyes" in q.speaker_text
+
+
+def test_quotes_object_stance_noun_received_is_not_held(nlp):
+    # "X won the support of Y": X receives the stance; X did not state it.
+    text = "Governor Hale won the endorsement of the state teachers union last spring."
+    assert not [q for q in quotes_in(nlp, text) if q.speaker_text and "Hale" in q.speaker_text]

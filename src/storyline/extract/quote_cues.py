@@ -188,6 +188,7 @@ NOMINAL_STANCE = frozenset(
     support criticism attack endorsement opposition praise call question questions concern
     concerns defense defence rejection condemnation demand plea appeal message announcement
     estimate reply response comment comments remarks proposal plan promise pledge
+    view views doubt doubts enthusiasm hostility argument swipe
     """.split()
 )
 

@@ -806,6 +806,36 @@ def _parenthetical(cue: Any, first: Any, text: str) -> bool:
     )
 
 
+# Verbs that cast someone or something in a role: "sees Cruz as a uniter", "portrayed the
+# deal as a betrayal". The object and its "as"-predicate are the holder's view.
+_AS_VERBS = frozenset(
+    """
+    see view regard consider describe portray paint depict cast characterize characterise
+    label brand dismiss hail tout present frame rate treat
+    """.split()
+)
+
+
+def _as_predicate(ctx: _Ctx, cue: Any, lemma: str) -> tuple[tuple[int, int], Any] | None:
+    """Content and head of "<verb> X as Y", or None."""
+    if lemma not in _AS_VERBS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    as_prep = next(
+        (
+            c
+            for c in [*cue.children, *obj.children]
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and _children(c, "pobj")
+        ),
+        None,
+    )
+    if as_prep is None:
+        return None
+    return _strip_span(ctx.text, obj.left_edge.idx, _tok_end(as_prep.right_edge)), obj
+
+
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
     """Content span of a reporting verb: its clause, "to"-phrase, "for"-phrase or object."""
     lemma = _lemma(cue)
@@ -821,6 +851,9 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         # one statement around its parenthetical cue; both halves are what was said.
         start, end = comps[0].left_edge.idx, _tok_end(comps[-1].right_edge)
         return _strip_span(ctx.text, start, end), comps[0]
+    as_content = _as_predicate(ctx, cue, lemma) if not comps else None
+    if as_content is not None:
+        return as_content
     if comps:
         head = comps[0]
     elif lemma in INTENT_VERBS and xcomps and lemma not in SPEECH_VERBS | OBJECT_CONTENT_VERBS:
@@ -1041,6 +1074,14 @@ def _phrase_frame(ctx: _Ctx, sent: Any, tok: Any) -> _Frame | None:
     return _Frame(tok, f"in {nl}", holder, content, clause)
 
 
+# Verbs whose subject receives a stance rather than holds it: "won the support of unions",
+# "drew criticism", "faces questions about".
+_RECEIVING_VERBS = frozenset(
+    "win get receive gain earn lose secure seek court draw attract face field answer "
+    "dodge deflect take need want enjoy garner".split()
+)
+
+
 def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
     """ "Trump's claim that ...", "a warning from the senator that ...": the noun is the cue."""
     clause = next(
@@ -1085,6 +1126,32 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
                 for c in tok.children
                 if c.dep_ == "acl" and c.i > tok.i and any(a.lower_ == "to" for a in c.lefts)
             ]
+        if not pobj and tok.dep_ == "dobj":
+            # "launched an attack against Obama": the phrase may hang on the light verb.
+            prep = next(
+                (
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("for", "on", "against", "about")
+                    and c.i > tok.i
+                ),
+                None,
+            )
+            pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
+        if (
+            holder is None
+            and tok.dep_ == "dobj"
+            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.lemma_.lower() not in _RECEIVING_VERBS
+        ):
+            # "Rubio had strong views on ...", "Kaine voiced enthusiasm for ...": the one who
+            # has, voices or launches the stance holds it.
+            subj = _subject(tok.head, ctx.text)
+            if subj is not None and (
+                subj.pos_ in ("PROPN", "NOUN") or subj.lower_ in PERSON_PRONOUNS | {"they"}
+            ):
+                holder = subj
         if lemma not in NOMINAL_STANCE or holder is None or not pobj:
             return None
         if holder.lower_ in FIRST_PERSON | {"its", "their", "your"}:
@@ -1206,6 +1273,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             and lemma not in INTENT_VERBS
             and lemma not in STANCE_VERBS
             and lemma not in PREP_CONTENT_VERBS
+            and lemma not in _AS_VERBS
             and not _clausal_attitude(tok)
         ):
             continue
