@@ -183,3 +183,25 @@ def test_events_generalise_firing_back_is_a_retort_unless_armed(nlp):
     assert e.target_text == "union"
     e = event_of(events_in(nlp, "Police fired back at the gunmen."), "FIGHT")
     assert e.target_text == "gunmen"
+
+
+def test_events_generalise_permitted_act_is_only_possible(nlp):
+    evs = events_in(nlp, "Congress passed a bill allowing families to sue the kingdom.")
+    assert all(e.modality == "possible" for e in evs if e.category == "ACCUSE")
+
+
+def test_events_generalise_sought_or_averted_event_has_not_happened(nlp):
+    evs = events_in(nlp, "Police foiled an attack on the embassy.")
+    assert all(e.modality == "possible" for e in evs if e.category == "ASSAULT")
+    evs = events_in(nlp, "The guards prevented an attack on the prison.")
+    assert event_of(evs, "ASSAULT").modality == "possible"
+    evs = events_in(nlp, "The ministers condemned the attack on the embassy.")
+    assert all(e.modality == "asserted" for e in evs if e.category == "ASSAULT")
+
+
+def test_events_generalise_seeking_an_act_or_a_good_is_a_demand(nlp):
+    evs = events_in(nlp, "The envoy is seeking the release of the hostages.")
+    assert event_of(evs, "DEMAND").actor_text == "envoy"
+    assert not [e for e in evs if e.category == "RETREAT" and e.modality == "asserted"]
+    e = event_of(events_in(nlp, "Thousands of refugees sought asylum in Sweden last year."), "DEMAND")
+    assert "refugees" in e.actor_text

@@ -823,6 +823,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return plover._PHRASAL[(lemma, noun)], f"{lemma} {noun}"
         if lemma == "strike" and noun in {"deal", "agreement", "accord", "bargain"}:
             return "AGREE", "strike deal"
+        if lemma == "seek" and (plover.noun_category(noun) or noun in _RESOURCE_NOUNS | _SOUGHT):
+            # "sought the release of the hostages", "sought refuge in Germany": asking for an
+            # act or a good is a demand (PLOVER/CAMEO 'appeal for'), not doing it.
+            return "DEMAND", f"seek {noun}"
         if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
             answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING or lemma in plover.UNDOING
@@ -1151,6 +1155,9 @@ _DAMNING = frozenset(
 #: Colloquial verbs of harsh criticism in news headlines and copy.
 _HARSH_WORDS = frozenset({"blast", "bash", "rip", "skewer", "pillory", "deride", "ridicule",
                           "mock", "disparage", "belittle", "lampoon"})
+
+_SOUGHT = frozenset({"refuge", "asylum", "apology", "compensation", "clarification", "extradition",
+                     "protection", "explanation", "redress", "clemency", "pardon"})
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
 #: What a state denies at its borders (SANCTION) and what an authority refuses to grant (REJECT).
@@ -2320,6 +2327,16 @@ _INTENT_ADJ = frozenset(
 _FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "balk"})
 
 
+#: Verbs whose object event is not (yet) a fact: talked about, sought, weighed or averted.
+_UNREALISED_OBJECT = frozenset(
+    {"negotiate", "consider", "seek", "propose", "weigh", "mull", "prevent", "avert", "avoid",
+     "fear", "explore", "contemplate", "rule", "thwart", "foil"}
+)
+#: Verbs that permit an act: the act permitted is possible, not done.
+_PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower",
+                         "entitle"})
+
+
 def _modality(tok: Any, nominal: bool) -> str:
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -2330,6 +2347,10 @@ def _modality(tok: Any, nominal: bool) -> str:
             governing = _modality(head, False)
             if governing in ("denied", "possible"):
                 return governing
+            if head.lemma_.lower() in _UNREALISED_OBJECT:
+                # "sought the release of the sailors", "acted to prevent an attack": what is
+                # sought, weighed or averted has not happened.
+                return "possible"
         return "asserted"
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(
@@ -2371,6 +2392,8 @@ def _modality(tok: Any, nominal: bool) -> str:
             return "future"
         if hl in ("consider", "mull", "weigh", "fear", "risk", "expect", "face", "could"):
             return "possible"
+        if hl in _PERMITTING:
+            return "possible"  # "a bill allowing families to sue Saudi Arabia": may, not did
         if tok.dep_ == "ccomp" and hl in _ASKING_VERBS:
             return "possible"  # "demanded that Moscow withdraw": asked for, not done
     return "asserted"
