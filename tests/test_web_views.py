@@ -205,3 +205,23 @@ def test_web_corpus_index_relations():
 
 def test_web_snippet_parts_marks_hits_only():
     assert snippet_parts("a \x02Soleimani\x03 <b> x") == [("a ", False), ("Soleimani", True), (" <b> x", False)]
+
+
+def test_web_article_label_from_a_prefix_equals_the_whole_text_label():
+    import random
+
+    from storyline.web.render import article_label
+
+    def whole(text, width):  # the label as the folded whole text gives it
+        folded = " ".join(text.split())
+        if not folded:
+            return "a9"
+        return folded if len(folded) <= width else folded[: width - 1].rsplit(" ", 1)[0] + "…"
+
+    rng = random.Random(7)
+    pieces = ["a", "bb", "\n\n", " " * 500, "word" * 40, "Lagos"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        for width in (10, 90):
+            assert article_label({"id": "a9", "text": text}, width) == whole(text, width)
+    assert article_label({"id": "a9", "title": "Headline", "text": "x"}) == "Headline"

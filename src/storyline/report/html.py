@@ -25,7 +25,8 @@ def render_report(data: dict[str, Any], analyses: dict[str, Any] | None = None) 
     an = {k: (v if isinstance(v, dict) else to_dict(v)) for k, v in (analyses or {}).items()}
     stories = ix.stories_sorted
     cards = [(s, story_outlets(ix, s)) for s in stories]
-    story_views = [story_view(ix, s, an.get) for s in stories]
+    spans: dict[str, tuple] = {}
+    story_views = [story_view(ix, s, an.get, spans) for s in stories]
     article_views = [(a, article_segments(ix, a, an.get(a["id"]))) for a in ix.data["articles"]]
     return render("report.html", static=True, data=ix.data, cards=cards, story_views=story_views,
                   article_views=article_views)

@@ -224,19 +224,33 @@ def attach_timelines(corpus: "Corpus") -> None:
         ids = set().union(*[events_of.get(a, set()) for a in article_ids]) if article_ids else set()
         return [by_id[i] for i in ids if i in by_id]
 
+    # Disagreements are looked for per story and per chapter: each call gets only its own
+    # articles' analyses (in corpus order, which the grouping follows) and the entities their
+    # claimants resolve to, not the whole corpus each time.
+    rank = {aid: n for n, aid in enumerate(corpus.analyses)}
+    entity_by_id = {e.id: e for e in corpus.entities}
+
+    def disagreements_in(article_ids: list[str]):
+        ids = sorted((a for a in set(article_ids) if a in rank), key=rank.__getitem__)
+        analyses = [corpus.analyses[a] for a in ids]
+        claimants = {corpus.entity_map.get((an.article_id, c.claimant))
+                     for an in analyses for c in an.claims if c.claimant}
+        entities = [entity_by_id[i] for i in sorted(claimants - {None}) if i in entity_by_id]
+        return _guarded_disagreements(corpus, article_ids, analyses, entities)
+
     background: set[str] = set()
     for story in corpus.stories:
         context = _context_share(corpus, link, set(story.articles), articles_by_id)
         story.timeline = order_events(
             events_in(story.articles), edges, published, first_seen, context
         )
-        story.disagreements = _guarded_disagreements(corpus, story.articles)
+        story.disagreements = disagreements_in(story.articles)
         reported_before: set[str] = set()
         chapters = sorted(story.chapters, key=lambda c: (_period_start(c, corpus) or "9999", c.id))
         for chapter in chapters:
             evs = events_in(chapter.articles)
             chapter.timeline = order_events(evs, edges, published, first_seen, context)
-            chapter.disagreements = _guarded_disagreements(corpus, chapter.articles)
+            chapter.disagreements = disagreements_in(chapter.articles)
             start = _period_start(chapter, corpus)
             share = _context_share(corpus, link, set(chapter.articles), articles_by_id)
             mine: set[str] = set()
@@ -255,10 +269,13 @@ def attach_timelines(corpus: "Corpus") -> None:
         e.background = e.id in background
 
 
-def _guarded_disagreements(corpus: "Corpus", article_ids: list[str]):
+def _guarded_disagreements(corpus: "Corpus", article_ids: list[str], analyses=None, entities=None):
     try:
         return find_disagreements(
-            corpus.analyses.values(), corpus.entity_map, corpus.entities, article_ids
+            corpus.analyses.values() if analyses is None else analyses,
+            corpus.entity_map,
+            corpus.entities if entities is None else entities,
+            article_ids,
         )
     except Exception as exc:  # one bad claim must not cost the story its timeline
         log.warning("disagreements failed: %r", exc)

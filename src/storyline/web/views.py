@@ -428,16 +428,20 @@ def story_disagreements(story: dict) -> list[dict]:
     return out
 
 
-def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None) -> dict[str, Any]:
+def story_view(ix: CorpusIndex, story: dict, analysis_of: Any = None,
+               spans_cache: dict[str, tuple] | None = None) -> dict[str, Any]:
     """Everything the story template shows, computed once per story and corpus version.
 
     ``analysis_of(article_id)`` gives the stored analysis (for the sentence offsets the article
     page anchors on); without it sentences are split from the text, as the static report does.
+    ``spans_cache`` (article id -> sentence spans and their word sets) may be shared by the
+    caller across stories: events cite articles of other stories, and the static report
+    renders every story.
     """
     arts = [ix.articles[a] for a in story.get("articles", []) if a in ix.articles]
     arts.sort(key=lambda a: (a.get("published") or "", a["id"]))
     cite_numbers: dict[str, int] = {}
-    spans_cache: dict[str, list] = {}
+    spans_cache = {} if spans_cache is None else spans_cache
 
     def cite(text: str, sources: list[str]) -> list[dict]:
         out = []
