@@ -123,3 +123,30 @@ def test_nlp_dates_extent_keeps_coordinated_and_approximate_spans_whole(nlp):
     assert got == {"recent weeks and months": ("DATE", "PAST_REF")}
     got = values(nlp, "Over the next two years or so, rates will rise.")
     assert got == {"the next two years or so": ("DURATION", "P2Y")}
+
+
+def test_nlp_dates_centuries_and_half_decades_counted_in_years(nlp):
+    assert values(nlp, "The party ruled for half a century.") == {"half a century": ("DURATION", "P50Y")}
+    assert values(nlp, "The feud has lasted a quarter century.") == {
+        "a quarter century": ("DURATION", "P25Y")}
+    assert values(nlp, "The firm has existed for more than two centuries.") == {
+        "more than two centuries": ("DURATION", "P200Y")}
+    assert values(nlp, "The plan would take a decade and a half.") == {
+        "a decade and a half": ("DURATION", "P15Y")}
+    assert values(nlp, "The company was founded a century ago.") == {"a century ago": ("DATE", "1898")}
+    # an ordinal century stays a date
+    assert values(nlp, "The 20th century was violent.") == {"The 20th century": ("DATE", "19")}
+
+
+def test_nlp_dates_counted_quarters_but_not_a_share(nlp):
+    assert values(nlp, "The firm posted its first loss in 10 quarters.") == {"10 quarters": ("DURATION", "P10Q")}
+    assert values(nlp, "Losses mounted over the past two quarters.") == {
+        "the past two quarters": ("DURATION", "P2Q")}
+    assert values(nlp, "The party won three quarters of the vote.") == {}
+
+
+def test_nlp_dates_month_forms_full_stop_and_abbreviation(nlp):
+    # a full month name takes no full stop; "the" is part of "the 10th of May"
+    assert values(nlp, "The mission ended on the 10th of May.") == {"the 10th of May": ("DATE", "1998-05-10")}
+    assert values(nlp, "He left in Sept. 1997.") == {"Sept. 1997": ("DATE", "1997-09")}
+    assert spans(nlp, "Lending rose in Jan. 3 deals.") == ["Jan. 3"]  # the abbreviation keeps its dot

@@ -59,7 +59,7 @@ _NUMBERS = {
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H",
-         "minute": "MIN", "fortnight": "FN"}
+         "minute": "MIN", "fortnight": "FN", "quarter": "Q"}
 
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -79,7 +79,7 @@ _NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|a\s+couple(?:\
 _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
-_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters(?!\s+of\b))"
 _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
@@ -95,13 +95,15 @@ _PATTERNS = [
     rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d)?\b",
     # (Wednesday,) January 4th(,) 2020 / January 3 / Jan. 3
     rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAYNUM}\b(?:,?\s+{_YEAR}\b)?",
-    # 4 January 2020 / 4th of January
-    rf"\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+    # 4 January 2020 / (the) 4th of January
+    rf"(?:\b[Tt]he\s+(?={_DAYNUM}\s+of\s))?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
     # January nineteen ninety-seven / June last year / January this year
     rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
     rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
     # January 2020 / (last|next|this|early|late|mid-) November
     rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
+    # an abbreviated month with its year: "Sept. 1997"
+    rf"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+{_YEAR}\b",
     # (last|next|this) Friday (morning)
     # fixed-date holidays and the US ones counted by weekday
     rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_HOLIDAY})\b",
@@ -155,6 +157,8 @@ _PATTERNS = [
     r"\b(?:(?:earlier|later)\s+)?(?:(?:the\s+)?(?:this\s+)?past\s+|this\s+|last\s+|next\s+|previous\s+|coming\s+)(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
+    # centuries counted: "half a century", "a quarter century", "two centuries (ago)"
+    rf"\b(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|{_NUM})[\s-]+centur(?:y|ies)\b(?:\s+ago\b)?",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b(?:\s+or\s+so\b)?",
     # counted spans, halves included: "two and a half years", "an hour and a half", "half an hour"
     rf"\b{_NUM}\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
@@ -204,7 +208,7 @@ _PATTERNS = [
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
-_CASED = 10
+_CASED = 11
 _FINDER = re.compile("|".join(
     f"(?:{p})" if i < _CASED else f"(?i:{p})" for i, p in enumerate(_PATTERNS)
 ))
@@ -357,7 +361,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         return f"{y:04d}-{_MONTHS[m[1]]:02d}", "month"
 
     # month (year)
-    m = re.search(r"^(?:(last|next|this|early|late|mid-?|earlier in|later in)\s+)?([a-z]+)(?:,?\s+(\d{4}))?$", low)
+    m = re.search(r"^(?:(last|next|this|early|late|mid-?|earlier in|later in)\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$", low)
     if m and m[2] in _MONTHS:
         month = _MONTHS[m[2]]
         if m[3]:
@@ -532,6 +536,13 @@ def _special(low: str, anchor: dt.date | None,
         if anchor is None or n is None or n > 100:
             return None, "unknown", None
         return None, "unknown", f"{(anchor.year - 10 * n) // 10:03d}"
+    # "a century ago" in 1998 is the year 1898, "half a century ago" 1948
+    m = _CENTURY_RX.match(low)
+    if m and m[4]:
+        years = _century_years(low)
+        if anchor is None or years is None or anchor.year - years < 1:
+            return None, "unknown", None
+        return f"{anchor.year - years:04d}", "year", f"{anchor.year - years:04d}"
     # "the last decade" in 1998 is the 1980s ("198"), "this decade" the 1990s
     m = re.match(r"^(this|last|past|previous|next|coming) decade$", low)
     if m:
@@ -777,14 +788,14 @@ def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
 
 _DUR_RX = re.compile(
     rf"(?i:\b({_NUM})[\s-]+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
-    r"(day|week|month|year|decade|hour|minute)s?\b)")
+    r"(day|week|month|year|decade|hour|minute|quarter)s?\b)")
 
 
 _HALF_RX = re.compile(
     rf"^half an? (hour|day|year)$|^({_NUM}) and a half (day|week|month|year|hour|minute)s?$"
-    rf"|^({_NUM}) (day|week|month|year|hour|minute)s? and a half$")
+    rf"|^({_NUM}) (day|week|month|year|decade|hour|minute)s? and a half$")
 # half of each unit in the next smaller one, as TimeML writes "a minute and a half" (PT1M30S)
-_HALF_OF = {"minute": "30S", "hour": "30M", "day": "12H", "year": "6M"}
+_HALF_OF = {"minute": "30S", "hour": "30M", "day": "12H", "year": "6M", "decade": "5Y"}
 
 
 def _half_value(m: re.Match) -> str | None:
@@ -795,9 +806,27 @@ def _half_value(m: re.Match) -> str | None:
         return f"PX{_UNIT[unit]}" if unit in ("week", "month") else None
     if unit in ("minute", "hour"):
         return f"PT{n}{'M' if unit == 'minute' else 'H'}{_HALF_OF[unit]}"
+    if unit == "decade":
+        return f"P{10 * n + 5}Y"
     if unit == "day":
         return f"P{n}DT12H"
     return f"P{n}Y6M"
+
+
+_CENTURY_RX = re.compile(rf"^(?:(half a)|(a quarter(?: of a)?)|({_NUM}))[\s-]+centur(?:y|ies)(?: (ago))?$")
+
+
+def _century_years(low: str) -> int | None:
+    """Years in "half a century" (50), "a quarter century" (25), "two centuries" (200)."""
+    m = _CENTURY_RX.match(low)
+    if not m:
+        return None
+    if m[1]:
+        return 50
+    if m[2]:
+        return 25
+    n = _count(m[3])
+    return 100 * n if n is not None and n <= 20 else None
 
 
 def duration_value(text: str) -> str | None:
@@ -805,6 +834,9 @@ def duration_value(text: str) -> str | None:
     low = " ".join(text.lower().split())
     if low == "centuries":
         return "PXC"  # TimeML's unit for a century, as TimeBank writes "for centuries"
+    years = _century_years(_strip_mods(low))
+    if years is not None:
+        return f"P{years}Y"  # counted in years, as "two decades" is P20Y
     h = _HALF_RX.search(low)
     if h:
         return _half_value(h)
@@ -931,6 +963,8 @@ def _kind(match: str, after: str = "") -> str:
         return "TIME"
     if re.search(r"\b(ago|earlier|before)\b", low):
         return "DATE"
+    if _century_years(" ".join(_strip_mods(low).split())) is not None:
+        return "DURATION"
     if re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low):
         return "TIME"
     if re.search(r"\d\d:\d\d", low):
@@ -1028,6 +1062,9 @@ _DAY_RANGE = re.compile(
 _BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 
 
+_FULL_MONTH_DOT = re.compile(rf"\b{_MONTH_ONLY}\.$")
+
+
 def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every temporal expression the patterns find, left to right."""
     out: list[tuple[int, int, str]] = []
@@ -1036,6 +1073,9 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if out and s < out[-1][1]:
             continue  # inside the second day of a range already taken
         frag = m.group(0)
+        if frag.endswith(".") and _FULL_MONTH_DOT.search(frag):
+            e -= 1  # "the 10th of May.": the full stop ends the sentence, no abbreviation
+            frag = frag[:-1]
         word = frag.strip().rstrip(".").lower()
         if word in _AMBIGUOUS_MONTHS or word in ("sun", "sat", "wed", "mar"):
             # "May" alone is mostly the verb; "March" alone is a noun or verb just as often
