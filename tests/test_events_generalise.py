@@ -205,3 +205,15 @@ def test_events_generalise_seeking_an_act_or_a_good_is_a_demand(nlp):
     assert not [e for e in evs if e.category == "RETREAT" and e.modality == "asserted"]
     e = event_of(events_in(nlp, "Thousands of refugees sought asylum in Sweden last year."), "DEMAND")
     assert "refugees" in e.actor_text
+
+
+def test_events_generalise_party_behind_a_thing_object_is_the_target(nlp):
+    e = event_of(events_in(nlp, "Soldiers confiscated rifles from the militia on Friday."), "COERCE")
+    assert e.target_text == "militia"
+    e = event_of(events_in(nlp, "Washington suspended military aid to Egypt."), "SANCTION")
+    assert e.target_text == "Egypt"
+
+
+def test_events_generalise_thing_object_without_a_party_stays_the_target(nlp):
+    e = event_of(events_in(nlp, "Police searched six houses in Leeds."), "COERCE")
+    assert "houses" in e.target_text

@@ -1690,6 +1690,19 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         # "fired tear gas at the crowd", "launched rockets into Israel": what is fired is the
         # means; the target follows the preposition.
         dobj = None
+    if (
+        target is None
+        and dobj is not None
+        and not _is_actorlike(dobj)
+        and dobj.ent_type_ not in _ENT_PLACE
+        and not idiom
+    ):
+        # "confiscated weapons from armed groups", "attacked a camp for refugees": when the
+        # object is a thing, the party it is taken from, sent to or meant for is who the act
+        # falls on.
+        party = _party_of_thing(tok, dobj)
+        if party is not None:
+            target, dobj = party, None
     if target is None and dobj is not None:
         if cat in plover.MATERIAL or _is_actorlike(dobj):
             if not (cat == "CONSULT" and not _is_actorlike(dobj)) and not (
@@ -1845,6 +1858,27 @@ def _doer(noun: Any) -> Any:
             ag = _child(c, "agent")
             obj = _child(ag, "pobj") if ag is not None else None
             if obj is not None and _is_actorlike(obj):
+                return obj
+    return None
+
+
+_THING_PARTY_PREPS = {"from", "to", "for", "against"}
+
+
+def _party_of_thing(verb: Any, thing: Any) -> Any:
+    """A person, group or country after from / to / for / against, on the verb or on its
+    object."""
+    for head in (verb, thing):
+        for c in head.children:
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in _THING_PARTY_PREPS:
+                continue
+            obj = _child(c, "pobj")
+            if (
+                obj is not None
+                and obj.ent_type_ not in ("DATE", "TIME")
+                and (_is_actorlike(obj) or obj.ent_type_ in ("GPE", "NORP"))
+                and obj.lower_ not in _RELATIVE
+            ):
                 return obj
     return None
 
