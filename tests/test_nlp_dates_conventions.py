@@ -150,3 +150,17 @@ def test_nlp_dates_month_forms_full_stop_and_abbreviation(nlp):
     assert values(nlp, "The mission ended on the 10th of May.") == {"the 10th of May": ("DATE", "1998-05-10")}
     assert values(nlp, "He left in Sept. 1997.") == {"Sept. 1997": ("DATE", "1997-09")}
     assert spans(nlp, "Lending rose in Jan. 3 deals.") == ["Jan. 3"]  # the abbreviation keeps its dot
+
+
+def test_nlp_dates_span_from_now_is_no_date_ahead(nlp):
+    # "in the coming five years" is the span up to then; "in five years" the date at its end
+    got = values(nlp, "The economy will grow 8 percent in the coming five years.")
+    assert got == {"the coming five years": ("DURATION", "P5Y")}
+    assert values(nlp, "The bonds will be redeemed in five years.") == {"five years": ("DATE", "2003")}
+
+
+def test_nlp_dates_this_and_next_century(nlp):
+    got = values(nlp, "The country will enter the next century with confidence.")
+    assert got == {"the next century": ("DATE", "20")}
+    assert values(nlp, "It is the worst flood this century.") == {"this century": ("DATE", "19")}
+    assert values(nlp, "Over the past century, the city grew.") == {}

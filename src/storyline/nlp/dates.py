@@ -177,6 +177,8 @@ _PATTERNS = [
     r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|nineties)\b",
     r"\b(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b",
+    # ("the past century" is as often the last hundred years as the 1900s: left out)
+    r"\b(?:the\s+)?(?:this|next|last|coming)\s+century\b",
     # weekends
     r"\b(?:the|this|last|next|past)\s+weekend\b",
     # TimeML references to the present, past and future
@@ -657,6 +659,13 @@ def _special(low: str, anchor: dt.date | None,
             return None, "unknown", None
         d = _DECADE_WORDS[m[1]]
         return None, "unknown", f"{_century(anchor, d):02d}{d}"
+    # "this century" in 1998 is the 1900s ("19"), "the next century" the 2000s ("20")
+    m = re.match(r"^(this|next|coming|last) century$", low)
+    if m:
+        if anchor is None:
+            return None, "unknown", None
+        k = {"this": 0, "next": 1, "coming": 1}.get(m[1], -1)
+        return None, "unknown", f"{anchor.year // 100 + k:02d}"
     m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)? century$", low)
     if m:
         return None, "unknown", f"{int(m[1]) - 1:02d}"
@@ -1164,7 +1173,7 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
                 and re.search(r"(?i)\b(?:for|over|during|throughout)\s+$", text[max(0, s - 12):s])):
             ref = None  # "for the past few weeks": how long, not when
         if kind == "DURATION" and ref is None and tense == FUTURE and anchor is not None and re.search(
-                r"\bin\s+$", text[max(0, s - 4):s]):
+                r"\bin\s+$", text[max(0, s - 4):s]) and not _SPAN_FROM_NOW.match(frag):
             ahead = _ahead(frag, anchor)
             if ahead is not None:
                 # "will be redeemed in five years": a date that far ahead, not a span
@@ -1184,6 +1193,8 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
     return _narrative(_reporting_focus(out, text, anchor), anchor)
 
 
+# "in the next five years" is the span up to then, not the date at its end
+_SPAN_FROM_NOW = re.compile(r"(?i)(?:the\s+)?(?:next|coming|following|past|last)\s")
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|through|by|effective|starting|beginning)\s+(?:(?:early|late|mid)[\s-]+|mid-)?$", re.I)
 _QUARTER_VAL = re.compile(r"^(\d{4})-Q([1-4])$")
