@@ -206,15 +206,19 @@ def _in_quote(ctx: _Ctx, offset: int) -> QuoteSpan | None:
     return None
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, leading "that"/punctuation and trailing clause punctuation."""
+def _strip_span(text: str, start: int, end: int, *, own_source: bool = False) -> tuple[int, int]:
+    """Trim spaces, leading "that"/punctuation and trailing clause punctuation.
+
+    ``own_source``: the span is the clause of its own "according to" phrase, which stays in it
+    ("Since May, according to X, forces have killed ..."); any other span ends before one.
+    """
     while start < end and text[start] in " \t\n,;:—–-":
         start += 1
     # "whether" stays: "asked whether X" reports a question, not the claim X.
     m = re.match(r"that\s+", text[start:end], re.I)
     if m:
         start += m.end()
-    cut = text.find(", according to ", start, end)
+    cut = -1 if own_source else text.find(", according to ", start, end)
     if cut > start:
         end = cut  # "..., according to X" names the source; it is not what was reported
     while end > start and text[end - 1] in " \t\n,;:—–-":
@@ -645,8 +649,14 @@ def _subject_raw(tok: Any) -> Any | None:
     subj = [
         c
         for c in _children(tok, "nsubj", "nsubjpass")
-        if c.text not in ALL_MARKS and not c.is_punct
+        if c.text not in ALL_MARKS and (not c.is_punct or c.text == "%")
     ]
+    if not subj and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NUM":
+        # Poll shares speak: "About 4 in 10 say ...", whose number the parser may hang on
+        # the verb as a modifier rather than as its subject.
+        num = tok.doc[tok.i - 1]
+        if num.head.i == tok.i and num.ent_type_ in ("CARDINAL", "PERCENT"):
+            subj = [num]
     if subj:
         # Two subjects is a misparse ("Tuesday in Berea, OH, ..., Gov. John Kasich said"): the
         # one nearest the verb is the speaker.
@@ -1251,7 +1261,7 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                     and ctx.text[s:a_s].strip()
                     and ctx.text[a_e:e].strip(" .\n")
                 ):
-                    content = (_strip_span(ctx.text, s, e)[0], _strip_span(ctx.text, s, e)[1])
+                    content = _strip_span(ctx.text, s, e, own_source=True)
             frames.append(_Frame(tok, "according to", pobj[0], content, clause))
             continue
         if (

@@ -1,0 +1,33 @@
+"""Sources that news writing names in its own ways: poll shares as speakers, and a fronted
+"according to" phrase inside the clause it sources. Texts written here."""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_source_percentage_share_speaks(nlp):
+    # "47% say ...": the tokenizer makes "%" punctuation, but the share of respondents speaks.
+    text = "In the new survey, 47% say the state should raise the minimum wage next year."
+    q = quote_with(quotes_in(nlp, text), "minimum wage")
+    assert q.speaker_text == "47%"
+
+
+def test_quotes_source_in_ten_share_speaks(nlp):
+    # "About 4 in 10 say ...": the parser may hang the number on the verb as a modifier.
+    text = "About 4 in 10 say they want the next governor to cut property taxes."
+    q = quote_with(quotes_in(nlp, text), "property taxes")
+    assert q.speaker_text and "4 in 10" in q.speaker_text
+
+
+def test_quotes_source_according_to_mid_clause_keeps_whole_clause(nlp):
+    # "Since May, according to X, Y happened": the phrase sources the whole clause, its
+    # fronted adverbial included; the content is not cut at the phrase.
+    text = (
+        "Since last May, according to the watchdog group, security forces have detained "
+        "more than 300 protesters in the northern region."
+    )
+    q = quote_with(quotes_in(nlp, text), "detained")
+    assert q.cue == "according to"
+    assert q.text.startswith("Since last May")
+    assert q.text.endswith("northern region")
