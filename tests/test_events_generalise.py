@@ -217,3 +217,17 @@ def test_events_generalise_party_behind_a_thing_object_is_the_target(nlp):
 def test_events_generalise_thing_object_without_a_party_stays_the_target(nlp):
     e = event_of(events_in(nlp, "Police searched six houses in Leeds."), "COERCE")
     assert "houses" in e.target_text
+
+
+def test_events_generalise_a_rule_or_advert_targets_only_figuratively(nlp):
+    for text in ("Critics say the law targets minorities.", "The ads target young women in swing states.",
+                 "The new tax hits the poor hardest."):
+        evs = events_in(nlp, text)
+        assert not [e for e in evs if e.category in ("ASSAULT", "ACCUSE")], text
+
+
+def test_events_generalise_weapons_and_armed_men_still_hit_and_target(nlp):
+    e = event_of(events_in(nlp, "A missile hit the hospital on Sunday."), "ASSAULT")
+    assert e.target_text == "hospital"
+    e = event_of(events_in(nlp, "Russian hackers targeted the committee."), "ASSAULT")
+    assert "hackers" in e.actor_text

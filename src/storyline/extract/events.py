@@ -1789,6 +1789,20 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
     return actor, target
 
 
+def _means_of_force(tok: Any) -> bool:
+    """A weapon, war machine, armed unit, violent act or natural hazard as a subject."""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in _WAR_MACHINES
+        or lemma in _MUNITIONS
+        or lemma in _ARMED
+        or lemma in {"explosion", "blast", "device", "mine", "bombing", "attack", "strike", "raid",
+                     "shelling", "fire", "gunfire", "missile", "airstrike", "weapon"}
+        or plover.noun_category(lemma) in ("ASSAULT", "FIGHT")
+        or _hazard(tok)
+    )
+
+
 #: Idioms of criticism that are force when armed men do them.
 _ARMED_SENSE = {"take aim": "ASSAULT", "blast": "ASSAULT", "hit out": "ASSAULT", "fire back": "FIGHT"}
 _MUNITIONS = frozenset(
@@ -2562,6 +2576,20 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             continue
         if t.category == "CONSULT" and _to_the_media(t):
             t.drop = True  # "spoke to reporters", "talked to the media": a statement, no talks
+            continue
+        if (
+            not t.nominal
+            and t.tok.lemma_.lower() in ("target", "hit")
+            and t.actor is not None
+            and t.actor.pos_ == "NOUN"
+            and not t.actor.ent_type_
+            and not _is_actorlike(t.actor)
+            and not _known_name(t.actor)
+            and not _means_of_force(t.actor)
+        ):
+            # "the law targets minorities", "the ads target young women", "the tax hits the
+            # poor": a rule, an advert or a policy aims at people only in a figure of speech.
+            t.drop = True
             continue
         if t.actor is not None and not _can_act(t.actor) and not t.nominal and (
             t.category not in plover.MATERIAL
