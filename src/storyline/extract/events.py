@@ -2586,9 +2586,15 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             and not _is_actorlike(t.actor)
             and not _known_name(t.actor)
             and not _means_of_force(t.actor)
+            and not (
+                t.target is not None
+                and (t.target.ent_type_ in _ENT_ACTOR or t.target.pos_ == "PROPN"
+                     or (t.target.tag_ == "NN" and _is_actorlike(t.target)))
+            )
         ):
             # "the law targets minorities", "the ads target young women", "the tax hits the
-            # poor": a rule, an advert or a policy aims at people only in a figure of speech.
+            # poor": a rule, an advert or a policy aims at a class of people only in a figure of
+            # speech ("the new ad hits the governor", aimed at one party, is criticism).
             t.drop = True
             continue
         if t.actor is not None and not _can_act(t.actor) and not t.nominal and (
