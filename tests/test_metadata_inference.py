@@ -69,3 +69,23 @@ def test_metadata_parse_date_forms():
     assert parse_date("Jan. 4, 2020")[0] == dt.date(2020, 1, 4)
     assert parse_date("2020-01-04")[0] == dt.date(2020, 1, 4)
     assert parse_date("February 30, 2020") is None
+
+
+def test_metadata_outlet_alone_matches_the_full_inference():
+    from storyline.ingest.clean import split_lines
+    from storyline.ingest.metadata import infer_outlet
+
+    cases = [
+        ("Published in Dawn, January 4th, 2020\n\nBody text here.", None, None),
+        ("By Reuters Staff\n\nBody.", None, None),
+        ("By Jane Roe\n\nBody.", None, "https://www.example.com/x"),
+        ("Body only.", "Daily Example", None),
+        ("Body only, nothing else.", None, None),
+    ]
+    found = []
+    for text, outlet, url in cases:
+        lines = split_lines(text)
+        got = infer_outlet(lines, meta_outlet=outlet, url=url)
+        assert got == infer(lines, meta_outlet=outlet, url=url, today=TODAY).outlet
+        found.append(got)
+    assert found[0] == "Dawn" and found[3] == "Daily Example" and found[4] is None

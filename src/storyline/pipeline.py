@@ -16,10 +16,9 @@ from typing import Any
 
 from .analyze import Corpus, build_corpus
 from .errors import file_error
-from .ingest import prepare_article
+from .ingest import outlet_group, prepare_article
 from .ingest.clean import LineStats, line_key, split_lines
 from .ingest.dedup import NearDuplicateIndex, minhash, minhash_from_bytes, signature_bytes
-from .ingest.metadata import infer
 from .model import Article, ArticleAnalysis, FileError, RawDocument
 from .util import gc_paused
 
@@ -131,7 +130,7 @@ def _ingest_batch_locked(
             result.skipped += 1
             continue
         lines = split_lines(raw.text)
-        group = (infer(lines, meta_outlet=raw.outlet, url=raw.url).outlet or "").lower()
+        group = outlet_group(raw, lines)
         fresh.append((raw, h, lines, group))
     if not fresh:
         return
@@ -153,9 +152,9 @@ def _ingest_batch_locked(
     source_rows = []
     seen_in_batch: set[str] = set()
     errors = []
-    for raw, h, _lines, _group in fresh:
+    for raw, h, lines, _group in fresh:
         try:
-            article = prepare_article(raw, stats=stats, today=today)
+            article = prepare_article(raw, stats=stats, today=today, lines=lines)
         except Exception as exc:  # one bad document never stops the batch
             log.exception("cleaning failed for %s", raw.source)
             errors.append(file_error("E201", raw.source, stage="clean", detail=f"{type(exc).__name__}: {exc}"))

@@ -7,24 +7,27 @@ import datetime as dt
 from ..model import Article, RawDocument
 from .clean import LineStats, clean_lines, split_lines
 from .dedup import article_id
-from .metadata import infer
+from .metadata import infer, infer_outlet
 
 __all__ = ["prepare_article", "outlet_group"]
 
 
 def outlet_group(raw: RawDocument, lines: list[str]) -> str:
     """The group within which repeated lines count as boilerplate."""
-    meta = infer(lines, meta_outlet=raw.outlet, url=raw.url)
-    return (meta.outlet or "").lower()
+    return (infer_outlet(lines, meta_outlet=raw.outlet, url=raw.url) or "").lower()
 
 
 def prepare_article(
     raw: RawDocument,
     stats: LineStats | None = None,
     today: dt.date | None = None,
+    lines: list[str] | None = None,
 ) -> Article | None:
-    """Clean one raw document and infer its metadata. None when no body is left."""
-    lines = split_lines(raw.text)
+    """Clean one raw document and infer its metadata. None when no body is left.
+
+    ``lines``: ``split_lines(raw.text)`` when the caller already has it (it is not changed).
+    """
+    lines = split_lines(raw.text) if lines is None else list(lines)
     meta = infer(
         lines,
         meta_date=raw.published,

@@ -160,6 +160,13 @@ def infer(
     return out
 
 
+def infer_outlet(lines: list[str], meta_outlet: str | None = None, url: str | None = None) -> str | None:
+    """The outlet alone, as ``infer`` finds it (without the date search, which costs more)."""
+    out = Inferred()
+    _infer_outlet(out, lines, meta_outlet, url)
+    return out.outlet
+
+
 def _safe_iso(s: str) -> dt.date | None:
     parts = re.split(r"[-/.]", s)
     try:
