@@ -164,3 +164,17 @@ def test_nlp_dates_this_and_next_century(nlp):
     assert got == {"the next century": ("DATE", "20")}
     assert values(nlp, "It is the worst flood this century.") == {"this century": ("DATE", "19")}
     assert values(nlp, "Over the past century, the city grew.") == {}
+
+
+def test_nlp_dates_a_year_inside_a_name_is_no_date(nlp):
+    assert values(nlp, "They set up a joint venture called Orion 1980, making parts.") == {}
+    assert values(nlp, "Tickets for Euro 2000 sold out.") == {}
+    # a preposition or a time word before the year keeps it a date
+    assert values(nlp, "The plant opened In 1980 after delays.") == {"1980": ("DATE", "1980")}
+    assert values(nlp, "They met, 1992 being an election year.")["1992"] == ("DATE", "1992")
+
+
+def test_nlp_dates_holiday_with_its_year(nlp):
+    assert values(nlp, "She recalled Christmas 1997 fondly.") == {"Christmas 1997": ("DATE", "1997-12-25")}
+    got = values(nlp, "He arrived on Thanksgiving Day, 1996.")
+    assert got == {"Thanksgiving Day, 1996": ("DATE", "1996-11-28")}

@@ -106,7 +106,7 @@ _PATTERNS = [
     rf"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+{_YEAR}\b",
     # (last|next|this) Friday (morning)
     # fixed-date holidays and the US ones counted by weekday
-    rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_HOLIDAY})\b",
+    rf"(?:\b(?i:last|next|this)\s+)?\b(?:{_HOLIDAY})\b(?:,?\s+{_YEAR}\b)?",
     rf"\b(?i:the\s+previous)\s+{_WD}\b",
     # "on Mondays", "Tuesday nights": every such day
     rf"\b{_WD}s\b(?:\s+(?i:{_PART})s?\b)?|\b{_WD}\s+(?i:{_PART})s\b",
@@ -336,8 +336,10 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         except ValueError:
             return None, "unknown"
 
-    m = re.match(r"^(?:(last|next|this) )?(.+)$", low)
+    m = re.match(r"^(?:(last|next|this) )?(.+?)(?:,? (\d{4}))?$", low)
     if m and m[2] in _HOLIDAYS:
+        if m[3]:
+            return _holiday_day(m[2], int(m[3])).isoformat(), "day"  # "Christmas 1997"
         return _holiday_value(m[2], m[1], anchor, tense)
     m = re.match(r"^previous ([a-z]+)$", low)
     if m and m[1] in _WEEKDAYS:
@@ -1071,6 +1073,15 @@ _DAY_RANGE = re.compile(
 _BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 
 
+# a capitalised word inside a sentence (after a lower-case word or a comma) just before a year
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+) $")
+# capitalised words that name a time or lead into one, not a product or an event
+_NOT_A_NAME = frozenset({
+    "in", "by", "since", "until", "from", "before", "after", "during", "of", "to", "the", "and",
+    "or", "fiscal", "fy", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter",
+    "thanksgiving", "ramadan", "hanukkah", "passover", "year", "early", "late", "mid", "circa",
+    "through", "till", "between", "than", "around", "about", "for", "on", "at", "as", "of",
+})
 _FULL_MONTH_DOT = re.compile(rf"\b{_MONTH_ONLY}\.$")
 
 
@@ -1110,6 +1121,9 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
                               text[max(0, s - 12):s])
                 or re.match(r"\s+of\b", text[e:e + 4])):
             continue  # "prices fall", "the fall of Kabul": a bare season word needs "in", "during"...
+        if re.fullmatch(_YEAR, frag) and (nm := _NAME_BEFORE.search(text[max(0, s - 30):s])) and (
+                nm[1].lower() not in _NOT_A_NAME and nm[1].lower().rstrip(".") not in _MONTHS):
+            continue  # a year inside a name: "a venture called Orion 1980", "tickets for Euro 2000"
         if word == "tomorrow" and re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s]):
             continue  # "the people of tomorrow": the future in general, no day
         if re.fullmatch(r"the\s+(?:week|month)", word) and not _OF_PERIOD_BEFORE.search(text[max(0, s - 16):s]):
