@@ -231,3 +231,17 @@ def test_events_generalise_weapons_and_armed_men_still_hit_and_target(nlp):
     assert e.target_text == "hospital"
     e = event_of(events_in(nlp, "Russian hackers targeted the committee."), "ASSAULT")
     assert "hackers" in e.actor_text
+
+
+def test_events_generalise_warning_of_a_danger_is_no_threat(nlp):
+    for text in ("Aid agencies warned of the risk of disease.",
+                 "The UN warned that millions could face hunger.",
+                 "Officials warned residents to stay indoors."):
+        assert not [e for e in events_in(nlp, text) if e.category == "THREATEN"], text
+
+
+def test_events_generalise_warning_of_ones_own_act_is_a_threat(nlp):
+    e = event_of(events_in(nlp, "The president warned that the army would retaliate."), "THREATEN")
+    assert e.actor_text == "president"
+    e = event_of(events_in(nlp, "Iran warned Britain against any military action."), "THREATEN")
+    assert e.target_text == "Britain"

@@ -1068,6 +1068,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if dobj is None or subj is None or not (_is_actorlike(subj) or subj.lemma_.lower() in _ACTING_BODIES):
             return None
         return "ACCUSE", lemma
+    if lemma == "warn" and not _warning_is_threat(tok, dobj):
+        return None
     if lemma == "allege" and _child(tok, "ccomp") is not None:
         return None  # "alleged that ...": a report, like "said"
     cat = plover.verb_category(lemma)
@@ -1158,6 +1160,34 @@ _HARSH_WORDS = frozenset({"blast", "bash", "rip", "skewer", "pillory", "deride",
 
 _SOUGHT = frozenset({"refuge", "asylum", "apology", "compensation", "clarification", "extradition",
                      "protection", "explanation", "redress", "clemency", "pardon"})
+
+_FORCE_CATS = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "REJECT", "RETREAT"}
+
+
+def _warning_is_threat(tok: Any, dobj: Any) -> bool:
+    """Whether "warn" announces what the speaker's side will do (a threat) rather than cautions
+    about a danger.
+
+    "warned that police will no longer tolerate rallies", "warned Iran against military action",
+    "warned that the US would retaliate" threaten; "warned of the risk of disease", "warned that
+    millions could face hunger", "warned residents to stay indoors" caution or advise.
+    """
+    comp = _child(tok, "ccomp")
+    if comp is not None:
+        auxes = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+        found = _verb_trigger(comp) if comp.pos_ == "VERB" else None
+        if found is not None and found[0] in _FORCE_CATS:
+            return not (auxes & {"could", "might", "may", "can"})
+        if auxes & _FUTURE_AUX:
+            subj = _child(comp, _SUBJ)
+            return subj is not None and (_is_actorlike(subj) or subj.lower_ in ("it", "we", "they"))
+        return False
+    if _prep_obj(tok, {"against"}) is not None:
+        return True  # "warned Iran against any military action"
+    if dobj is not None and (dobj.ent_type_ in _ENT_ACTOR or dobj.pos_ == "PROPN"):
+        return True  # a warning to a named party ("warned Syria to withdraw")
+    return False
+
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
 #: What a state denies at its borders (SANCTION) and what an authority refuses to grant (REJECT).
