@@ -245,3 +245,17 @@ def test_events_generalise_warning_of_ones_own_act_is_a_threat(nlp):
     assert e.actor_text == "president"
     e = event_of(events_in(nlp, "Iran warned Britain against any military action."), "THREATEN")
     assert e.target_text == "Britain"
+
+
+def test_events_generalise_participle_of_the_same_category_tells_the_outcome(nlp):
+    evs = events_in(nlp, "A suicide bomber blew himself up at a market on Friday, killing 46 people.",
+                    published="2016-09-21")
+    assaults = [e for e in evs if e.category == "ASSAULT"]
+    assert len(assaults) == 1
+    assert "bomber" in assaults[0].actor_text and "46 people" in assaults[0].target_text
+    assert assaults[0].date == "2016-09-16"
+
+
+def test_events_generalise_participle_of_another_category_stays_its_own_event(nlp):
+    evs = events_in(nlp, "Rebels shelled the city, killing 12 civilians.")
+    assert {e.category for e in evs} >= {"FIGHT", "ASSAULT"}

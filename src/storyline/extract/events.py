@@ -3137,7 +3137,8 @@ def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) 
 
 
 def _join_shared_object(triggers: dict[int, _Trig]) -> None:
-    """One event for two coordinated verbs of one category that share their object.
+    """One event for two coordinated verbs of one category that share their object, and for a
+    verb and the participle clause of the same category that tells its outcome.
 
     "Police shot and killed a man", "troops arrested and detained 12 people": the first verb's
     object is the second's ("right node raising"), and the pair reports one act. The later verb,
@@ -3160,6 +3161,27 @@ def _join_shared_object(triggers: dict[int, _Trig]) -> None:
         t.date = t.date or h.date
         t.location = t.location or h.location
         h.drop = True
+    for i in sorted(triggers):
+        # "a bomber blew himself up at a market, killing 46 people": a participle clause of the
+        # same category tells the outcome of the same act.
+        t = triggers[i]
+        if t.drop or t.nominal or t.tok.dep_ != "advcl" or t.tok.tag_ != "VBG":
+            continue
+        if _child(t.tok, _SUBJ | _PASS_SUBJ) is not None or _child(t.tok, "mark") is not None:
+            continue
+        h = triggers.get(t.tok.head.i)
+        if h is None or h.drop or h.nominal or h.category != t.category:
+            continue
+        # The clause that names people hurt is kept ("attacked a bus, wounding five passengers").
+        people = t.target is not None and _is_actorlike(t.target)
+        if h.target is None or (people and not _is_actorlike(h.target)):
+            keep, gone = t, h
+        else:
+            keep, gone = h, t
+        keep.actor = keep.actor or gone.actor
+        keep.target = keep.target or gone.target
+        keep.date = keep.date or gone.date
+        gone.drop = True
 
 
 #: Categories whose act falls on the place it is done in when no party is named: a curfew, a
