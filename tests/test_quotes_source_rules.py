@@ -31,3 +31,27 @@ def test_quotes_source_according_to_mid_clause_keeps_whole_clause(nlp):
     assert q.cue == "according to"
     assert q.text.startswith("Since last May")
     assert q.text.endswith("northern region")
+
+
+def test_quotes_source_passive_agent_speaks(nlp):
+    # "X was first reported by Y": a passive verb of saying reports its subject; the
+    # "by"-agent is the source.
+    text = "The secret meeting was first reported by the Daily Ledger on Sunday."
+    q = quote_with(quotes_in(nlp, text), "secret meeting")
+    assert q.speaker_text and "Ledger" in q.speaker_text
+    assert q.text == "The secret meeting"
+
+
+def test_quotes_source_passive_addressee_is_no_content(nlp):
+    # "He was told by X": the subject is the addressee, never the content.
+    text = "The mayor was told by his aides about the budget gap."
+    assert not [q for q in quotes_in(nlp, text) if q.text == "The mayor"]
+
+
+def test_quotes_source_call_object_and_label(nlp):
+    # "called X “Y”": whom, and what they were called, both in the content, even when the
+    # parser reads both as predicates of the verb.
+    text = "Rubio called Trump “very flexible.”"
+    q = quote_with(quotes_in(nlp, text), "flexible")
+    assert q.text.startswith("Trump")
+    assert q.speaker_text == "Rubio"

@@ -888,9 +888,11 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             pred = [c for c in _children(cue, "oprd", "ccomp", "xcomp") if c.i > cue.i]
             if obj and not pred:
                 # the parser often takes the name for an apposition: "called the senator a liar"
-                pred = [c for c in _children(obj[0], "appos")]
+                # ("called the issue of security “a priority”": on the object's own noun)
+                pred = [c for c in obj[0].subtree if c.dep_ == "appos"][:1]
             if pred and (not obj or obj[0].i < pred[-1].i):
-                start = (obj[0] if obj else pred[-1]).left_edge.idx
+                # "called Trump “very flexible”" may come as two predicates: whom, then what
+                start = (obj[0] if obj else pred[0]).left_edge.idx
                 return _strip_span(ctx.text, start, _tok_end(pred[-1].right_edge)), pred[-1]
         preps = [
             c
@@ -1184,6 +1186,19 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, holder, content, clause)
 
 
+def _passive_by_agent(ctx: _Ctx, tok: Any, lemma: str) -> _Frame | None:
+    """ "The meeting was first reported by Politico", "her stance was echoed by X": a passive
+    verb of saying with a "by"-agent reports its subject, and the agent speaks."""
+    if lemma not in SPEECH_VERBS or lemma in _ADDRESSEE_VERBS:
+        return None
+    agent = next((p for c in _children(tok, "agent") for p in _children(c, "pobj")), None)
+    subj = next(iter(_children(tok, "nsubjpass")), None)
+    if agent is None or subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+        return None
+    content = _strip_span(ctx.text, subj.left_edge.idx, _tok_end(subj.right_edge))
+    return _Frame(tok, tok.text, agent, content, subj)
+
+
 def _lemma(tok: Any) -> str:
     """The token's lemma, lowercased; the tagger lemmatises "hopes" as "hop"."""
     lemma = tok.lemma_.lower()
@@ -1323,8 +1338,12 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                     )
                 )
             continue
-        if _children(tok, "nsubjpass") and lemma not in ("report", "quote"):
-            continue  # "he was told that ...": the subject is the addressee, not the speaker
+        if _children(tok, "nsubjpass") and lemma not in ("quote",):
+            passive = _passive_by_agent(ctx, tok, lemma)
+            if passive is not None:
+                frames.append(passive)
+            if lemma != "report" or passive is not None:
+                continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok, ctx.text)
         if (
