@@ -259,3 +259,17 @@ def test_events_generalise_participle_of_the_same_category_tells_the_outcome(nlp
 def test_events_generalise_participle_of_another_category_stays_its_own_event(nlp):
     evs = events_in(nlp, "Rebels shelled the city, killing 12 civilians.")
     assert {e.category for e in evs} >= {"FIGHT", "ASSAULT"}
+
+
+def test_events_generalise_an_act_done_in_protest_is_a_protest(nlp):
+    e = event_of(events_in(nlp, "Workers downed tools in protest at the government's decision."), "PROTEST")
+    assert e.actor_text == "Workers" and e.target_text == "government"
+    e = event_of(events_in(nlp, "The minister resigned in protest on Friday."), "PROTEST")
+    assert e.actor_text == "minister"
+
+
+def test_events_generalise_walking_out_of_a_meeting_is_a_protest(nlp):
+    e = event_of(events_in(nlp, "Opposition lawmakers walked out of the session."), "PROTEST")
+    assert "lawmakers" in e.actor_text
+    e = event_of(events_in(nlp, "Iraq pulled out of the talks on Monday."), "RETREAT")
+    assert e.actor_text == "Iraq"

@@ -844,7 +844,10 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     for c in tok.children:
         # "called for", "fired on" take a preposition; "take over", "back out" need a particle,
         # or "took place over the year" would be a takeover.
-        if c.dep_ == "prep" and c.lower_ not in _PARTICLES:
+        # "walked out of the hearing", "pulled out of the talks": a particle the parser took
+        # for a preposition, before "of".
+        out_of = c.lower_ == "out" and dobj is None and any(g.lower_ == "of" for g in c.children)
+        if c.dep_ == "prep" and (c.lower_ not in _PARTICLES or out_of):
             pobj = _child(c, "pobj")
             if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
                 continue  # "called him on Monday": a time, not "call on" someone
@@ -1068,6 +1071,13 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if dobj is None or subj is None or not (_is_actorlike(subj) or subj.lemma_.lower() in _ACTING_BODIES):
             return None
         return "ACCUSE", lemma
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            obj = _child(c, "pobj")
+            if obj is not None and obj.lemma_.lower() == "protest" and _child(obj, "det") is None:
+                # "walked out in protest", "resigned in protest at the decision": the act is
+                # done as a protest, whatever the verb.
+                return "PROTEST", f"{lemma} in protest"
     if lemma == "warn" and not _warning_is_threat(tok, dobj):
         return None
     if lemma == "allege" and _child(tok, "ccomp") is not None:
@@ -1537,6 +1547,19 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             and 0 < inner.i - target.i <= 4
         ):
             target = inner
+        return _verb_subject(tok), target
+    if lemma.endswith(" in protest"):
+        # "downed tools in protest at the dismissals": the protest is aimed at what follows the
+        # noun (or its owner), not at the verb's object.
+        noun = next(
+            _child(c, "pobj") for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "in" and _child(c, "pobj") is not None
+            and _child(c, "pobj").lemma_.lower() == "protest"
+        )
+        found = _prep_obj(noun, {"at", "against", "over", "of"}) or _prep_obj(tok, {"against", "at", "over"})
+        target = None
+        if found is not None:
+            target = found[1] if _is_actorlike(found[1]) else _thing_owner(found[1])
         return _verb_subject(tok), target
     if lemma.endswith(" must"):
         comp = next(c for c in tok.children if c.dep_ == "ccomp")
