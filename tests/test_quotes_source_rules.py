@@ -55,3 +55,35 @@ def test_quotes_source_call_object_and_label(nlp):
     q = quote_with(quotes_in(nlp, text), "flexible")
     assert q.text.startswith("Trump")
     assert q.speaker_text == "Rubio"
+
+
+def test_quotes_source_name_label_paragraph_speaks(nlp):
+    # "Hale: ‘...’": a paragraph opened by a name and a colon, the name being a person
+    # the article names elsewhere, is that person's statement.
+    text = (
+        "Hale: ‘We Will Not Raise Taxes on Working Families.’\n\n"
+        "Governor Ann Hale spoke to supporters in Dayton on Monday night."
+    )
+    q = quote_with(quotes_in(nlp, text), "Raise Taxes")
+    assert q.speaker_text and "Hale" in q.speaker_text
+
+
+def test_quotes_source_transcript_turns_speak(nlp):
+    # A transcript: the same capitalised label opening several paragraphs is a speaker's turn.
+    text = (
+        "MORALES: Do you think the council will pass the budget before the end of June?\n\n"
+        "KEANE: I think it will, because both parties want the new schools funded this year.\n\n"
+        "MORALES: And what happens if it does not pass in time for the new school year?\n\n"
+        "KEANE: Then the district will have to borrow money to keep the schools open."
+    )
+    q = quote_with(quotes_in(nlp, text), "both parties want")
+    assert q.speaker_text and "KEANE" in q.speaker_text
+
+
+def test_quotes_source_dateline_label_is_no_speaker(nlp):
+    # "DAYTON: ..." is a dateline: a place the article names as a place.
+    text = (
+        "DAYTON: The city council approved the new budget on Monday after a long debate.\n\n"
+        "The vote in Dayton was seven to two."
+    )
+    assert not [q for q in quotes_in(nlp, text) if q.speaker_text and "DAYTON" in q.speaker_text]

@@ -1559,9 +1559,22 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
     closing period ("Rubio: Trump can't be trusted.") only with the name first."""
     out = []
     text = ctx.text
+    speakers = _label_speakers(ctx)
     for pi, p_start in enumerate(ctx.para_starts):
         p_end = ctx.para_starts[pi + 1] if pi + 1 < len(ctx.para_starts) else len(text)
         line = text[p_start:p_end].rstrip()
+        label = _LABEL.match(line)
+        if label is not None and label.group(1) in speakers:
+            # "Trump: ‘I’m the worst thing ...’", "FALLIN: Well, I think ...": a paragraph
+            # opened by a speaker's name and a colon (a headline, a transcript's turn).
+            who = (p_start, p_start + label.end(1))
+            s, e = _strip_span(text, p_start + label.end(), p_start + len(line))
+            if len(_WORD.findall(text[s:e])) >= 3:
+                kind = "direct" if text[s : s + 1] in ALL_MARKS else "indirect"
+                if kind == "direct":
+                    s, e = s + 1, e - 1 if text[e - 1 : e] in ALL_MARKS else e
+                out.append(_Cand(s, e, kind, headline=who, sent=_sent_index(ctx, s), para=pi))
+                continue
         if not (10 < len(line) < 200) or line.count(": ") != 1 or line[-1:] in ",;":
             continue
         cut = p_start + line.index(": ")
@@ -1598,6 +1611,52 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
             out.append(_Cand(s, e, kind, headline=who, sent=_sent_index(ctx, s), para=pi))
             break
     return out
+
+
+# A paragraph opening with up to four capitalised words and a colon: "Clinton: ...",
+# "Bernie Sanders: ...", "TAPPER: ...".
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
+
+
+def _label_speakers(ctx: _Ctx) -> set[str]:
+    """Paragraph labels that name a speaker: the label's last word is a person's or an
+    organisation's name elsewhere in the article (a dateline "ISLAMABAD:" names a place;
+    "Update:", "Q:" name nothing), or the label opens several paragraphs (a transcript)."""
+    labels: dict[str, int] = {}
+    spans: list[tuple[int, int]] = []
+    for p_start in ctx.para_starts:
+        m = _LABEL.match(ctx.text, p_start)
+        if m is not None:
+            labels[m.group(1)] = labels.get(m.group(1), 0) + 1
+            spans.append((p_start, p_start + m.end(1)))
+    if not labels:
+        return set()
+    names: set[str] = set()
+    places: set[str] = set()
+    for e in ctx.ents:
+        if any(a <= e.start_char < b for a, b in spans):
+            continue  # the label itself is no evidence
+        words = {w.lower() for w in _WORD.findall(e.text)}
+        if e.label_ in ("PERSON", "ORG"):
+            names |= words
+        elif e.label_ in ("GPE", "LOC"):
+            places |= words
+    out = set()
+    for label, n in labels.items():
+        last = label.split()[-1].lower().rstrip(".")
+        if len(last) < 3 or last in places or label.split()[0].lower() in _NOT_SPEAKER_LABELS:
+            continue
+        # An all-capitals label once is a dateline ("DAYTON:"); a transcript repeats its own.
+        if n >= 2 if label.isupper() else last in names:
+            out.add(label)
+    return out
+
+
+_NOT_SPEAKER_LABELS = frozenset(
+    "update updated note editor editor’s editor's related watch photo photos video source "
+    "correction breaking read see listen analysis opinion exclusive question answer "
+    "disclosure advertisement contributing byline the latest still".split()
+)
 
 
 def _headline_speaker(ctx: _Ctx, cand: _Cand) -> _Ref:
