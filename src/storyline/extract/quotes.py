@@ -1564,7 +1564,11 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
         p_end = ctx.para_starts[pi + 1] if pi + 1 < len(ctx.para_starts) else len(text)
         line = text[p_start:p_end].rstrip()
         label = _LABEL.match(line)
-        if label is not None and label.group(1) in speakers:
+        if (
+            label is not None
+            and label.group(1) in speakers
+            and _inverted_colon(text, p_start, p_start + label.end(1) + 1) is None
+        ):
             # "Trump: ‘I’m the worst thing ...’", "FALLIN: Well, I think ...": a paragraph
             # opened by a speaker's name and a colon (a headline, a transcript's turn).
             who = (p_start, p_start + label.end(1))
