@@ -79,7 +79,7 @@ _NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|a\s+couple(?:\
 _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
-_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|quarters(?!\s+of\b))"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b))"
 _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
@@ -116,7 +116,8 @@ _PATTERNS = [
     rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:on\s+)?{_CLOCK_DAY})?"
     rf"|(?:noon|midnight)(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_CLOCK_DAY})",
     # "at noon", "by midnight" alone: a clock time on the day the story has reached
-    rf"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))(?:noon|midnight)\b(?:\s+{_ZONE}\b)?",
+    # (find_temporal_spans keeps it only after "at", "by", "until": "noon is lunch time" is none)
+    rf"\b(?:noon|midnight)\b(?:\s+{_ZONE}\b)?",
     # the reporting period in focus and the same period a year before (earnings reports):
     # "the year-ago quarter", "a year-earlier loss", "the 1988 period", "last year's quarter"
     rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
@@ -147,22 +148,24 @@ _PATTERNS = [
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     # an uncounted span measuring the distance to another event: "hours later", "days after
     # the vote", "within days of the election"
-    r"(?<!\bfirst\s)\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)",
+    # (not "the first days after the vote": find_temporal_spans drops it)
+    r"\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
     r"|tonight|last\s+night)(?:\s+" + _PART + r")?\b",
     # "this morning"; a part of day before its day ("mid-afternoon yesterday", "late evening
     # Friday"), or alone with "mid-" ("by mid-afternoon": the day the story has reached)
     rf"\b(?:this\s+{_PART}|(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
     rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
-    r"\b(?:(?:earlier|later)\s+)?(?:(?:the\s+)?(?:this\s+)?past\s+|this\s+|last\s+|next\s+|previous\s+|coming\s+)(?:week|month|year)\b",
-    r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+decade\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:the\s+(?:this\s+)?past|this(?:\s+past)?|past|last|next|previous|coming)\s+(?:week|month|year)\b",
+    # ("the past century" is as often the last hundred years as the 1900s: left out)
+    r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+(?:decade|(?<!past\s)(?<!previous\s)century)\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
-    # centuries counted: "half a century", "a quarter century", "two centuries (ago)"
-    rf"\b(?:half\s+a|a\s+quarter(?:\s+of\s+a)?|{_NUM})[\s-]+centur(?:y|ies)\b(?:\s+ago\b)?",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b(?:\s+or\s+so\b)?",
     # counted spans, halves included: "two and a half years", "an hour and a half", "half an hour"
     rf"\b{_NUM}\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
-    rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)|\bhalf\s+an?\s+(?:hour|day|year)\b",
+    rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)|\bhalf\s+(?:an?\s+(?:hour|day|year)|a\s+century)\b"
+    # centuries counted: "half a century", "a quarter century", "two centuries (ago)"
+    r"|\ba\s+quarter(?:\s+of\s+a)?\s+century\b(?:\s+ago\b)?",
     rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
     # quarters: "the latest quarter", "Q3 2019" (named ones come earlier, before "this year")
     r"\b(?:the\s+(?:latest|last|past|previous|most\s+recent|current|next|coming)?\s*|this\s+|next\s+|last\s+)"
@@ -177,8 +180,6 @@ _PATTERNS = [
     r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|nineties)\b",
     r"\b(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b",
-    # ("the past century" is as often the last hundred years as the 1900s: left out)
-    r"\b(?:the\s+)?(?:this|next|last|coming)\s+century\b",
     # weekends
     r"\b(?:the|this|last|next|past)\s+weekend\b",
     # TimeML references to the present, past and future
@@ -824,6 +825,7 @@ def _half_value(m: re.Match) -> str | None:
     return f"P{n}Y6M"
 
 
+_CENTURIES = re.compile(rf"(?:half a|a quarter(?: of a)?|\b(?:{_NUM}))[\s-]+centur(?:y|ies)$")
 _CENTURY_RX = re.compile(rf"^(?:(half a)|(a quarter(?: of a)?)|({_NUM}))[\s-]+centur(?:y|ies)(?: (ago))?$")
 
 
@@ -845,9 +847,11 @@ def duration_value(text: str) -> str | None:
     low = " ".join(text.lower().split())
     if low == "centuries":
         return "PXC"  # TimeML's unit for a century, as TimeBank writes "for centuries"
-    years = _century_years(_strip_mods(low))
-    if years is not None:
-        return f"P{years}Y"  # counted in years, as "two decades" is P20Y
+    c = _CENTURIES.search(low)
+    if c:
+        years = _century_years(c[0])
+        if years is not None:
+            return f"P{years}Y"  # counted in years, as "two decades" is P20Y
     h = _HALF_RX.search(low)
     if h:
         return _half_value(h)
@@ -1082,6 +1086,7 @@ _NOT_A_NAME = frozenset({
     "thanksgiving", "ramadan", "hanukkah", "passover", "year", "early", "late", "mid", "circa",
     "through", "till", "between", "than", "around", "about", "for", "on", "at", "as", "of",
 })
+_BARE_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades"})
 _FULL_MONTH_DOT = re.compile(rf"\b{_MONTH_ONLY}\.$")
 
 
@@ -1124,6 +1129,10 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if re.fullmatch(_YEAR, frag) and (nm := _NAME_BEFORE.search(text[max(0, s - 30):s])) and (
                 nm[1].lower() not in _NOT_A_NAME and nm[1].lower().rstrip(".") not in _MONTHS):
             continue  # a year inside a name: "a venture called Orion 1980", "tickets for Euro 2000"
+        if word in ("noon", "midnight") and not re.search(r"(?i)\b(?:at|by|until)\s+$", text[max(0, s - 6):s]):
+            continue  # "noon is lunch time", "a midnight curfew": no time of a day
+        if word in _BARE_UNITS and re.search(r"(?i)\bfirst\s+$", text[max(0, s - 6):s]):
+            continue  # "the first days after the vote": no distance between two events
         if word == "tomorrow" and re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s]):
             continue  # "the people of tomorrow": the future in general, no day
         if re.fullmatch(r"the\s+(?:week|month)", word) and not _OF_PERIOD_BEFORE.search(text[max(0, s - 16):s]):
