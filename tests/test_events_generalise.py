@@ -273,3 +273,21 @@ def test_events_generalise_walking_out_of_a_meeting_is_a_protest(nlp):
     assert "lawmakers" in e.actor_text
     e = event_of(events_in(nlp, "Iraq pulled out of the talks on Monday."), "RETREAT")
     assert e.actor_text == "Iraq"
+
+
+def test_events_generalise_possessive_pronoun_on_an_act_is_the_clause_subject(nlp):
+    e = event_of(events_in(nlp, "The army resumed its offensive in the north on Monday."), "FIGHT")
+    assert e.actor_text == "army"
+    e = event_of(events_in(nlp, "House Republicans pressed ahead with their investigation of the server."),
+                 "INVESTIGATE")
+    assert "Republicans" in e.actor_text
+
+
+def test_events_generalise_possessive_pronoun_under_another_event_is_not_its_subject(nlp):
+    evs = events_in(nlp, "The minister condemned their attack on the embassy.")
+    assert not [e for e in evs if e.category == "ASSAULT" and e.actor_text == "minister"]
+
+
+def test_events_generalise_event_noun_under_a_counterfactual_is_only_possible(nlp):
+    evs = events_in(nlp, "Without the law, the donors would have waited a year to announce their donations.")
+    assert all(e.modality == "possible" for e in evs if e.category == "AID")

@@ -1333,6 +1333,44 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
     return cat, lemma
 
 
+_POSS_NUMBER = {"their": "plural", "its": "singular", "his": "person", "her": "person"}
+
+
+def _possessor_subject(pron: Any, triggers: dict[int, _Trig]) -> Any:
+    """The clause subject a possessive pronoun on an event noun refers to.
+
+    "Republicans pressed ahead with their investigation", "the army resumed its offensive": the
+    owner of the act is the subject of the clause that carries it. Not when the clause's verb is
+    an event of its own ("the minister condemned their attack": the attack is someone else's)
+    or the subject cannot be what the pronoun stands for.
+    """
+    kind = _POSS_NUMBER.get(pron.lower_)
+    if kind is None:
+        return None
+    node = pron.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    trig = triggers.get(node.i)
+    if trig is not None and not trig.drop and not trig.nominal:
+        return None
+    subj = _verb_subject(node)
+    if subj is None or subj.pos_ == "PRON" or not _is_actorlike(subj):
+        return None
+    person = subj.ent_type_ == "PERSON"
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ == "NORP"
+    if kind == "person" and not person:
+        return None
+    if kind == "plural" and (person or not (plural or subj.ent_type_ == "ORG")):
+        return None
+    if kind == "singular" and (person or plural):
+        return None
+    return subj
+
+
 def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
     """Actor and target of a nominal event from its own dependents."""
     actor = target = None
@@ -2452,6 +2490,17 @@ def _modality(tok: Any, nominal: bool) -> str:
                 # "sought the release of the sailors", "acted to prevent an attack": what is
                 # sought, weighed or averted has not happened.
                 return "possible"
+        # "contributors would have waited ... to write off their donations": an event noun in a
+        # clause chain under a counterfactual or a mere possibility is no reported fact.
+        node = tok
+        for _ in range(8):
+            if node.dep_ in ("ccomp", "ROOT", "relcl", "parataxis") or node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+                if auxes & {"could", "might", "may"} or {"would", "have"} <= auxes:
+                    return "possible"
         return "asserted"
     nodes = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(
@@ -2477,6 +2526,12 @@ def _modality(tok: Any, nominal: bool) -> str:
     if any(c.lower_ in ("allegedly", "reportedly", "possibly", "perhaps") for c in tok.children):
         return "possible"
     head = tok.head
+    if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and "to" in auxes)) and head.pos_ in ("VERB", "AUX"):
+        # "would have waited a year to announce it", "may try to attack": an infinitive under a
+        # counterfactual or a possibility is no reported fact.
+        up = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if up & {"could", "might", "may"} or {"would", "have"} <= up:
+            return "possible"
     if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head.lower_ in _INTENT_ADJ:
         return "future"  # "is committed to opening its markets"
     if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
@@ -2561,6 +2616,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             continue
         if t.nominal:
             t.actor, t.target = _nominal_args(t.tok, t.category)
+            if t.actor is not None and t.actor.dep_ == "poss" and t.actor.pos_ == "PRON":
+                t.actor = _possessor_subject(t.actor, triggers) or t.actor
             if t.actor is None:
                 t.actor, other = _participant(t.tok)
                 t.target = t.target or other
