@@ -74,3 +74,17 @@ def test_quotes_object_stance_noun_received_is_not_held(nlp):
     # "X won the support of Y": X receives the stance; X did not state it.
     text = "Governor Hale won the endorsement of the state teachers union last spring."
     assert not [q for q in quotes_in(nlp, text) if q.speaker_text and "Hale" in q.speaker_text]
+
+
+def test_quotes_object_attitude_adjective_holds_clause(nlp):
+    # "X is confident that Y": the copula's subject holds the clause.
+    text = "Party leaders were worried that the convention would turn chaotic in July."
+    q = quote_with(quotes_in(nlp, text), "convention would turn")
+    assert q.cue == "worried"
+    assert q.speaker_text and "leaders" in q.speaker_text
+
+
+def test_quotes_object_expletive_attitude_is_the_writers(nlp):
+    # "It is certain that ...": no holder but the writer; no attribution.
+    text = "It is far from certain that the new plan will pass the state senate this year."
+    assert not [q for q in quotes_in(nlp, text) if q.cue == "certain"]

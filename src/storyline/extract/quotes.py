@@ -1199,6 +1199,35 @@ def _passive_by_agent(ctx: _Ctx, tok: Any, lemma: str) -> _Frame | None:
     return _Frame(tok, tok.text, agent, content, subj)
 
 
+# Adjectives of attitude that take the held proposition as a that-clause: "voters are
+# confident that ...", "aides were worried that ...".
+_ATTITUDE_ADJECTIVES = frozenset(
+    """
+    confident aware sure certain convinced doubtful skeptical sceptical fearful worried
+    concerned optimistic pessimistic hopeful adamant insistent shocked surprised
+    disappointed upset angry furious pleased happy glad proud afraid
+    """.split()
+)
+
+
+def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
+    """ "X is confident that Y": the subject of the copula holds Y. Only with a that-clause
+    or a bare clause, and a holder that is no expletive ("it is certain that" is the
+    writer's own claim)."""
+    if _in_quote(ctx, tok.idx) is not None:
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    subj = _subject(tok.head, ctx.text) if tok.head.i != tok.i else None
+    if subj is None or subj.i > tok.i or subj.lower_ in ("it", "this", "that", "there", "what"):
+        return None
+    if subj.lower_ in FIRST_PERSON | {"you"}:
+        return None
+    content = _strip_span(ctx.text, clause.left_edge.idx, _tok_end(clause.right_edge))
+    return _Frame(tok, tok.text, subj, content, clause)
+
+
 def _lemma(tok: Any) -> str:
     """The token's lemma, lowercased; the tagger lemmatises "hopes" as "hop"."""
     lemma = tok.lemma_.lower()
@@ -1289,6 +1318,11 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             subj = _subject(tok, ctx.text)
             if subj is not None and (lemma == "continue" or _children(tok, "prt")):
                 frames.append(_Frame(tok, tok.text, subj, None, None))
+            continue
+        if tok.dep_ == "acomp" and lemma in _ATTITUDE_ADJECTIVES:
+            adj = _attitude_adjective(ctx, tok)
+            if adj is not None:
+                frames.append(adj)
             continue
         if tok.dep_ == "amod":
             continue  # "271 pledged delegates", "a declared candidate": an adjective, not a cue
