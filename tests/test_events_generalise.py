@@ -291,3 +291,9 @@ def test_events_generalise_possessive_pronoun_under_another_event_is_not_its_sub
 def test_events_generalise_event_noun_under_a_counterfactual_is_only_possible(nlp):
     evs = events_in(nlp, "Without the law, the donors would have waited a year to announce their donations.")
     assert all(e.modality == "possible" for e in evs if e.category == "AID")
+
+
+def test_events_generalise_seizing_on_a_date_is_still_a_seizure(nlp):
+    e = event_of(events_in(nlp, "Iran seized the sailors on March 23.", published="2007-04-05"), "COERCE")
+    assert e.actor_text == "Iran" and e.date == "2007-03-23"
+    assert not [e for e in events_in(nlp, "The campaign seized on the report.") if e.category == "COERCE"]

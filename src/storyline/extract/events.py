@@ -1030,7 +1030,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "seizes the chance", "captured the imagination"
     if lemma in ("slam", "crash", "plow", "plough") and _prep_obj(tok, {"into"}):
         return None  # "the truck slammed into the crowd": a collision, no criticism
-    if lemma == "seize" and _prep_obj(tok, {"on", "upon"}):
+    seized_on = _prep_obj(tok, {"on", "upon"})
+    if lemma == "seize" and seized_on and seized_on[1].ent_type_ not in ("DATE", "TIME"):
         return None  # "will seize on this": exploit, not confiscate
     if lemma == "compromise" and dobj is not None:
         return None  # "compromise the nation's values": endanger, not concede
