@@ -178,3 +178,17 @@ def test_nlp_dates_holiday_with_its_year(nlp):
     assert values(nlp, "She recalled Christmas 1997 fondly.") == {"Christmas 1997": ("DATE", "1997-12-25")}
     got = values(nlp, "He arrived on Thanksgiving Day, 1996.")
     assert got == {"Thanksgiving Day, 1996": ("DATE", "1996-11-28")}
+
+
+def test_nlp_dates_part_of_a_named_day(nlp):
+    got = values(nlp, "Troops withdrew on the night of Aug. 3.")
+    assert got == {"the night of Aug. 3": ("TIME", "1998-08-03TNI")}
+    got = values(nlp, "The storm hit on the morning of July 4.")
+    assert got == {"the morning of July 4": ("TIME", "1998-07-04TMO")}
+
+
+def test_nlp_dates_modal_before_a_bare_verb_looks_ahead(nlp):
+    assert values(nlp, "He could resign Monday.")["Monday"] == ("DATE", "1998-08-17")
+    assert values(nlp, "Police must release the suspect by Monday.")["Monday"] == ("DATE", "1998-08-17")
+    # with "have" the modal looks back
+    assert values(nlp, "He may have died Tuesday.")["Tuesday"] == ("DATE", "1998-08-11")

@@ -703,6 +703,11 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     m = _PART_FIRST.match(low)
     if m:
         low = text = f"{m[2]} {m[1]}"  # "afternoon yesterday" reads as "yesterday afternoon"
+    elif m := _PART_OF.match(low):
+        value, precision = normalize(m[2], anchor, tense)
+        if value and precision == "day":
+            return value, precision, f"{value}T{_PART_CODE[m[1]]}"  # "the night of Aug. 3"
+        return value, precision, value
     sp = _special(low, anchor, tense)
     if sp is not None:
         return sp
@@ -730,6 +735,7 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     return value, precision, timeml
 
 
+_PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$")
 _PART_FIRST = re.compile(r"^(morning|afternoon|evening|night) (yesterday|today|tomorrow|[a-z]+day)$")
 _CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight"
                        r"|([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:gmt|utc|local time)\b))")
@@ -925,6 +931,11 @@ def tense_of(token: Any, _depth: int = 0) -> str:
             lw = c.lower_
             if lw in _FUTURE_AUX or lw == "would":
                 return FUTURE
+            if c.tag_ == "MD" and t.tag_ == "VB" and not any(
+                    a.dep_ == "aux" and a.lemma_ == "have" for a in t.children):
+                # a modal before a bare verb looks ahead: "could resign Friday", "should close
+                # around July 1"; "may have died Tuesday" (with "have") looks back
+                return FUTURE
             aux_tags.append(c.tag_)
             present_passive |= c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
             if lw in ("had", "'d") and c.tag_ == "VBD":
@@ -1024,14 +1035,21 @@ _ADJ_SPAN = re.compile(
     rf"\s+(?:day|week|month|year|hour|minute)")
 
 
+# "the night of Aug. 3", "the morning of July 4": the part of that day
+_PART_OF_BEFORE = re.compile(r"(?i)\bthe\s+(?:morning|afternoon|evening|night)\s+of\s+$")
+_DAY_FRAG = re.compile(rf"(?:{_MON}\s+{_DAYNUM}\b|{_DAYNUM}\s+{_MON}|{_WD}\b(?!s))")
+
+
 def _extent_start(text: str, s: int, frag: str) -> int:
     before = text[max(0, s - 30):s]
+    if _DAY_FRAG.match(frag) and (m := _PART_OF_BEFORE.search(before)):
+        return s - len(m.group(0))
     if re.match(rf"(?i){_NUM}[\s-]", frag) and not re.match(r"(?i)an?\s+\w+\s+(?:ago|earlier)", frag):
         m = _MOD_COUNT.search(before)
         if m and m.group(0)[:4].lower() == "the " and _ADJ_SPAN.fullmatch(frag):
             m = None  # "the eight-year war": the article belongs to the noun the span describes
     elif re.match(rf"(?:{_YEAR}|{_MONTH_ONLY}|(?:this|next|last)\s+(?:week|month|year)|the\s+(?:year|week|month)\b)", frag):
-        m = _MOD_POINT.search(before)
+        m = _MOD_POINT.search(before) or (_MOD_APPROX.search(before) if _DAY_FRAG.match(frag) else None)
     elif re.match(rf"(?:{_WD}|yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening))", frag, re.I):
         m = _MOD_DAY.search(before)
     elif re.match(rf"{_MON}\s+{_DAYNUM}\b|{_CLOCK}", frag, re.I):
