@@ -297,3 +297,12 @@ def test_events_generalise_seizing_on_a_date_is_still_a_seizure(nlp):
     e = event_of(events_in(nlp, "Iran seized the sailors on March 23.", published="2007-04-05"), "COERCE")
     assert e.actor_text == "Iran" and e.date == "2007-03-23"
     assert not [e for e in events_in(nlp, "The campaign seized on the report.") if e.category == "COERCE"]
+
+
+def test_events_generalise_act_takes_the_date_of_the_statement_it_was_made_in(nlp):
+    e = event_of(events_in(nlp, "The senator endorsed the governor in a statement released Thursday.",
+                           published="2016-09-21"), "SUPPORT")
+    assert e.date == "2016-09-15"
+    e = event_of(events_in(nlp, "Obama criticized Congress at a news conference held on Monday.",
+                           published="2016-09-21"), "ACCUSE")
+    assert e.date == "2016-09-19"

@@ -3188,7 +3188,8 @@ _UNSHARED_TIME = (
 
 
 def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
-    """Date an undated act by the clause it shares a subject with.
+    """Date an undated act by the clause it shares a subject with, or by the statement or
+    meeting it was made in.
 
     "voted Thursday to hold him in contempt", "went on strike on Monday to protest the cuts",
     "visited the capital on Sunday and met the president": an infinitive complement, a purpose
@@ -3201,6 +3202,25 @@ def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) 
         if t.drop or t.nominal or t.date is not None:
             continue
         tok = t.tok
+        # "endorsed Clinton in a statement released Thursday", "at a news conference held on
+        # Monday": the act is made in the statement or meeting that the clause dates.
+        vehicle = next(
+            (
+                when
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "via")
+                for n in c.children
+                if n.dep_ == "pobj"
+                for a in n.children
+                if a.dep_ == "acl"
+                for when in [verb_times.get(a.i) or (triggers[a.i].date if a.i in triggers else None)]
+                if when is not None
+            ),
+            None,
+        )
+        if vehicle is not None:
+            t.date = vehicle
+            continue
         if tok.dep_ == "xcomp" or (
             tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
