@@ -88,3 +88,21 @@ def test_quotes_object_expletive_attitude_is_the_writers(nlp):
     # "It is certain that ...": no holder but the writer; no attribution.
     text = "It is far from certain that the new plan will pass the state senate this year."
     assert not [q for q in quotes_in(nlp, text) if q.cue == "certain"]
+
+
+def test_quotes_object_speaker_before_participle_phrase(nlp):
+    # "X, speaking on the radio, called Y “Z”": the speaker stands before the participle
+    # phrase; the name after the verb is whom X called something.
+    text = "Cuomo, speaking on WNYC, called Trump a “bully.”"
+    q = quote_with(quotes_in(nlp, text), "bully")
+    assert q.speaker_text == "Cuomo"
+
+
+def test_quotes_object_tell_never_inverts(nlp):
+    # '“...,” X, a founder, tells the Daily Ledger': whom one tells is never the speaker.
+    text = (
+        "“The county has lost its way,” Tom Reyes, founder of the Civic Forum, "
+        "tells the Daily Ledger."
+    )
+    q = quote_with(quotes_in(nlp, text), "lost its way")
+    assert not (q.speaker_text and "Ledger" in q.speaker_text)

@@ -682,7 +682,8 @@ def _subject_raw(tok: Any) -> Any | None:
     # '“...,” asked Mr. Manafort': after an inverted cue the parser may take the speaker for
     # an object; right after a closing mark or comma, the noun after the verb is the speaker.
     if tok.i > 0 and (tok.doc[tok.i - 1].text in ALL_MARKS or tok.doc[tok.i - 1].text == ","):
-        if tok.lemma_.lower() in SPEECH_VERBS:
+        # ("tell", "inform" never invert: "..., tells Breitbart News" names whom, not who)
+        if tok.lemma_.lower() in SPEECH_VERBS - _NEVER_INVERTED:
             for c in tok.children:
                 if (
                     c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd")
@@ -691,10 +692,27 @@ def _subject_raw(tok: Any) -> Any | None:
                     and c.i - tok.i <= 6
                 ):
                     return c
-            after = _noun_run_after(tok)
+            # Only right after the quote itself ('“...,” said retired surgeon Ben Carson'):
+            # after a mere comma ("De Blasio, on the radio, called Trump ...") the noun
+            # phrase that follows is what the verb is about.
+            after = _noun_run_after(tok) if _closes_quote_before(tok) else None
             if after is not None:
                 return after
     return _name_before(tok) or _participle_subject(tok)
+
+
+_NEVER_INVERTED = frozenset("tell inform assure quote cite".split())
+
+
+def _closes_quote_before(tok: Any) -> bool:
+    """Whether a closing quote mark stands right before ``tok`` (after an optional comma)."""
+    doc = tok.doc
+    for j in (tok.i - 1, tok.i - 2):
+        if j >= 0 and doc[j].text in ALL_MARKS:
+            return True
+        if j < 0 or doc[j].text != ",":
+            return False
+    return False
 
 
 def _noun_run_after(tok: Any) -> Any | None:
@@ -749,8 +767,9 @@ def _participle_subject(tok: Any) -> Any | None:
     return subj
 
 
-def _name_before(tok: Any) -> Any | None:
-    """A misparsed clause: the nearest name before the cue, within a few words."""
+def _name_before(tok: Any, any_propn: bool = False) -> Any | None:
+    """A misparsed clause: the nearest name before the cue, within a few words
+    (``any_propn``: any proper noun, not only a recognised name)."""
     sent_start = tok.sent.start
     j = tok.i - 1
     while j >= max(sent_start, tok.i - 40):
@@ -765,9 +784,19 @@ def _name_before(tok: Any) -> Any | None:
                 j = k - 1
                 continue
             break  # an unpaired dash ends a dateline ("CLEVELAND —"): no speaker before it
+        if t.text == "," and j > sent_start:
+            # skip a participle phrase between commas: "De Blasio, speaking on the radio, said"
+            k = j - 1
+            while k > max(sent_start, tok.i - 40) and tok.doc[k].text != ",":
+                k -= 1
+            if tok.doc[k].text == "," and tok.doc[k + 1].tag_ in ("VBG", "VBN"):
+                j = k - 1
+                continue
         if t.text in ALL_MARKS or t.pos_ == "VERB" and not _under_relcl(t, tok):
             break
-        if not _under_relcl(t, tok) and t.ent_type_ in ("PERSON", "ORG", "NORP"):
+        if not _under_relcl(t, tok) and (
+            t.ent_type_ in ("PERSON", "ORG", "NORP") or (any_propn and t.pos_ == "PROPN")
+        ):
             if t.dep_ not in ("pobj", "dobj", "compound", "poss"):
                 return t
         j -= 1
@@ -1387,7 +1416,8 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         ):
             # A misparse that takes the reported clause's own subject for the speaker ("the
             # Daily News suggested the attacks highlight ..."): whoever stands before the cue.
-            subj = _name_before(tok) or subj
+            # (a proper noun counts there even when the tagger missed the name)
+            subj = _name_before(tok) or _name_before(tok, any_propn=True) or subj
         if (
             (lemma in COGNITION_VERBS or lemma in INTENT_VERBS or lemma not in SPEECH_VERBS)
             and lemma not in SPEECH_VERBS
