@@ -192,3 +192,18 @@ def test_nlp_dates_modal_before_a_bare_verb_looks_ahead(nlp):
     assert values(nlp, "Police must release the suspect by Monday.")["Monday"] == ("DATE", "1998-08-17")
     # with "have" the modal looks back
     assert values(nlp, "He may have died Tuesday.")["Tuesday"] == ("DATE", "1998-08-11")
+
+
+WED = dt.date(1998, 8, 12)  # a Wednesday
+
+
+def test_nlp_dates_finite_present_with_a_weekday_is_the_schedule(nlp):
+    assert values(nlp, "Clinton arrives in Moscow Monday for a summit.", WED)["Monday"] == ("DATE", "1998-08-17")
+    assert values(nlp, "The vote is Sunday.", WED)["Sunday"] == ("DATE", "1998-08-16")
+    assert values(nlp, "The rebels have until Sunday to respond.", WED)["Sunday"] == ("DATE", "1998-08-16")
+    # today at the nearest
+    assert values(nlp, "The president leaves Wednesday for Africa.", WED)["Wednesday"] == ("DATE", "1998-08-12")
+    # a participle, a possessive or a verb whose past looks like its present stays the nearest
+    assert values(nlp, "Troops were seen, arriving Tuesday.", WED)["Tuesday"] == ("DATE", "1998-08-11")
+    got = values(nlp, "The declines hurt the index, which fell 1 percent, on Monday.", WED)
+    assert got["Monday"] == ("DATE", "1998-08-10")

@@ -963,6 +963,29 @@ def tense_of(token: Any, _depth: int = 0) -> str:
     return PAST
 
 
+# verbs whose past tense is written as their present: a tagger's VBP for them is often the past
+_SAME_PAST = frozenset({
+    "hurt", "put", "set", "cut", "hit", "cost", "let", "quit", "spread", "shut", "cast", "split",
+    "bet", "burst", "upset", "read", "broadcast", "forecast", "bid", "shed", "thrust", "beat",
+})
+_LONE_WEEKDAY = re.compile(rf"{_WD}(?:\s+(?:morning|afternoon|evening|night))?")
+
+
+def _finite_present(token: Any) -> bool:
+    """Whether the verb governing ``token`` is a finite present one ("arrives", "is", "have"),
+    not a participle ("arriving Tuesday"), a progressive or a noun's modifier."""
+    # the weekday must hang on the verb itself ("arrives Monday") or through its preposition
+    # ("is on Sunday"): a longer climb crosses clauses a parse may have joined wrongly
+    t = token.head
+    if t.pos_ == "ADP" and token.dep_ == "pobj":
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX") or t.tag_ not in ("VBZ", "VBP"):
+        return False
+    if t.tag_ == "VBP" and t.lower_ in _SAME_PAST:
+        return False  # "the declines hurt ... on Friday": the past written as the present
+    return not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
 def _anchor(published: str | dt.date | None) -> dt.date | None:
     if published is None:
         return None
@@ -1199,7 +1222,12 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
                 frag = text[s:e]
                 i += 1
             tense = tense_of(doc[max(i, 0)])
-        if tense == PAST and _DEADLINE_BEFORE.search(text[max(0, s - 20):s]):
+        if (tense == PRESENT and idx and _LONE_WEEKDAY.fullmatch(frag) and text[e:e + 2] not in ("'s", "’s")
+                and _finite_present(doc[max(i, 0)])):
+            # a finite present verb with a weekday is the schedule of news: "arrives Monday",
+            # "the vote is Sunday", "have until Sunday" look ahead (to today at the nearest)
+            tense = FUTURE
+        elif tense == PAST and _DEADLINE_BEFORE.search(text[max(0, s - 20):s]):
             # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
             # the past tense usually lies ahead; read the nearest one
             tense = PRESENT
