@@ -306,3 +306,21 @@ def test_events_generalise_act_takes_the_date_of_the_statement_it_was_made_in(nl
     e = event_of(events_in(nlp, "Obama criticized Congress at a news conference held on Monday.",
                            published="2016-09-21"), "ACCUSE")
     assert e.date == "2016-09-19"
+
+
+def test_events_generalise_standing_stance_is_no_event(nlp):
+    for text in ("Most Republicans support the bill.", "Democrats oppose the nomination.",
+                 "The senator has long opposed the trade deal."):
+        assert not [e for e in events_in(nlp, text) if e.category in ("SUPPORT", "REJECT")], text
+
+
+def test_events_generalise_dated_or_past_stance_act_is_an_event(nlp):
+    e = event_of(events_in(nlp, "The senator backed the nominee on Tuesday."), "SUPPORT")
+    assert e.actor_text == "senator"
+    e = event_of(events_in(nlp, "Britain opposed the resolution at the vote."), "REJECT")
+    assert e.actor_text == "Britain"
+
+
+def test_events_generalise_own_possession_is_no_target(nlp):
+    e = event_of(events_in(nlp, "The minister defended his decision."), "SUPPORT")
+    assert e.actor_text == "minister" and e.target_text is None

@@ -1337,6 +1337,16 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
 _POSS_NUMBER = {"their": "plural", "its": "singular", "his": "person", "her": "person"}
 
 
+def _agrees(pron: Any, noun: Any) -> bool:
+    """Whether a possessive pronoun can stand for ``noun`` (number and person)."""
+    plural = noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"
+    if pron.lower_ in ("his", "her"):
+        return not plural and noun.ent_type_ not in ("GPE", "ORG", "NORP")
+    if pron.lower_ == "its":
+        return not plural and noun.ent_type_ != "PERSON"
+    return plural or noun.ent_type_ == "ORG"
+
+
 def _possessor_subject(pron: Any, triggers: dict[int, _Trig]) -> Any:
     """The clause subject a possessive pronoun on an event noun refers to.
 
@@ -2889,6 +2899,18 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.target = None
         if _generic(t.tok):
             continue  # "governments often condemn such attacks": a habit, not an event
+        if _stance(t):
+            continue  # "most Republicans support the bill": an attitude, not an act
+        if (
+            not t.nominal
+            and t.actor is not None
+            and t.target is not None
+            and t.target.dep_ == "poss"
+            and t.target.lower_ in ("his", "her", "its", "their")
+            and _entity_key(analysis, t.target) is None
+            and _agrees(t.target, t.actor)
+        ):
+            t.target = None  # "Trump defended his remarks": his own, no other party
         if t.actor is None and t.target is None:
             ante = _antecedent(t, sent, out)
             if ante is not None:
@@ -3067,6 +3089,29 @@ def _generic(tok: Any) -> bool:
     return subj is not None and subj.tag_ in ("NNS", "NNPS") and not any(
         c.dep_ in ("det", "poss") for c in subj.children
     )
+
+
+#: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
+_STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
+
+
+def _stance(t: _Trig) -> bool:
+    """A stance verb in the simple present, or with "long" / "for years", with no date: the
+    actor's standing position ("Democrats oppose the nomination", "has long opposed the deal"),
+    which news reports as background, not as something that happened."""
+    tok = t.tok
+    if t.nominal or t.date is not None or tok.lemma_.lower() not in _STANCE_VERBS:
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBP", "VBZ") and not auxes:
+        return True
+    durative = any(
+        (c.dep_ == "advmod" and c.lower_ in ("long", "always", "consistently"))
+        or (c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lemma_.lower() in ("year", "decade", "month") for g in c.children if g.dep_ == "pobj"))
+        for c in tok.children
+    )
+    return durative
 
 
 def is_back_reference(tok: Any) -> bool:
