@@ -106,3 +106,10 @@ def test_quotes_object_tell_never_inverts(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "lost its way")
     assert not (q.speaker_text and "Ledger" in q.speaker_text)
+
+
+def test_quotes_object_claim_noun_after_light_verb(nlp):
+    # "X made the argument that Y": the maker of the argument holds its clause.
+    text = "At the hearing, Senator Voss made the argument that the new tax would hurt farmers."
+    q = quote_with(quotes_in(nlp, text), "hurt farmers")
+    assert q.speaker_text and "Voss" in q.speaker_text

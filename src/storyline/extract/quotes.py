@@ -1123,6 +1123,21 @@ _RECEIVING_VERBS = frozenset(
 )
 
 
+def _light_verb_holder(ctx: _Ctx, tok: Any) -> Any | None:
+    """ "Rubio had strong views on ...", "Trump made the assertion that ...": the subject of
+    the verb that has, voices or makes the stance noun holds it (unless it receives it)."""
+    if tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.head.lemma_.lower() in _RECEIVING_VERBS:
+        return None
+    subj = _subject(tok.head, ctx.text)
+    if subj is not None and (
+        subj.pos_ in ("PROPN", "NOUN") or subj.lower_ in PERSON_PRONOUNS | {"they"}
+    ):
+        return subj
+    return None
+
+
 def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
     """ "Trump's claim that ...", "a warning from the senator that ...": the noun is the cue."""
     clause = next(
@@ -1180,19 +1195,8 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
                 None,
             )
             pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
-        if (
-            holder is None
-            and tok.dep_ == "dobj"
-            and tok.head.pos_ in ("VERB", "AUX")
-            and tok.head.lemma_.lower() not in _RECEIVING_VERBS
-        ):
-            # "Rubio had strong views on ...", "Kaine voiced enthusiasm for ...": the one who
-            # has, voices or launches the stance holds it.
-            subj = _subject(tok.head, ctx.text)
-            if subj is not None and (
-                subj.pos_ in ("PROPN", "NOUN") or subj.lower_ in PERSON_PRONOUNS | {"they"}
-            ):
-                holder = subj
+        if holder is None:
+            holder = _light_verb_holder(ctx, tok)
         if lemma not in NOMINAL_STANCE or holder is None or not pobj:
             return None
         if holder.lower_ in FIRST_PERSON | {"its", "their", "your"}:
@@ -1209,6 +1213,8 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
             ),
             None,
         )
+    if holder is None:
+        holder = _light_verb_holder(ctx, tok)
     if holder is None:
         return None  # "the claim that ...": no one to attribute it to
     content = _strip_span(ctx.text, clause.left_edge.idx, _tok_end(clause.right_edge))
