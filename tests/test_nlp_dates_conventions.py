@@ -207,3 +207,9 @@ def test_nlp_dates_finite_present_with_a_weekday_is_the_schedule(nlp):
     assert values(nlp, "Troops were seen, arriving Tuesday.", WED)["Tuesday"] == ("DATE", "1998-08-11")
     got = values(nlp, "The declines hurt the index, which fell 1 percent, on Monday.", WED)
     assert got["Monday"] == ("DATE", "1998-08-10")
+
+
+def test_nlp_dates_twelve_noon_and_a_year_after_a_day_name(nlp):
+    assert values(nlp, "The crew landed at 12:00 noon BST.") == {"12:00 noon BST": ("TIME", "1998-08-14T12:00")}
+    # "Boxing Day 2004": a day's name before the year is no product name
+    assert values(nlp, "Many died in the tsunami of Boxing Day 2004.")["2004"] == ("DATE", "2004")

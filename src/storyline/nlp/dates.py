@@ -117,7 +117,7 @@ _PATTERNS = [
     rf"|(?:noon|midnight)(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_CLOCK_DAY})",
     # "at noon", "by midnight" alone: a clock time on the day the story has reached
     # (find_temporal_spans keeps it only after "at", "by", "until": "noon is lunch time" is none)
-    rf"\b(?:noon|midnight)\b(?:\s+{_ZONE}\b)?",
+    rf"\b(?:12(?::00)?\s+)?(?:noon|midnight)\b(?:\s+{_ZONE}\b)?",
     # the reporting period in focus and the same period a year before (earnings reports):
     # "the year-ago quarter", "a year-earlier loss", "the 1988 period", "last year's quarter"
     rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
@@ -700,6 +700,7 @@ def normalize_timeml(text: str, anchor: dt.date | None,
         anchor = None
     low = _despell(_strip_mods(" ".join(text.replace("’", "'").split()).lower().rstrip(".,")))
     text = _strip_mods(text)
+    low = re.sub(r"^12(?::00)? (?=noon|midnight)", "", low)  # "12 noon" says it twice
     m = _PART_FIRST.match(low)
     if m:
         low = text = f"{m[2]} {m[1]}"  # "afternoon yesterday" reads as "yesterday afternoon"
@@ -1125,7 +1126,8 @@ _NOT_A_NAME = frozenset({
     "in", "by", "since", "until", "from", "before", "after", "during", "of", "to", "the", "and",
     "or", "fiscal", "fy", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter",
     "thanksgiving", "ramadan", "hanukkah", "passover", "year", "early", "late", "mid", "circa",
-    "through", "till", "between", "than", "around", "about", "for", "on", "at", "as", "of",
+    "through", "till", "between", "than", "around", "about", "for", "on", "at", "as", "day",
+    "eve", "night", "week", "month", "season",
 })
 _BARE_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades"})
 _FULL_MONTH_DOT = re.compile(rf"\b{_MONTH_ONLY}\.$")
@@ -1170,7 +1172,8 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if re.fullmatch(_YEAR, frag) and (nm := _NAME_BEFORE.search(text[max(0, s - 30):s])) and (
                 nm[1].lower() not in _NOT_A_NAME and nm[1].lower().rstrip(".") not in _MONTHS):
             continue  # a year inside a name: "a venture called Orion 1980", "tickets for Euro 2000"
-        if word in ("noon", "midnight") and not re.search(r"(?i)\b(?:at|by|until)\s+$", text[max(0, s - 6):s]):
+        if re.match(r"(?:12(?::00)? )?(?:noon|midnight)\b", word) and not re.search(
+                r"(?i)\b(?:at|by|until|till|before|after|around|about|exactly|from)\s+$", text[max(0, s - 8):s]):
             continue  # "noon is lunch time", "a midnight curfew": no time of a day
         if word in _BARE_UNITS and re.search(r"(?i)\bfirst\s+$", text[max(0, s - 6):s]):
             continue  # "the first days after the vote": no distance between two events
