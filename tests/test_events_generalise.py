@@ -324,3 +324,10 @@ def test_events_generalise_dated_or_past_stance_act_is_an_event(nlp):
 def test_events_generalise_own_possession_is_no_target(nlp):
     e = event_of(events_in(nlp, "The minister defended his decision."), "SUPPORT")
     assert e.actor_text == "minister" and e.target_text is None
+
+
+def test_events_generalise_place_before_a_war_noun_is_no_belligerent(nlp):
+    evs = events_in(nlp, "The senator voted for the Iraq war in 2002.")
+    assert not [e for e in evs if e.category == "FIGHT" and e.actor_text == "Iraq"]
+    e = event_of(events_in(nlp, "Iran's war with Iraq lasted eight years."), "FIGHT")
+    assert e.actor_text == "Iran" and e.target_text == "Iraq"

@@ -1382,6 +1382,10 @@ def _possessor_subject(pron: Any, triggers: dict[int, _Trig]) -> Any:
     return subj
 
 
+#: Nouns of armed conflict that a place name in front of them locates ("the Iraq war").
+_THEATRE_NOUNS = frozenset({"war", "conflict", "insurgency", "civil war", "crisis", "fighting"})
+
+
 def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
     """Actor and target of a nominal event from its own dependents."""
     actor = target = None
@@ -1419,6 +1423,9 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
                 continue  # "the Jan. 10 meeting"
             if c.ent_type_ == "GPE" and not is_country(c):
                 continue  # "the London bombings": a city names the place, not the attacker
+            if lemma in _THEATRE_NOUNS and (c.ent_type_ in ("GPE", "LOC", "EVENT") or is_country(c)):
+                target = target or c  # "the Iraq war": the country is where it is fought
+                continue
             if c.ent_type_ in ("NORP", "GPE", "ORG") or not patient_noun:
                 actor = actor or c
             else:
