@@ -213,3 +213,11 @@ def test_nlp_dates_twelve_noon_and_a_year_after_a_day_name(nlp):
     assert values(nlp, "The crew landed at 12:00 noon BST.") == {"12:00 noon BST": ("TIME", "1998-08-14T12:00")}
     # "Boxing Day 2004": a day's name before the year is no product name
     assert values(nlp, "Many died in the tsunami of Boxing Day 2004.")["2004"] == ("DATE", "2004")
+
+
+def test_nlp_dates_many_and_the_stretch_between_two_times(nlp):
+    assert values(nlp, "He lived there for many years.") == {"many years": ("DURATION", "PXY")}
+    assert values(nlp, "How many years did it take?") == {}
+    assert values(nlp, "The rules will change in the weeks ahead.") == {"the weeks ahead": ("DURATION", "PXW")}
+    got = values(nlp, "The economy has struggled in the years since the war.")
+    assert got == {"the years": ("DURATION", "PXY")}

@@ -74,7 +74,7 @@ _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # years", "almost a hundred years"
 _NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|a\s+couple(?:\s+of)?|a\s+dozen|"
         rf"(?:a|one)\s+hundred|(?:thir|four|fif|six|seven|eigh|nine)teen|an?|one|two|three|four|"
-        rf"five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)")
+        rf"five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many)")
 # years read aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
 _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
@@ -148,6 +148,10 @@ _PATTERNS = [
     r"(?!\s+(?:ago|of|old|to\s+come)\b)",
     # an uncounted span measuring the distance to another event: "hours later", "days after
     # the vote", "within days of the election"
+    # the stretch between two times: "the weeks ahead", "the years since the war", "the months
+    # before the vote"
+    r"\bthe\s+(?:days|weeks|months|years)\s+ahead\b"
+    r"|\bthe\s+(?:days|weeks|months|years|decades)\b(?=\s+(?:since|before|after|following|leading\s+up)\b)",
     # (not "the first days after the vote": find_temporal_spans drops it)
     r"\b(?:minutes|hours|days|weeks|months|years|decades)\b(?=\s+(?:later|earlier|after|before)\b)",
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
@@ -1006,7 +1010,8 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
-    if re.fullmatch(r"(?:days|weeks|months|years|decades|hours|minutes|centuries)(?:\s+(?:or|and)\s+\w+)?", low) or _HALF_RX.match(
+    if re.fullmatch(r"(?:the\s+)?(?:days|weeks|months|years|decades|hours|minutes|centuries)"
+                    r"(?:\s+(?:or|and)\s+\w+|\s+ahead)?", low) or _HALF_RX.match(
             " ".join(low.split())):
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
@@ -1175,6 +1180,8 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if re.match(r"(?:12(?::00)? )?(?:noon|midnight)\b", word) and not re.search(
                 r"(?i)\b(?:at|by|until|till|before|after|around|about|exactly|from)\s+$", text[max(0, s - 8):s]):
             continue  # "noon is lunch time", "a midnight curfew": no time of a day
+        if word.startswith("many ") and re.search(r"(?i)\bhow\s+$", text[max(0, s - 5):s]):
+            continue  # "how many years": a question, no span
         if word in _BARE_UNITS and re.search(r"(?i)\bfirst\s+$", text[max(0, s - 6):s]):
             continue  # "the first days after the vote": no distance between two events
         if word == "tomorrow" and re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s]):
