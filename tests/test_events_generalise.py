@@ -331,3 +331,34 @@ def test_events_generalise_place_before_a_war_noun_is_no_belligerent(nlp):
     assert not [e for e in evs if e.category == "FIGHT" and e.actor_text == "Iraq"]
     e = event_of(events_in(nlp, "Iran's war with Iraq lasted eight years."), "FIGHT")
     assert e.actor_text == "Iran" and e.target_text == "Iraq"
+
+
+def test_events_generalise_breaking_off_relations_is_a_sanction(nlp):
+    e = event_of(events_in(nlp, "Russia recalled its ambassador from Kiev on Monday."), "SANCTION")
+    assert e.actor_text == "Russia" and e.target_text == "Kiev"
+    e = event_of(events_in(nlp, "Saudi Arabia retaliated by cutting diplomatic ties with Tehran."), "SANCTION")
+    assert e.actor_text == "Saudi Arabia" and e.target_text == "Tehran"
+
+
+def test_events_generalise_particle_read_as_adverb_still_makes_a_phrasal_verb(nlp):
+    e = event_of(events_in(nlp, "The prime minister stepped down on Friday after a vote."), "RETREAT")
+    assert e.actor_text == "prime minister"
+
+
+def test_events_generalise_going_on_strike_is_a_protest(nlp):
+    e = event_of(events_in(nlp, "Doctors went on strike over unpaid wages."), "PROTEST")
+    assert e.actor_text == "Doctors"
+    assert not [e for e in events_in(nlp, "Doctors went on strike.") if e.category == "ASSAULT"]
+
+
+def test_events_generalise_hanging_a_person_is_an_execution(nlp):
+    e = event_of(events_in(nlp, "Iran hanged two men on Sunday."), "ASSAULT")
+    assert e.actor_text == "Iran" and "men" in e.target_text
+    assert not events_in(nlp, "He hung the picture on the wall.")
+
+
+def test_events_generalise_impeachment_and_looting(nlp):
+    e = event_of(events_in(nlp, "The House impeached the judge."), "ACCUSE")
+    assert e.target_text == "judge"
+    e = event_of(events_in(nlp, "Rioters torched three cars in the suburbs."), "COERCE")
+    assert e.actor_text == "Rioters"

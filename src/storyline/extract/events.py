@@ -799,6 +799,16 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma == "fire" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in tok.children):
         return "ACCUSE", "fire back"  # a retort; armed men firing back fight (see _ARMED_SENSE)
     prt = _child(tok, "prt")
+    if prt is None:
+        # "stepped down", "backed out": the parser often reads the particle as an adverb.
+        adv = next(
+            (c for c in tok.children
+             if c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES
+             and (lemma, c.lower_) in plover._PHRASAL),
+            None,
+        )
+        if adv is not None:
+            return plover._PHRASAL[(lemma, adv.lower_)], f"{lemma} {adv.lower_}"
     if prt is not None and (lemma, prt.lower_) == ("call", "off") and dobj is not None:
         # "called off the strike", "called off the talks": the measure or event is cancelled.
         found = _noun_trigger(dobj)
@@ -1072,6 +1082,15 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         if dobj is None or subj is None or not (_is_actorlike(subj) or subj.lemma_.lower() in _ACTING_BODIES):
             return None
         return "ACCUSE", lemma
+    strike = _prep_obj(tok, {"on"})
+    if lemma in ("go", "come", "be", "remain", "stay") and strike is not None and strike[1].lemma_.lower() in (
+        "strike", "walkout", "hunger"
+    ):
+        return "PROTEST", f"{lemma} on strike"  # "doctors went on strike over unpaid wages"
+    if lemma == "hang" and dobj is not None and _is_actorlike(dobj) and dobj.pos_ != "PRON" or (
+        lemma == "hang" and _child(tok, _PASS_SUBJ) is not None and _is_actorlike(_child(tok, _PASS_SUBJ))
+    ):
+        return "ASSAULT", "hang"  # "Iran hanged two men": an execution
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             obj = _child(c, "pobj")
@@ -2802,7 +2821,7 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.target = None  # "blew himself up", "announced a suspension on Wednesday"
         if (
             t.category == "ASSAULT"
-            and t.action in ("blow up", "set fire")
+            and t.action in ("blow up", "set fire", "torch")
             and t.target is not None
             and (not _is_actorlike(t.target) or t.target.lemma_.lower() in _PROPERTY)
             and t.target.ent_type_ not in _ENT_PLACE | {"PERSON", "NORP"}

@@ -592,6 +592,17 @@ _ARMED_FORCES = (
     "reinforcement", "battalion", "brigade", "warplane", "warship", "gunboat", "destroyer",
     "frigate", "commando",
 )
+# Breaking off or downgrading relations (CAMEO 16x, PLOVER SANCTION): "cut ties with Tehran",
+# "recalled its ambassador". Keys use the noun's lemma ("tie", not "ties").
+for _v in ("cut", "sever", "break", "suspend", "downgrade", "freeze"):
+    for _n in ("tie", "relation", "relationship"):
+        _PHRASAL.setdefault((_v, _n), "SANCTION")
+for _v in ("recall", "withdraw"):
+    for _n in ("ambassador", "envoy", "diplomat", "embassy"):
+        _PHRASAL.setdefault((_v, _n), "SANCTION")
+_VERBS["ACCUSE"] = _VERBS["ACCUSE"] + ("impeach",)
+_VERBS["COERCE"] = _VERBS["COERCE"] + ("loot", "ransack", "vandalize", "vandalise")
+_VERBS["ASSAULT"] = _VERBS["ASSAULT"] + ("torch",)
 # Firing munitions is conventional force (PLOVER FIGHT, as "fire at"/"fire on" above), aimed at
 # whatever follows "at", "on" or "into".
 _PHRASAL.setdefault(("fire", "into"), "FIGHT")
