@@ -221,3 +221,18 @@ def test_nlp_dates_many_and_the_stretch_between_two_times(nlp):
     assert values(nlp, "The rules will change in the weeks ahead.") == {"the weeks ahead": ("DURATION", "PXW")}
     got = values(nlp, "The economy has struggled in the years since the war.")
     assert got == {"the years": ("DURATION", "PXY")}
+
+
+def test_nlp_dates_one_day_is_a_span_only_where_a_span_fits(nlp):
+    assert values(nlp, "Islam will one day be the largest religion.") == {}
+    assert values(nlp, "One day he left.") == {}
+    assert values(nlp, "They met for one day.") == {"one day": ("DURATION", "P1D")}
+    assert values(nlp, "He had been in the job one day.") == {"one day": ("DURATION", "P1D")}
+    # "one year" and "one month" are spans like "two years"
+    assert values(nlp, "He was sentenced to one year in prison.") == {"one year": ("DURATION", "P1Y")}
+
+
+def test_nlp_dates_couple_without_its_article(nlp):
+    got = values(nlp, "Over the next couple of years, rates will rise.")
+    assert got == {"the next couple of years": ("DURATION", "P2Y")}
+    assert values(nlp, "The couple married in a small town.") == {}

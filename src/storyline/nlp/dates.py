@@ -53,7 +53,8 @@ _NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "a dozen": 12,
+    "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2,
+    "a dozen": 12,
     "several": None, "few": None, "a few": None, "many": None,
 }
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -72,7 +73,7 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # spelled counts as news and broadcast transcripts write them: "twenty-four hours", "a couple of
 # years", "almost a hundred years"
-_NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|a\s+couple(?:\s+of)?|a\s+dozen|"
+_NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|(?:a\s+)?couple(?:\s+of)?|a\s+dozen|"
         rf"(?:a|one)\s+hundred|(?:thir|four|fif|six|seven|eigh|nine)teen|an?|one|two|three|four|"
         rf"five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many)")
 # years read aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand"
@@ -1134,6 +1135,9 @@ _NOT_A_NAME = frozenset({
     "through", "till", "between", "than", "around", "about", "for", "on", "at", "as", "day",
     "eve", "night", "week", "month", "season",
 })
+# a preposition or focus word that makes "one day" a span: "within one day", "in the job one day"
+_SPAN_PREP_BEFORE = re.compile(r"(?i)\b(?:by|for|in|within|after|only|just|than|about|nearly|almost|"
+                               r"least|job|lasted|lasts|last|took|takes|spent|spend|extra|another)\s+$")
 _BARE_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades"})
 _FULL_MONTH_DOT = re.compile(rf"\b{_MONTH_ONLY}\.$")
 
@@ -1192,8 +1196,12 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if re.fullmatch(r"year(?:-|\s+|'s\s+)end", word) and not _PREP_BEFORE.search(text[max(0, s - 10):s]):
             continue
-        if re.fullmatch(r"(?:an?|one)\s+day|one\s+(?:week|month|year)", word):
-            continue  # "one day", "a year" alone are too often not temporal references
+        if re.fullmatch(r"(?:an?|one)\s+day", word) and not (
+                _SPAN_PREP_BEFORE.search(text[max(0, s - 12):s])
+                or re.match(r"\s+(?:earlier|later|before|after|ago)\b", text[e:e + 8])):
+            continue  # "will one day be", "one day he left": an idiom, not one day's span
+        if re.fullmatch(r"one\s+(?:week|month|year)", word) and re.match(r"\s+(?:or|and)\s+(?:two|another)\b", text[e:e + 14]):
+            continue  # "one year or another": no span
         if re.fullmatch(r"an?\s+(?:day|week|month|year|hour)", word) and _RATE_BEFORE.search(
                 text[max(0, s - 40):s]):
             continue  # a rate, not a time: "$500 million a year", "four flights a week"
