@@ -1087,10 +1087,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         "strike", "walkout", "hunger"
     ):
         return "PROTEST", f"{lemma} on strike"  # "doctors went on strike over unpaid wages"
-    if lemma == "hang" and dobj is not None and _is_actorlike(dobj) and dobj.pos_ != "PRON" or (
-        lemma == "hang" and _child(tok, _PASS_SUBJ) is not None and _is_actorlike(_child(tok, _PASS_SUBJ))
-    ):
-        return "ASSAULT", "hang"  # "Iran hanged two men": an execution
+    if lemma == "hang":
+        hanged = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
+        if hanged is not None and _is_actorlike(hanged):
+            return "ASSAULT", "hang"  # "Iran hanged two men": an execution
+        return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "in":
             obj = _child(c, "pobj")
