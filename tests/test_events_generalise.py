@@ -362,3 +362,8 @@ def test_events_generalise_impeachment_and_looting(nlp):
     assert e.target_text == "judge"
     e = event_of(events_in(nlp, "Rioters torched three cars in the suburbs."), "COERCE")
     assert e.actor_text == "Rioters"
+
+
+def test_events_generalise_criticism_of_a_record_is_of_its_owner(nlp):
+    e = event_of(events_in(nlp, "The group ran ads attacking the governor's record."), "ACCUSE")
+    assert e.target_text == "governor"

@@ -2841,6 +2841,9 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.category = _ARMED_SENSE[t.action]
         if t.category == "ASSAULT" and _verbal_attack(t):
             t.category = "ACCUSE"  # "Trump attacked Clinton over her emails": criticism
+            if t.target is not None and not _is_actorlike(t.target):
+                # "ads attacking Trump's record": criticism is of the record's owner
+                t.target = _thing_owner(t.target) or t.target
         if (
             t.category == "ASSAULT"
             and t.actor is not None
