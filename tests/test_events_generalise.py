@@ -367,3 +367,27 @@ def test_events_generalise_impeachment_and_looting(nlp):
 def test_events_generalise_criticism_of_a_record_is_of_its_owner(nlp):
     e = event_of(events_in(nlp, "The group ran ads attacking the governor's record."), "ACCUSE")
     assert e.target_text == "governor"
+
+
+def test_events_generalise_being_put_under_investigation(nlp):
+    e = event_of(events_in(nlp, "A US national has been put under investigation in Italy."), "INVESTIGATE")
+    assert e.actor_text is None and "national" in e.target_text
+    e = event_of(events_in(nlp, "The senator came under scrutiny for his remarks."), "INVESTIGATE")
+    assert e.target_text == "senator"
+
+
+def test_events_generalise_holding_people_hostage_is_coercion(nlp):
+    e = event_of(events_in(nlp, "Gunmen held 20 people hostage in a hotel."), "COERCE")
+    assert e.actor_text == "Gunmen" and "people" in e.target_text
+    e = event_of(events_in(nlp, "The army has been holding thousands of refugees as human shields."), "COERCE")
+    assert "refugees" in e.target_text
+
+
+def test_events_generalise_blocking_a_public_way_is_a_protest(nlp):
+    e = event_of(events_in(nlp, "Angry farmers blocked the bridge for three hours."), "PROTEST")
+    assert e.actor_text == "Angry farmers"
+
+
+def test_events_generalise_sending_inspectors_is_an_inquiry(nlp):
+    e = event_of(events_in(nlp, "The agency has dispatched inspectors to Iran."), "INVESTIGATE")
+    assert e.target_text == "Iran"

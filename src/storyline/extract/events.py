@@ -1087,6 +1087,24 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         "strike", "walkout", "hunger"
     ):
         return "PROTEST", f"{lemma} on strike"  # "doctors went on strike over unpaid wages"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("under", "into"):
+            obj = _child(c, "pobj")
+            if obj is not None and obj.lemma_.lower() in _INQUIRIES and c.lower_ == "under":
+                # "was put under investigation", "came under investigation": investigated
+                return "INVESTIGATE", f"{lemma} under {obj.lemma_.lower()}"
+    if lemma in ("hold", "keep", "take") and (dobj is not None or _child(tok, _PASS_SUBJ) is not None):
+        held = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
+        role = next(
+            (g for c in tok.children
+             for g in ([c] if c.dep_ in ("oprd", "advmod", "npadvmod", "xcomp", "dobj", "advcl", "ccomp")
+                       and c is not held
+                       else [_child(c, "pobj")] if c.dep_ == "prep" and c.lower_ == "as" else [])
+             if g is not None and g.lemma_.lower() in _CAPTIVES),
+            None,
+        )
+        if role is not None and _is_actorlike(held):
+            return "COERCE", f"{lemma} {role.lemma_.lower()}"  # "held them hostage", "as human shields"
     if lemma == "hang":
         hanged = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
         if hanged is not None and _is_actorlike(hanged):
@@ -1219,6 +1237,10 @@ def _warning_is_threat(tok: Any, dobj: Any) -> bool:
         return True  # a warning to a named party ("warned Syria to withdraw")
     return False
 
+
+_INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe", "scrutiny", "review"})
+#: What people are held as when they are held by force.
+_CAPTIVES = frozenset({"hostage", "shield", "captive", "prisoner"})
 
 _COMMIT_MODALS = {"should", "will", "would", "must", "shall", "'ll"}
 #: What a state denies at its borders (SANCTION) and what an authority refuses to grant (REJECT).
@@ -1624,6 +1646,12 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         ):
             target = inner
         return _verb_subject(tok), target
+    if " under " in lemma and lemma.split()[-1] in _INQUIRIES:
+        # "A US national has been put under investigation", "the senator came under scrutiny":
+        # the subject is the one investigated; an investigator, if named, follows "by".
+        target = _child(tok, _PASS_SUBJ) or _verb_subject(tok)
+        ag = _passive_agent(tok)
+        return (_child(ag, "pobj") if ag is not None else None), target
     if lemma.endswith(" in protest"):
         # "downed tools in protest at the dismissals": the protest is aimed at what follows the
         # noun (or its owner), not at the verb's object.

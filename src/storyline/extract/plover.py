@@ -603,6 +603,15 @@ for _v in ("recall", "withdraw"):
 _VERBS["ACCUSE"] = _VERBS["ACCUSE"] + ("impeach",)
 _VERBS["COERCE"] = _VERBS["COERCE"] + ("loot", "ransack", "vandalize", "vandalise")
 _VERBS["ASSAULT"] = _VERBS["ASSAULT"] + ("torch",)
+# Blocking a public way is the protest of a blockade (CAMEO 1823/ PLOVER PROTEST), as "block
+# road" above.
+for _n in ("street", "bridge", "motorway", "railway", "rail", "intersection", "junction",
+           "interstate", "traffic", "entrance", "crossing", "port", "track", "avenue"):
+    _PHRASAL.setdefault(("block", _n), "PROTEST")
+# Sending inspectors or investigators somewhere is an inquiry there (PLOVER INVESTIGATE).
+for _v in ("send", "dispatch", "deploy"):
+    for _n in ("inspector", "investigator", "detective"):
+        _PHRASAL.setdefault((_v, _n), "INVESTIGATE")
 # Firing munitions is conventional force (PLOVER FIGHT, as "fire at"/"fire on" above), aimed at
 # whatever follows "at", "on" or "into".
 _PHRASAL.setdefault(("fire", "into"), "FIGHT")
