@@ -236,3 +236,13 @@ def test_nlp_dates_couple_without_its_article(nlp):
     got = values(nlp, "Over the next couple of years, rates will rise.")
     assert got == {"the next couple of years": ("DURATION", "P2Y")}
     assert values(nlp, "The couple married in a small town.") == {}
+
+
+def test_nlp_dates_last_season_is_the_latest_one_ended():
+    # in August the summer is still running: "last summer" is the one before
+    assert normalize_timeml("last summer", FRI)[2] == "1997-SU"
+    assert normalize_timeml("last spring", FRI)[2] == "1998-SP"
+    # in October this summer has ended
+    assert normalize_timeml("last summer", dt.date(1998, 10, 1))[2] == "1998-SU"
+    # in January the winter that began in December is running
+    assert normalize_timeml("last winter", dt.date(1998, 1, 10))[2] == "1996-WI"

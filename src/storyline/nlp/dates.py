@@ -643,7 +643,9 @@ def _special(low: str, anchor: dt.date | None,
         else:
             mod, y = m[1], anchor.year
             if mod in ("last", "past", "this past"):
-                y -= 0 if start < anchor.month else 1
+                # the latest such season that has ended: "last summer" in August is a year back
+                y = max(yy for yy in (y - 2, y - 1, y)
+                        if dt.date(*_shift_month(yy, start, 3), 1) <= anchor)
             elif mod in ("next", "coming"):
                 y += 0 if start > anchor.month else 1
             elif tense == PAST and mod != "this":
