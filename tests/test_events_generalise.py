@@ -391,3 +391,8 @@ def test_events_generalise_blocking_a_public_way_is_a_protest(nlp):
 def test_events_generalise_sending_inspectors_is_an_inquiry(nlp):
     e = event_of(events_in(nlp, "The agency has dispatched inspectors to Iran."), "INVESTIGATE")
     assert e.target_text == "Iran"
+
+
+def test_events_generalise_sworn_act_is_future_whatever_its_parse(nlp):
+    e = event_of(events_in(nlp, "The rebels have sworn to fight until they gain control of the valley."), "FIGHT")
+    assert e.modality == "future"

@@ -2600,7 +2600,9 @@ def _modality(tok: Any, nominal: bool) -> str:
             return "possible"
     if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head.lower_ in _INTENT_ADJ:
         return "future"  # "is committed to opening its markets"
-    if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
+    # "have sworn to fight": the parser sometimes makes a promised infinitive an adverbial clause.
+    promised = tok.dep_ == "advcl" and "to" in auxes and head.lemma_.lower() in plover.PROMISE_VERBS
+    if (tok.dep_ in ("xcomp", "ccomp") or promised) and head is not tok:
         hl = head.lemma_.lower()
         if hl == "deny" or (tok.dep_ == "xcomp" and hl in _FAILURE_VERBS):
             return "denied"  # "failed to reach agreement", "refused to deploy troops"
