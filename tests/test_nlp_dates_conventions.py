@@ -246,3 +246,10 @@ def test_nlp_dates_last_season_is_the_latest_one_ended():
     assert normalize_timeml("last summer", dt.date(1998, 10, 1))[2] == "1998-SU"
     # in January the winter that began in December is running
     assert normalize_timeml("last winter", dt.date(1998, 1, 10))[2] == "1996-WI"
+
+
+def test_nlp_dates_last_month_name_skips_the_month_just_ended():
+    march = dt.date(1998, 3, 20)
+    assert normalize("last February", march) == ("1997-02", "month")  # February 1998 is "last month"
+    assert normalize("last January", march) == ("1998-01", "month")
+    assert normalize("last June", march) == ("1997-06", "month")

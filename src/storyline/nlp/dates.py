@@ -260,7 +260,8 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str, mode: st
             return dt.date(yy, month, 28)
 
     if mode == "last":
-        return y if (month < anchor.month) else y - 1
+        # the month just ended is "last month": "last February" said in March is a year back
+        return y if (month < anchor.month - 1) else y - 1
     if mode == "next":
         return y if (month > anchor.month) else y + 1
     if day is None:
