@@ -253,3 +253,9 @@ def test_nlp_dates_last_month_name_skips_the_month_just_ended():
     assert normalize("last February", march) == ("1997-02", "month")  # February 1998 is "last month"
     assert normalize("last January", march) == ("1998-01", "month")
     assert normalize("last June", march) == ("1997-06", "month")
+
+
+def test_nlp_dates_quarters_ago(nlp):
+    assert values(nlp, "Profit fell from two quarters ago.") == {"two quarters ago": ("DATE", "1998-Q1")}
+    assert values(nlp, "Sales rose from a quarter earlier.") == {"a quarter earlier": ("DATE", "1998-Q2")}
+    assert values(nlp, "A quarter of the vote went to him.") == {}

@@ -80,7 +80,7 @@ _NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|(?:a\s+)?coupl
 _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
-_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b))"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b)|quarter(?=\s+(?:ago|earlier)\b))"
 _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
@@ -547,6 +547,11 @@ def _special(low: str, anchor: dt.date | None,
         if anchor is None or n is None or n > 100:
             return None, "unknown", None
         return None, "unknown", f"{(anchor.year - 10 * n) // 10:03d}"
+    # "two quarters ago" in August 1998 is 1998-Q1
+    m = re.match(rf"^((?i:{_NUM})) quarters? (?:ago|earlier)$", low)
+    if m and anchor is not None and (n := _count(m[1])) is not None and n <= 400:
+        y, mo = _shift_month(anchor.year, anchor.month, -3 * n)
+        return f"{y:04d}", "year", f"{y:04d}-Q{(mo - 1) // 3 + 1}"
     # "a century ago" in 1998 is the year 1898, "half a century ago" 1948
     m = _CENTURY_RX.match(low)
     if m and m[4]:
