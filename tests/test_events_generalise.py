@@ -396,3 +396,22 @@ def test_events_generalise_sending_inspectors_is_an_inquiry(nlp):
 def test_events_generalise_sworn_act_is_future_whatever_its_parse(nlp):
     e = event_of(events_in(nlp, "The rebels have sworn to fight until they gain control of the valley."), "FIGHT")
     assert e.modality == "future"
+
+
+def test_events_generalise_questions_and_whether_clauses_are_not_facts(nlp):
+    evs = events_in(nlp, "Would the United States attack Iran?")
+    assert all(e.modality == "possible" for e in evs)
+    evs = events_in(nlp, "Asked whether he would resign, the minister said no.")
+    assert all(e.modality == "possible" for e in evs if e.category == "RETREAT")
+
+
+def test_events_generalise_negative_subject_denies_the_act(nlp):
+    e = event_of(events_in(nlp, "None of the protesters were arrested."), "COERCE")
+    assert e.modality == "denied"
+    e = event_of(events_in(nlp, "No troops were deployed to the border."), "MOBILIZE")
+    assert e.modality == "denied"
+
+
+def test_events_generalise_interrogative_pronoun_is_no_actor(nlp):
+    evs = events_in(nlp, "It is unclear who ordered the killing.")
+    assert not [e for e in evs if e.actor_text in ("who", "It")]

@@ -2543,6 +2543,8 @@ _PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "autho
 
 
 def _modality(tok: Any, nominal: bool) -> str:
+    if tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return "possible"  # "Would the United States attack Iran?": asked, not reported
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "denied"
@@ -2575,6 +2577,16 @@ def _modality(tok: Any, nominal: bool) -> str:
         return "denied"
     if _conditional(tok):
         return "possible"
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ | _PASS_SUBJ), None)
+    if subj is not None and (
+        subj.lower_ in ("none", "nobody", "neither", "nothing")
+        or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    ):
+        return "denied"  # "none of the protesters were arrested", "no troops were deployed"
+    mark = _child(tok, "mark")
+    if mark is not None and mark.lower_ in ("whether", "if") and tok.dep_ in ("ccomp", "advcl", "xcomp"):
+        return "possible"  # "asked whether he would resign": a question, not an announcement
     auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("could", "may", "might", "can") for a in auxes):
         return "possible"
@@ -2944,10 +2956,12 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             speaker = _reporting_speaker(t.actor)
             if speaker is not None:
                 t.actor = speaker
-        # Expletive and unresolvable pronouns are no participants ("It is alleged ...").
+        # Expletive, interrogative and indefinite pronouns are no participants ("It is alleged
+        # ...", "it is unclear who ordered the killing", "someone attacked him").
         if (
             t.actor is not None
-            and t.actor.lower_ in ("it", "there")
+            and t.actor.lower_ in ("it", "there", "who", "whom", "whoever", "what", "someone",
+                                   "somebody", "anyone", "anybody", "one")
             and _entity_key(analysis, t.actor) is None
         ):
             t.actor = None
