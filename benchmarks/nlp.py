@@ -310,6 +310,25 @@ def _print_errors(docs, ours) -> None:
             print("  " + line)
 
 
+def _print_sources(files, subset, gold, ours) -> None:
+    """Diagnostic: TimeBank split by source, Wall Street Journal against the other newswire and
+    broadcast copy (APW, NYT, CNN, VOA...), the part closest to general news. A rule that only
+    lifts the WSJ rows is likely fitted to earnings reports."""
+    rows = []
+    for name, keep in (("WSJ (wsj_*)", True), ("other news and broadcast", False)):
+        idx = [i for i, (p, s) in enumerate(zip(files, subset, strict=True))
+               if s == "TimeBank" and p.name.lower().startswith("wsj") == keep]
+        if idx:
+            rows.append((name, len(idx), _score([gold[i] for i in idx], [ours[i] for i in idx])))
+    if not rows:
+        return
+    print("\nTimeBank by source (diagnostic; same scoring):")
+    print(f"{'':28} {'docs':>5} {'gold':>5}   {'strict F1':>9} {'relaxed F1':>10} {'value F1':>9}")
+    for name, n, s in rows:
+        print(f"{name:28} {n:5} {s['n_gold']:5}   {s['strict'][2]:9.3f} {s['relaxed'][2]:10.3f} "
+              f"{s['value'][2]:9.3f}")
+
+
 def bench_dates(quick: bool = False, dev: bool = False, errors: bool = False) -> None:
     """Date scores per subset: TimeBank (rules developed on it), AQUAINT (held out), all."""
     from storyline.nlp.pipeline import load_pipeline
@@ -341,6 +360,7 @@ def bench_dates(quick: bool = False, dev: bool = False, errors: bool = False) ->
         idx = [i for i, s in enumerate(subset) if keep is None or s == keep]
         if idx:
             _report(name, [gold[i] for i in idx], [ours[i] for i in idx], [peer[i] for i in idx])
+    _print_sources(files, subset, gold, ours)
     if errors:
         idx = [i for i, s in enumerate(subset) if s == "TimeBank"]
         _print_errors([docs[i] for i in idx], [ours[i] for i in idx])
