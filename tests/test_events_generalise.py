@@ -415,3 +415,10 @@ def test_events_generalise_negative_subject_denies_the_act(nlp):
 def test_events_generalise_interrogative_pronoun_is_no_actor(nlp):
     evs = events_in(nlp, "It is unclear who ordered the killing.")
     assert not [e for e in evs if e.actor_text in ("who", "It")]
+
+
+def test_events_generalise_reduced_condition_on_the_speech_verb_conditions_the_content(nlp):
+    e = event_of(events_in(nlp, "If elected, the candidate says he would deport the migrants."), "COERCE")
+    assert e.modality == "possible"
+    e = event_of(events_in(nlp, "The minister said he would deport the migrants."), "COERCE")
+    assert e.modality == "future"

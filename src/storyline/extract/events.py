@@ -2519,7 +2519,14 @@ def _conditional(tok: Any) -> bool:
         if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH | {"say", "tell"}:
-            break  # the reporter's own clause is not part of the reported condition
+            # The reporter's own clause is not part of the reported condition, but a reduced
+            # one ("If elected, Trump says he would deport ...") conditions what is said.
+            return any(
+                c.dep_ == "advcl"
+                and _child(c, _SUBJ | _PASS_SUBJ) is None
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in node.head.children
+            )
         node, steps = node.head, steps + 1
     return False
 
