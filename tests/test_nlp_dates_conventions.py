@@ -259,3 +259,10 @@ def test_nlp_dates_quarters_ago(nlp):
     assert values(nlp, "Profit fell from two quarters ago.") == {"two quarters ago": ("DATE", "1998-Q1")}
     assert values(nlp, "Sales rose from a quarter earlier.") == {"a quarter earlier": ("DATE", "1998-Q2")}
     assert values(nlp, "A quarter of the vote went to him.") == {}
+
+
+def test_nlp_dates_fortnight_is_two_weeks(nlp):
+    assert values(nlp, "The talks ended a fortnight ago.") == {"a fortnight ago": ("DATE", "1998-W31")}
+    assert values(nlp, "He will return within a fortnight.") == {"a fortnight": ("DURATION", "P2W")}
+    got = values(nlp, "Protests continued over the past fortnight.")
+    assert got == {"the past fortnight": ("DURATION", "P2W")}

@@ -80,7 +80,7 @@ _NUM = (rf"(?:\d{{1,3}}(?:\s+1/2)?|{_TENS}(?:[\s-]{_DIGIT_WORD})?|(?:a\s+)?coupl
 _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleven|twelve|"
                  rf"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:oh|o)[\s-]{_DIGIT_WORD})"
                  rf"|(?:the\s+year\s+)two\s+thousand(?:[\s-]+(?:and\s+)?{_DIGIT_WORD})?)")
-_UNITS = r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b)|quarter(?=\s+(?:ago|earlier)\b))"
+_UNITS = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b)|quarter(?=\s+(?:ago|earlier)\b))"
 _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
             r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
@@ -162,6 +162,7 @@ _PATTERNS = [
     rf"\b(?:this\s+{_PART}|(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
     rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
     r"\b(?:(?:earlier|later)\s+)?(?:the\s+(?:this\s+)?past|this(?:\s+past)?|past|last|next|previous|coming)\s+(?:week|month|year)\b",
+    r"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+fortnight\b",
     # ("the past century" is as often the last hundred years as the 1900s: left out)
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+(?:decade|(?<!past\s)(?<!previous\s)century)\b",
     rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
@@ -433,14 +434,16 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             return f"{y:04d}-{mo:02d}", "month"
         return f"{anchor.year + k:04d}", "year"
 
-    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|month|year|decade)s?\s+(?:or so\s+)?(ago|earlier|before)$", low)
+    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|fortnight|month|year|decade)s?\s+(?:or so\s+)?(ago|earlier|before)$", low)
     if m:
         n = _count(m[1])
+        if m[2] == "fortnight" and n is not None:
+            n *= 2  # a fortnight is two weeks
         if anchor is None or n is None:
             return None, "unknown"
         if m[2] == "day":
             return (anchor - dt.timedelta(days=n)).isoformat(), "day"
-        if m[2] == "week":
+        if m[2] in ("week", "fortnight"):
             return _week(anchor - dt.timedelta(days=7 * n)), "week"
         if m[2] == "month":
             y, mo = _shift_month(anchor.year, anchor.month, -n)
@@ -820,7 +823,7 @@ def _day_value(month: int, day: int, year: str | None, anchor: dt.date | None,
 
 _DUR_RX = re.compile(
     rf"(?i:\b({_NUM})[\s-]+(?:more\s+|additional\s+|trading\s+|business\s+|straight\s+|consecutive\s+)?"
-    r"(day|week|month|year|decade|hour|minute|quarter)s?\b)")
+    r"(day|week|fortnight|month|year|decade|hour|minute|quarter)s?\b)")
 
 
 _HALF_RX = re.compile(
@@ -865,6 +868,8 @@ def _century_years(low: str) -> int | None:
 def duration_value(text: str) -> str | None:
     """ISO 8601 duration of "three months", "two years" ("P3M", "P2Y"), "PXY" for "years"."""
     low = " ".join(text.lower().split())
+    if re.fullmatch(r"(?:the )?(?:past|last|previous|next|coming) fortnight", low):
+        return "P2W"  # "over the past fortnight": a span of two weeks
     if low == "centuries":
         return "PXC"  # TimeML's unit for a century, as TimeBank writes "for centuries"
     c = _CENTURIES.search(low)
@@ -892,6 +897,8 @@ def duration_value(text: str) -> str | None:
             n_s = "X"
         else:
             n_s = str(n * 10) if unit == "decade" else str(n)
+            if unit == "fortnight":
+                n_s, unit = str(2 * n), "week"  # TimeML counts a fortnight as two weeks (P2W)
     if unit in ("hour", "minute"):
         return f"PT{n_s}{'H' if unit == 'hour' else 'M'}"
     return f"P{n_s}{'Y' if unit == 'decade' else _UNIT[unit]}"
@@ -1027,6 +1034,8 @@ def _kind(match: str, after: str = "") -> str:
         return "TIME"
     if re.search(r"\b(ago|earlier|before)\b", low):
         return "DATE"
+    if re.fullmatch(r"(?:the\s+)?(?:past|last|previous|next|coming)\s+fortnight", low):
+        return "DURATION"
     if _century_years(" ".join(_strip_mods(low).split())) is not None:
         return "DURATION"
     if re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low):
