@@ -15,6 +15,16 @@ report is about ("the quarter", "a year earlier" -> the same quarter a year befo
 their day, sets ("each month", "on Mondays"), spelled years and counts of broadcast transcripts,
 holidays, deadlines ("until Nov. 16" read as the nearest), rates and ages left out ("$5 a year",
 "52 years old"), and TimeML extents that take in their modifiers ("nearly four years ago").
+
+Conventions of general news as well: the present tense is the schedule ("the agreement expires
+Dec. 31", "arrives Monday" look ahead), a weekday named on its own day in the future tense is that
+day (wire copy names today by its weekday), a modal before a bare verb looks ahead ("could resign
+Monday"), "last February" said in March is a year back and "last summer" the latest summer that
+has ended; vague spans to another event ("hours later", "within days of", "the weeks ahead"),
+centuries and fortnights counted in years and weeks. Extents follow TimeML: the determiner of "the
+past year" in, the article of an adjectival span ("the eight-year war") out, only modifiers TimeML
+writes as a ``mod`` in ("no more than", "around 7:15 p.m."), signals and focus words ("within",
+"only") out.
 """
 
 from __future__ import annotations
