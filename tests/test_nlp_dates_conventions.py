@@ -266,3 +266,10 @@ def test_nlp_dates_fortnight_is_two_weeks(nlp):
     assert values(nlp, "He will return within a fortnight.") == {"a fortnight": ("DURATION", "P2W")}
     got = values(nlp, "Protests continued over the past fortnight.")
     assert got == {"the past fortnight": ("DURATION", "P2W")}
+
+
+def test_nlp_dates_weekday_an_event_was_set_for_is_the_nearest(nlp):
+    got = values(nlp, "The opposition called a strike for Saturday.", WED)
+    assert got["Saturday"] == ("DATE", "1998-08-15")
+    got = values(nlp, "The opposition called a strike for Monday.", WED)
+    assert got["Monday"] == ("DATE", "1998-08-10")  # nearer behind than ahead

@@ -1272,6 +1272,9 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             # a finite present verb with a weekday is the schedule of news: "arrives Monday",
             # "the vote is Sunday", "have until Sunday" look ahead (to today at the nearest)
             tense = FUTURE
+        elif (tense == PAST and _LONE_WEEKDAY.fullmatch(frag) and text[e:e + 2] not in ("'s", "’s")
+              and re.search(r"(?i)\bfor\s+$", text[max(0, s - 5):s])):
+            tense = PRESENT  # "called a strike for Saturday": the day it was set for, the nearest
         elif tense == PAST and _DEADLINE_BEFORE.search(text[max(0, s - 20):s]):
             # "extended until Nov. 16", "effective Feb. 1", "conclude by May": a limit set in
             # the past tense usually lies ahead; read the nearest one
