@@ -422,3 +422,28 @@ def test_events_generalise_reduced_condition_on_the_speech_verb_conditions_the_c
     assert e.modality == "possible"
     e = event_of(events_in(nlp, "The minister said he would deport the migrants."), "COERCE")
     assert e.modality == "future"
+
+
+def test_events_generalise_stance_noun_is_no_event(nlp):
+    evs = events_in(nlp, "The senator's support for the war haunted her campaign.")
+    assert not [e for e in evs if e.category == "SUPPORT"]
+    e = event_of(events_in(nlp, "The senator voiced support for the rebels."), "SUPPORT")
+    assert e.actor_text == "senator"
+
+
+def test_events_generalise_a_politicians_attacks_on_a_party_are_criticism(nlp):
+    text = "Senator Dana Whitfield spoke on Monday. Whitfield's attacks on the judge drew criticism."
+    evs = events_with_core(nlp, text)
+    assert event_of(evs, "ACCUSE").target_text == "judge"
+    assert not [e for e in evs if e.category == "ASSAULT"]
+
+
+def test_events_generalise_generic_acts_to_be_curbed_are_no_facts(nlp):
+    evs = events_in(nlp, "The bill aims to curb police shootings of unarmed men.")
+    assert all(e.modality == "possible" for e in evs if e.category == "ASSAULT")
+
+
+def test_events_generalise_promised_measure_belongs_to_the_promise(nlp):
+    evs = events_in(nlp, "The candidate has promised a ban on foreign lobbyists.")
+    assert event_of(evs, "AGREE").actor_text == "candidate"
+    assert not [e for e in evs if e.category == "SANCTION" and e.modality == "asserted"]

@@ -483,6 +483,7 @@ def is_country(tok: Any) -> bool:
 
 
 _NAMES_KEY = "storyline.events.names"
+_PERSONS_KEY = "storyline.events.persons"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -530,6 +531,8 @@ def _mark_names(doc: Any, analysis: ArticleAnalysis) -> None:
         ):
             names[tok.i] = (None, "")
     doc.user_data[_NAMES_KEY] = names
+    # Surnames the tagger labels ORG elsewhere ("Trump's attacks") still name the person.
+    doc.user_data[_PERSONS_KEY] = frozenset(w for w, (_, label) in words.items() if label == "PERSON")
 
 
 def _known_name(tok: Any) -> bool:
@@ -2351,6 +2354,7 @@ def _individual(tok: Any) -> bool:
         tok.ent_type_ == "PERSON"
         or tok.lower_ in ("him", "her", "he", "she")
         or tok.doc.user_data.get(_NAMES_KEY, {}).get(tok.i, (None, ""))[1] == "PERSON"
+        or (tok.pos_ in ("PROPN", "NOUN") and tok.text in tok.doc.user_data.get(_PERSONS_KEY, ()))
     )
 
 
@@ -2379,6 +2383,8 @@ def _verbal_attack(t: _Trig) -> bool:
         return False  # gunmen, troops, militants use force
     if _individual(t.target):
         return True  # "Trump attacked Clinton"
+    if t.nominal and _individual(actor) and _is_actorlike(t.target) and not _armed(t.target):
+        return True  # "Trump's attacks on the judge": a politician's attacks are in words
     if _individual(actor) and any(c.dep_ == "prep" and c.lower_ == "over" for c in t.tok.children):
         # "Kaine attacked Pence over the campaign's ties": a person attacking someone over an
         # issue argues; the tagger often misses that the target is a person too.
@@ -2542,7 +2548,7 @@ _FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "balk"})
 #: Verbs whose object event is not (yet) a fact: talked about, sought, weighed or averted.
 _UNREALISED_OBJECT = frozenset(
     {"negotiate", "consider", "seek", "propose", "weigh", "mull", "prevent", "avert", "avoid",
-     "fear", "explore", "contemplate", "rule", "thwart", "foil"}
+     "fear", "explore", "contemplate", "rule", "thwart", "foil", "curb", "deter", "reduce"}
 )
 #: Verbs that permit an act: the act permitted is possible, not done.
 _PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower",
@@ -2672,6 +2678,7 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         return _extract(doc, article, analysis, quoted)
     finally:
         doc.user_data.pop(_NAMES_KEY, None)
+        doc.user_data.pop(_PERSONS_KEY, None)
 
 
 def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list[tuple[int, int]]) -> list[EventMention]:
@@ -2997,6 +3004,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             if ante is not None:
                 out.append(_anaphor(t, sent, ante))
             continue
+        if t.nominal and t.tok.lemma_.lower() in _STANCE_NOUNS:
+            continue  # "Clinton's support for the war": an attitude (a light verb makes it an act)
         if t.nominal:
             known = [
                 x
@@ -3172,6 +3181,8 @@ def _generic(tok: Any) -> bool:
     )
 
 
+#: Event nouns that name an attitude when no light verb makes them an act ("voiced support").
+_STANCE_NOUNS = frozenset({"support", "opposition", "backing"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
 
@@ -3579,6 +3590,8 @@ def _fold(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
             requested = requested or (
                 t.nominal and g.category == "DEMAND" and tok.dep_ in ("dobj", "pobj")
             )
+            # "promised a ban on imports": the act promised is the content of the promise.
+            requested = requested or (t.nominal and glemma in plover.PROMISE_VERBS and tok.dep_ == "dobj")
             requested = requested or (tok.dep_ == "ccomp" and g.action.endswith(" must"))
             if same or requested:
                 if (
