@@ -447,3 +447,15 @@ def test_events_generalise_promised_measure_belongs_to_the_promise(nlp):
     evs = events_in(nlp, "The candidate has promised a ban on foreign lobbyists.")
     assert event_of(evs, "AGREE").actor_text == "candidate"
     assert not [e for e in evs if e.category == "SANCTION" and e.modality == "asserted"]
+
+
+def test_events_generalise_participle_describing_a_relation_is_no_event(nlp):
+    assert not events_in(nlp, "The channel is a network financed by the government of Qatar.")
+    assert not [e for e in events_in(nlp, "Rebels backed by Turkey attacked the town.")
+                if e.category == "SUPPORT"]
+
+
+def test_events_generalise_bare_participle_names_who_is_meant(nlp):
+    assert not events_in(nlp, "The five convicted are Omar Khan and Tom Gray.")
+    e = event_of(events_in(nlp, "The sailors detained by Iran were freed on Friday."), "COERCE")
+    assert e.actor_text == "Iran"

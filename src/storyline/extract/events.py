@@ -2989,6 +2989,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             continue  # "governments often condemn such attacks": a habit, not an event
         if _stance(t):
             continue  # "most Republicans support the bill": an attitude, not an act
+        if _descriptive_participle(t):
+            continue  # "the network financed by the Russian government", "the five convicted"
         if (
             not t.nominal
             and t.actor is not None
@@ -3179,6 +3181,24 @@ def _generic(tok: Any) -> bool:
     return subj is not None and subj.tag_ in ("NNS", "NNPS") and not any(
         c.dep_ in ("det", "poss") for c in subj.children
     )
+
+
+#: Verbs of a standing relation, which a participle describes rather than reports ("a militia
+#: backed by Iran", "a channel funded by the Kremlin").
+_RELATION_VERBS = frozenset({"back", "support", "finance", "fund", "sponsor", "arm", "train",
+                             "control", "own", "run", "favor", "favour", "ally"})
+
+
+def _descriptive_participle(t: _Trig) -> bool:
+    """A past participle that modifies a noun and names a standing relation, or stands bare:
+    a description of the noun, not a report that something happened."""
+    tok = t.tok
+    if t.nominal or t.date is not None or tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
+    if tok.lemma_.lower() in _RELATION_VERBS:
+        return True
+    # "the five convicted are ...": a bare participle names who is meant.
+    return not any(c.dep_ not in ("punct", "advmod") for c in tok.children)
 
 
 #: Event nouns that name an attitude when no light verb makes them an act ("voiced support").
