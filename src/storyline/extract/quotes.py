@@ -49,6 +49,10 @@ from .quote_cues import (
 )
 from .quote_marks import ALL_MARKS, QuoteSpan, find_quote_spans
 
+# Quote marks as the tokenizer splits them: single characters, and the doubled
+# apostrophes and backticks of wire copy ("''Yes,'' said Smith"), which are one token each.
+_MARK_TOKENS = frozenset(ALL_MARKS) | {"''", "``"}
+
 log = logging.getLogger(__name__)
 
 __all__ = ["extract_quotes", "merge_quotes"]
@@ -649,7 +653,7 @@ def _subject_raw(tok: Any) -> Any | None:
     subj = [
         c
         for c in _children(tok, "nsubj", "nsubjpass")
-        if c.text not in ALL_MARKS and (not c.is_punct or c.text == "%")
+        if c.text not in _MARK_TOKENS and (not c.is_punct or c.text == "%")
     ]
     if not subj and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NUM":
         # Poll shares speak: "About 4 in 10 say ...", whose number the parser may hang on
@@ -681,7 +685,7 @@ def _subject_raw(tok: Any) -> Any | None:
             break
     # '“...,” asked Mr. Manafort': after an inverted cue the parser may take the speaker for
     # an object; right after a closing mark or comma, the noun after the verb is the speaker.
-    if tok.i > 0 and (tok.doc[tok.i - 1].text in ALL_MARKS or tok.doc[tok.i - 1].text == ","):
+    if tok.i > 0 and (tok.doc[tok.i - 1].text in _MARK_TOKENS or tok.doc[tok.i - 1].text == ","):
         # ("tell", "inform" never invert: "..., tells Breitbart News" names whom, not who)
         if tok.lemma_.lower() in SPEECH_VERBS - _NEVER_INVERTED:
             for c in tok.children:
@@ -708,7 +712,7 @@ def _closes_quote_before(tok: Any) -> bool:
     """Whether a closing quote mark stands right before ``tok`` (after an optional comma)."""
     doc = tok.doc
     for j in (tok.i - 1, tok.i - 2):
-        if j >= 0 and doc[j].text in ALL_MARKS:
+        if j >= 0 and doc[j].text in _MARK_TOKENS:
             return True
         if j < 0 or doc[j].text != ",":
             return False
@@ -748,7 +752,7 @@ def _participle_subject(tok: Any) -> Any | None:
         return None
     sent = tok.sent
     first = sent.start
-    while first < tok.i and (tok.doc[first].is_punct or tok.doc[first].text in ALL_MARKS):
+    while first < tok.i and (tok.doc[first].is_punct or tok.doc[first].text in _MARK_TOKENS):
         first += 1
     if first == tok.i:
         if sent.start == 0:
@@ -762,7 +766,7 @@ def _participle_subject(tok: Any) -> Any | None:
     subj = next(
         (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct), None
     )
-    if subj is None or subj.i > tok.i or subj.text in ALL_MARKS:
+    if subj is None or subj.i > tok.i or subj.text in _MARK_TOKENS:
         return None
     return subj
 
@@ -792,7 +796,7 @@ def _name_before(tok: Any, any_propn: bool = False) -> Any | None:
             if tok.doc[k].text == "," and tok.doc[k + 1].tag_ in ("VBG", "VBN"):
                 j = k - 1
                 continue
-        if t.text in ALL_MARKS or t.pos_ == "VERB" and not _under_relcl(t, tok):
+        if t.text in _MARK_TOKENS or t.pos_ == "VERB" and not _under_relcl(t, tok):
             break
         if not _under_relcl(t, tok) and (
             t.ent_type_ in ("PERSON", "ORG", "NORP") or (any_propn and t.pos_ == "PROPN")
@@ -841,7 +845,7 @@ def _parenthetical(cue: Any, first: Any, text: str) -> bool:
         return False
     start = first.left_edge.i
     return start <= cue.sent.start + 1 and not any(
-        t.text in (";", ":") or t.text in ALL_MARKS for t in doc[start : subj.left_edge.i]
+        t.text in (";", ":") or t.text in _MARK_TOKENS for t in doc[start : subj.left_edge.i]
     )
 
 
@@ -1834,7 +1838,7 @@ def _colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
         (
             c
             for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c.text not in ALL_MARKS and not c.is_punct
+            if c.dep_ in ("nsubj", "nsubjpass") and c.text not in _MARK_TOKENS and not c.is_punct
         ),
         None,
     )
