@@ -459,3 +459,14 @@ def test_events_generalise_bare_participle_names_who_is_meant(nlp):
     assert not events_in(nlp, "The five convicted are Omar Khan and Tom Gray.")
     e = event_of(events_in(nlp, "The sailors detained by Iran were freed on Friday."), "COERCE")
     assert e.actor_text == "Iran"
+
+
+def test_events_generalise_inviting_a_party_to_talks_is_consultation(nlp):
+    e = event_of(events_in(nlp, "The president invited the opposition leader to talks."), "CONSULT")
+    assert e.actor_text == "president" and e.target_text == "opposition leader"
+    assert not [e for e in events_in(nlp, "She invited her friends to a party.") if e.category == "CONSULT"]
+
+
+def test_events_generalise_sides_and_rivals_are_parties(nlp):
+    e = event_of(events_in(nlp, "The United Nations urged both sides to show restraint."), "DEMAND")
+    assert e.target_text == "sides"

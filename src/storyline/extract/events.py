@@ -84,6 +84,7 @@ _MORE_PEOPLE = frozenset(
 public sailor marine crew hostage captive suspect victim personnel detainee child children man men woman women
 journalist reporter lawyer doctor pilot passenger tourist migrant immigrant settler villager farmer miner
 employee servicemen serviceman bomber shooter jury court tribunal ombudsman inspector monitor observer
+side rival belligerent combatant negotiator mediator
 """.split()
 )
 _PEOPLE_SUFFIX = re.compile(r"(ee|ees|ist|ists|ian|ians|ant|ants|ers|ors|men|women)$")
@@ -1108,6 +1109,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         )
         if role is not None and _is_actorlike(held):
             return "COERCE", f"{lemma} {role.lemma_.lower()}"  # "held them hostage", "as human shields"
+    if lemma == "invite" and dobj is not None and _is_actorlike(dobj):
+        to = _prep_obj(tok, {"to", "for"})
+        cat = plover.noun_category(to[1].lemma_.lower()) if to is not None else None
+        if cat == "CONSULT":
+            return "CONSULT", "invite"  # "invited the opposition leader to talks"
     if lemma == "hang":
         hanged = dobj if dobj is not None else _child(tok, _PASS_SUBJ)
         if hanged is not None and _is_actorlike(hanged):
