@@ -175,14 +175,16 @@ _PATTERNS = [
     r"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+fortnight\b",
     # ("the past century" is as often the last hundred years as the 1900s: left out)
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+(?:decade|(?<!past\s)(?<!previous\s)century)\b",
-    rf"\b{_NUM}\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b",
+    # one count, three readings (one pattern: the count's alternatives are tried once per word):
+    # "three years ago"; counted spans, halves included ("two and a half years", "an hour and a
+    # half"); adjectival spans ("a 10-day visit")
+    rf"\b{_NUM}(?:\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
+    rf"|\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
+    rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)"
+    rf"|-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old))"
+    # "half an hour"; centuries counted: "half a century", "a quarter century"
+    r"|\bhalf\s+(?:an?\s+(?:hour|day|year)|a\s+century)\b|\ba\s+quarter(?:\s+of\s+a)?\s+century\b(?:\s+ago\b)?",
     rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNITS}\b(?:\s+or\s+so\b)?",
-    # counted spans, halves included: "two and a half years", "an hour and a half", "half an hour"
-    rf"\b{_NUM}\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
-    rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)|\bhalf\s+(?:an?\s+(?:hour|day|year)|a\s+century)\b"
-    # centuries counted: "half a century", "a quarter century", "two centuries (ago)"
-    r"|\ba\s+quarter(?:\s+of\s+a)?\s+century\b(?:\s+ago\b)?",
-    rf"\b{_NUM}-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old)",
     # quarters: "the latest quarter", "Q3 2019" (named ones come earlier, before "this year")
     r"\b(?:the\s+(?:latest|last|past|previous|most\s+recent|current|next|coming)?\s*|this\s+|next\s+|last\s+)"
     r"(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|inch|point|percent|hour)\b|-)",
