@@ -273,3 +273,11 @@ def test_nlp_dates_weekday_an_event_was_set_for_is_the_nearest(nlp):
     assert got["Saturday"] == ("DATE", "1998-08-15")
     got = values(nlp, "The opposition called a strike for Monday.", WED)
     assert got["Monday"] == ("DATE", "1998-08-10")  # nearer behind than ahead
+
+
+def test_nlp_dates_a_counted_plural_is_no_year(nlp):
+    assert values(nlp, "More than 2000 people died.") == {}
+    assert values(nlp, "About 1900 troops were sent.") == {}
+    # the year of the things stays a year
+    assert values(nlp, "The 1990 elections were free.") == {"1990": ("DATE", "1990")}
+    assert values(nlp, "Analysts were predicting 1990 earnings.") == {"1990": ("DATE", "1990")}

@@ -1001,6 +1001,10 @@ _SAME_PAST = frozenset({
     "hurt", "put", "set", "cut", "hit", "cost", "let", "quit", "spread", "shut", "cast", "split",
     "bet", "burst", "upset", "read", "broadcast", "forecast", "bid", "shed", "thrust", "beat",
 })
+_BARE_YEAR = re.compile(_YEAR)
+_QUANTITY_BEFORE = re.compile(
+    r"(?i)\b(?:(?:more|less|fewer)\s+than|about|some|nearly|almost|over|around|approximately|roughly|"
+    r"at\s+least|up\s+to|only|estimated)\s+$")
 _LONE_WEEKDAY = re.compile(rf"{_WD}(?:\s+(?:morning|afternoon|evening|night))?")
 
 
@@ -1285,6 +1289,12 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             tense = PAST  # "has risen since Friday", "is up since year-end": a start in the past
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
+        if idx and _BARE_YEAR.fullmatch(frag) and (tok := doc[max(i, 0)]).dep_ == "nummod" and (
+                tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == tok.i + 1
+                and _QUANTITY_BEFORE.search(text[max(0, s - 16):s])):
+            # a count of a plural noun: "more than 2000 people", "about 1900 troops" (without the
+            # quantity word it is as often the year of the things: "predicting 1990 earnings")
+            continue
         if low == "current" and idx and doc[max(i, 0)].pos_ != "ADJ":
             continue  # "the current was strong": the noun
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
