@@ -15,3 +15,20 @@ def test_quotes_speaker_inverted_after_doubled_apostrophe_marks(nlp):
     q = quote_with(quotes_in(nlp, text), "never saw it coming")
     assert q.speaker_text and "Okafor" in q.speaker_text
     assert text[q.speaker_start : q.speaker_end].endswith("Okafor")
+
+
+def test_quotes_speaker_expletive_it_with_curly_contraction_is_no_speaker(nlp):
+    # "It’s clear that ..." with a typographic apostrophe is the writer's own claim, exactly
+    # as "It's clear that ...": the contraction is the copula, not a verb of saying.
+    for apostrophe in ("’", "'"):
+        text = (
+            "The council met on Monday. "
+            f"It{apostrophe}s also clear that the new bridge will cost more than planned."
+        )
+        assert not [q for q in quotes_in(nlp, text) if "new bridge" in q.text]
+
+
+def test_quotes_speaker_curly_contraction_keeps_real_cue(nlp):
+    text = "Officials were divided. It’s not that Mayor Ruiz believes the plan is perfect, he says."
+    qs = [q for q in quotes_in(nlp, text) if q.speaker_text and q.speaker_text.lower() == "it"]
+    assert not qs

@@ -1267,8 +1267,14 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+# Contractions with a typographic apostrophe ("It’s", "they’re") get no proper lemma, so "It’s true that ..." would read as a verb of its own with "It" holding the clause.
+_CURLY_CLITICS = {"’s": "be", "’re": "be", "’m": "be", "’ve": "have", "’d": "would", "’ll": "will"}
+
+
 def _lemma(tok: Any) -> str:
     """The token's lemma, lowercased; the tagger lemmatises "hopes" as "hop"."""
+    if tok.lower_ in _CURLY_CLITICS:
+        return _CURLY_CLITICS[tok.lower_]
     lemma = tok.lemma_.lower()
     if lemma == "hop" and tok.lower_.startswith("hope"):
         return "hope"
@@ -1284,7 +1290,7 @@ _NOT_ATTITUDE = frozenset(
 def _clausal_attitude(tok: Any) -> bool:
     """Any other verb whose subject holds a that-clause: "she conceded that ...", "critics
     charge that ...". PolNeAR counts these as attributions; the cue keeps the verb."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_ATTITUDE:
+    if tok.pos_ != "VERB" or _lemma(tok) in _NOT_ATTITUDE:
         return False
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if comp is None:
