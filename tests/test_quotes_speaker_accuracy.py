@@ -32,3 +32,17 @@ def test_quotes_speaker_curly_contraction_keeps_real_cue(nlp):
     text = "Officials were divided. It’s not that Mayor Ruiz believes the plan is perfect, he says."
     qs = [q for q in quotes_in(nlp, text) if q.speaker_text and q.speaker_text.lower() == "it"]
     assert not qs
+
+
+def test_quotes_speaker_colon_lead_in_is_not_the_content(nlp):
+    # "A survey asked members: 62 nurses said they ...": the clause before the colon leads
+    # in; what the speakers said is the clause after their verb.
+    text = (
+        "Last spring, the union surveyed its members across the state: 62 nurses said they "
+        "wanted a shorter week, while 40 members favored higher pay."
+    )
+    qs = [q for q in quotes_in(nlp, text) if q.cue == "said"]
+    assert qs
+    q = qs[0]
+    assert "shorter week" in q.text and "surveyed" not in q.text
+    assert q.speaker_text and "nurses" in q.speaker_text

@@ -899,6 +899,15 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         return as_content
     if comps:
         head = comps[0]
+        after = [c for c in comps if c.i > cue.i]
+        if (
+            head.i < cue.i
+            and after
+            and any(t.text in (":", ";") for t in ctx.doc[head.right_edge.i + 1 : cue.i])
+        ):
+            # "The group polled members: 1,409 teachers said they wanted ...": a clause cut
+            # off by a colon is the lead-in, not what was said; the clause after the verb is.
+            head = after[0]
     elif lemma in INTENT_VERBS and xcomps and lemma not in SPEECH_VERBS | OBJECT_CONTENT_VERBS:
         # "plans to spend ...", "wants voters to know ...": the wish, its "to" and any
         # object before it (PolNeAR's content convention).
