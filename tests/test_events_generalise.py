@@ -470,3 +470,14 @@ def test_events_generalise_inviting_a_party_to_talks_is_consultation(nlp):
 def test_events_generalise_sides_and_rivals_are_parties(nlp):
     e = event_of(events_in(nlp, "The United Nations urged both sides to show restraint."), "DEMAND")
     assert e.target_text == "sides"
+
+
+def test_events_generalise_possessive_day_is_no_actor(nlp):
+    e = event_of(events_in(nlp, "Monday's talks between the two leaders ended without agreement.",
+                           published="2016-09-21"), "CONSULT")
+    assert e.actor_text != "Monday" and e.date == "2016-09-19"
+
+
+def test_events_generalise_city_before_an_attack_noun_is_no_attacker(nlp):
+    e = event_of(events_in(nlp, "The 2005 London bombings killed 52 people."), "ASSAULT")
+    assert e.actor_text is None and "52" in e.target_text

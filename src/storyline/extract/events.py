@@ -1386,6 +1386,8 @@ def _noun_trigger(tok: Any) -> tuple[str, str] | None:
 
 
 _POSS_NUMBER = {"their": "plural", "its": "singular", "his": "person", "her": "person"}
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "today", "yesterday", "tomorrow", "week", "month", "year", "weekend"})
 
 
 def _agrees(pron: Any, noun: Any) -> bool:
@@ -1454,6 +1456,8 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
     # the patient, the possessor is the one who acts.
     of_patient = patient_noun and _prep_obj(tok, {"of"}) is not None
     for c in mods:
+        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in _DAY_WORDS):
+            continue  # "Monday's talks", "last week's attack": when, not who
         if c.dep_ == "poss":
             if patient_noun and not of_patient:
                 target = target or c
@@ -2826,6 +2830,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
                     for c in t.actor.children
                     if c.dep_ == "compound"
                     and (c.pos_ == "PROPN" or _is_actorlike(c))
+                    # "the London bombings killed 52": a city names the place, not the attacker
+                    and not (c.ent_type_ in ("GPE", "LOC", "FAC") and not is_country(c))
                     and (
                         plover.noun_category(t.actor.lemma_.lower())
                         or t.actor.lemma_.lower() in _PROCEEDINGS
