@@ -281,3 +281,12 @@ def test_nlp_dates_a_counted_plural_is_no_year(nlp):
     # the year of the things stays a year
     assert values(nlp, "The 1990 elections were free.") == {"1990": ("DATE", "1990")}
     assert values(nlp, "Analysts were predicting 1990 earnings.") == {"1990": ("DATE", "1990")}
+
+
+def test_nlp_dates_ordinal_suffix_and_modified_halves(nlp):
+    # the "st" of "August" is no ordinal suffix
+    assert values(nlp, "It happened on August 8th, 2008.") == {"August 8th, 2008": ("DATE", "2008-08-08")}
+    got = values(nlp, "He served up to three and a half years.")
+    assert got == {"up to three and a half years": ("DURATION", "P3Y6M")}
+    got = values(nlp, "Exports rose 12 percent over the same period last year.")
+    assert got == {"the same period last year": ("DATE", "1997")}

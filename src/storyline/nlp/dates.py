@@ -346,7 +346,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     low = t.lower().rstrip(".,")
     low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
     low = _despell(re.sub(r"^fiscal\s+", "", low))
-    low = re.sub(r"(st|nd|rd|th)\b", "", low) if re.search(r"\d(st|nd|rd|th)\b", low) else low
+    low = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", low)  # "August 8th" (not the "st" of "August")
 
     # ISO date (time part dropped: day precision is what the timeline uses)
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", low)
@@ -494,7 +494,7 @@ _SET_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
 _PER_PERIOD = re.compile(r"\b(?:once|twice|times) (?:a|an|per|each|every) (day|week|month|year|quarter)$")
 _YEAR_AGO = re.compile(
     r"^(?:a year (?:ago|earlier)|(?:the )?(?:comparable |same |corresponding )?year-(?:ago|earlier)"
-    r"(?: quarter| period)?|the (?:same|corresponding|comparable) (?:period|quarter) "
+    r"(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
     r"(?:a year (?:ago|earlier)|last year)|(?:the )?quarter a year (?:ago|earlier)"
     r"|last year's (?:quarter|period))$")
 _YEAR_PERIOD = re.compile(r"^(?:the )?(\d{4}) (?:period|quarter)$")
@@ -889,7 +889,7 @@ def duration_value(text: str) -> str | None:
         years = _century_years(c[0])
         if years is not None:
             return f"P{years}Y"  # counted in years, as "two decades" is P20Y
-    h = _HALF_RX.search(low)
+    h = _HALF_RX.search(_strip_mods(low))
     if h:
         return _half_value(h)
     m = _DUR_RX.search(low)
@@ -1044,7 +1044,7 @@ def _kind(match: str, after: str = "") -> str:
         return "SET"
     if re.fullmatch(r"(?:the\s+)?(?:days|weeks|months|years|decades|hours|minutes|centuries)"
                     r"(?:\s+(?:or|and)\s+\w+|\s+ahead)?", low) or _HALF_RX.match(
-            " ".join(low.split())):
+            _strip_mods(" ".join(low.split()))):
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
         return "TIME"
