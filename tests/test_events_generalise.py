@@ -481,3 +481,10 @@ def test_events_generalise_possessive_day_is_no_actor(nlp):
 def test_events_generalise_city_before_an_attack_noun_is_no_attacker(nlp):
     e = event_of(events_in(nlp, "The 2005 London bombings killed 52 people."), "ASSAULT")
     assert e.actor_text is None and "52" in e.target_text
+
+
+def test_events_generalise_affiliation_stays_in_the_participant_name(nlp):
+    e = event_of(events_in(nlp, "Angry activists from the Fatah Party staged rallies in Gaza."), "PROTEST")
+    assert "Fatah Party" in e.actor_text
+    e = event_of(events_in(nlp, "Thousands of people from the region marched on Sunday."), "PROTEST")
+    assert "region" not in e.actor_text

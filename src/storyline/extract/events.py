@@ -409,6 +409,16 @@ _KEEP = {
 }
 
 
+def _names_affiliation(prep: Any) -> bool:
+    """ "activists from the Fatah Party", "doctors from two aid groups": a "from" phrase that
+    names the body people belong to is part of what the sentence calls them."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (
+        obj.ent_type_ in ("ORG", "NORP", "GPE") or obj.pos_ == "PROPN"
+        or obj.lemma_.lower() in ("group", "party", "organization", "organisation", "agency", "union")
+    )
+
+
 def _np_tokens(tok: Any) -> list[Any]:
     """The noun phrase headed by tok, without clauses, appositions, coordination or most PPs."""
     keep = [tok]
@@ -426,7 +436,9 @@ def _np_tokens(tok: Any) -> list[Any]:
             )
             if c.dep_ not in _KEEP and not coord_mod and not acronym:
                 continue
-            if c.dep_ == "prep" and not (c.lower_ == "of" and t.i == tok.i):
+            if c.dep_ == "prep" and not (
+                t.i == tok.i and (c.lower_ == "of" or (c.lower_ == "from" and _names_affiliation(c)))
+            ):
                 continue
             if c.dep_ == "punct" and c.text not in "-'’()":
                 continue
