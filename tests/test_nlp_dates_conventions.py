@@ -290,3 +290,14 @@ def test_nlp_dates_ordinal_suffix_and_modified_halves(nlp):
     assert got == {"up to three and a half years": ("DURATION", "P3Y6M")}
     got = values(nlp, "Exports rose 12 percent over the same period last year.")
     assert got == {"the same period last year": ("DATE", "1997")}
+
+
+def test_nlp_dates_infinitive_after_a_past_request_is_the_nearest(nlp):
+    june = dt.date(2010, 6, 16)
+    got = values(nlp, "Authorities asked them to leave the hill on March 15, but most refused.", june)
+    assert got["March 15"] == ("DATE", "2010-03-15")  # not next year's
+    got = values(nlp, "Officials decided to close the road on Sept. 1.", june)
+    assert got["Sept. 1"] == ("DATE", "2010-09-01")
+    # a plan in the present still looks ahead
+    got = values(nlp, "Officials plan to close the road on March 15.", june)
+    assert got["March 15"] == ("DATE", "2011-03-15")

@@ -982,6 +982,11 @@ def tense_of(token: Any, _depth: int = 0) -> str:
         if _past_perfect(h):
             return PAST  # "had been due to expire Friday": the plan lay ahead of a past time
         if h.lemma_ in _SCHEDULE_VERBS or h.lemma_ in _FORWARD_VERBS:
+            if h.tag_ == "VBD" and h.lemma_ not in _SCHEDULE_VERBS and h.lemma_ != "be" and not any(
+                    c.dep_ == "aux" for c in h.children):
+                # "asked them to leave on March 15": after a past request, not necessarily after
+                # publication; the nearest such date
+                return PRESENT
             return FUTURE
         return tense_of(h, _depth + 1) if h.i != t.i and _depth < 3 else PAST
     # the finite auxiliary carries the tense: "is scheduled" present, "was killed" past
