@@ -46,3 +46,77 @@ def test_quotes_speaker_colon_lead_in_is_not_the_content(nlp):
     q = qs[0]
     assert "shorter week" in q.text and "surveyed" not in q.text
     assert q.speaker_text and "nurses" in q.speaker_text
+
+
+def _parsed(nlp, words, heads, deps, pos, ents):
+    """A hand-parsed sentence: the misparses these rules guard against, made certain."""
+    from spacy.tokens import Doc
+
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+
+
+def test_quotes_speaker_weekday_after_inverted_cue_is_no_speaker(nlp):
+    from storyline.extract.quotes import _subject
+
+    # 'Reyes, in Ohio, said Tuesday that ...' parsed with no subject and the day as the
+    # verb's modifier right after it: the day tells when, never who.
+    words = ["Reyes", ",", "in", "Ohio", ",", "said", "Tuesday", "that", "taxes", "rose", "."]
+    heads = [0, 5, 5, 2, 5, 5, 5, 9, 9, 5, 5]
+    deps = [
+        "dep",
+        "punct",
+        "prep",
+        "pobj",
+        "punct",
+        "ROOT",
+        "npadvmod",
+        "mark",
+        "nsubj",
+        "ccomp",
+        "punct",
+    ]
+    pos = [
+        "PROPN",
+        "PUNCT",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "PROPN",
+        "SCONJ",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
+    ents = ["B-PERSON", "O", "O", "B-GPE", "O", "O", "B-DATE", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    subj = _subject(doc[5], doc.text)
+    assert subj is None or subj.text != "Tuesday"
+
+
+def test_quotes_speaker_day_parsed_as_subject_is_no_speaker(nlp):
+    from storyline.extract.quotes import _subject
+
+    # 'Saturday at the fair Whitfield said ...' parsed with the day as the subject: the
+    # name before the verb speaks.
+    words = ["Saturday", "at", "the", "fair", "Dana", "Whitfield", "said", "roads", "improved", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 8, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    subj = _subject(doc[6], doc.text)
+    assert subj is not None and subj.text == "Whitfield"
+
+
+def test_quotes_speaker_title_case_agency_dateline_is_no_speaker(nlp):
+    # Agencies write "New York (AFP) –" in title case: still a place, never the speaker.
+    text = (
+        "Senator doubts the deal.\nBoston (AFP) – Veteran senator Marla Quinn, star of the "
+        "budget fight, is not sure she can back the trade agreement."
+    )
+    for q in quotes_in(nlp, text):
+        assert not (q.speaker_text and "Boston" in q.speaker_text)
+        if q.speaker_start is not None:
+            assert "Boston" not in text[q.speaker_start : q.speaker_end]

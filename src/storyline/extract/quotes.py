@@ -607,8 +607,11 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 
 # A dateline opening a paragraph: "CLEVELAND —", "WASHINGTON (AP) —", "DES MOINES, Iowa —",
 # "PHILADELPHIA, July 25 (UPI) —". A place and a date, never a speaker.
+# Agencies also write the place in title case when they name themselves: "New York (AFP) –".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{1,40}?)?(?: ?\([\w .]{1,20}\))?[ \t]*(?:[—–]|--?(?= ))"
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^—–\n]{1,40}?)?(?: ?\([\w .]{1,20}\))?"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,[^—–\n(]{1,40}?)? ?\([A-Z][\w .]{0,19}\))"
+    r"[ \t]*(?:[—–]|--?(?= ))"
 )
 
 
@@ -648,12 +651,27 @@ def _subject(tok: Any, text: str) -> Any | None:
     )
 
 
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    morning afternoon evening night day week weekend month year january february march april
+    may june july august september october november december
+    """.split()
+)
+
+
+def _is_time_word(tok: Any) -> bool:
+    """A day or date the parser hung on the verb ("Trump said Tuesday that ...", "Saturday at
+    the convention Warren said ..."): when something was said, never who said it."""
+    return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _TIME_WORDS
+
+
 def _subject_raw(tok: Any) -> Any | None:
     # The tagger sometimes takes a stray guillemet for a noun subject: skip marks.
     subj = [
         c
         for c in _children(tok, "nsubj", "nsubjpass")
-        if c.text not in _MARK_TOKENS and (not c.is_punct or c.text == "%")
+        if c.text not in _MARK_TOKENS and (not c.is_punct or c.text == "%") and not _is_time_word(c)
     ]
     if not subj and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NUM":
         # Poll shares speak: "About 4 in 10 say ...", whose number the parser may hang on
@@ -693,6 +711,7 @@ def _subject_raw(tok: Any) -> Any | None:
                     c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd")
                     and c.i > tok.i
                     and c.pos_ in ("PROPN", "NOUN")
+                    and not _is_time_word(c)
                     and c.i - tok.i <= 6
                 ):
                     return c
