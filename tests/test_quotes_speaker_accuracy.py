@@ -120,3 +120,22 @@ def test_quotes_speaker_title_case_agency_dateline_is_no_speaker(nlp):
         assert not (q.speaker_text and "Boston" in q.speaker_text)
         if q.speaker_start is not None:
             assert "Boston" not in text[q.speaker_start : q.speaker_end]
+
+
+def test_quotes_speaker_object_of_causative_verb_speaks(nlp):
+    # "The win led Reyes to declare ...": Reyes declares, not the win.
+    text = "The decisive victory led party chairman Tom Reyes to declare the race over on Tuesday."
+    q = quote_with(quotes_in(nlp, text), "race over")
+    assert q.speaker_text and "Reyes" in q.speaker_text
+    text = (
+        "Mayor Ruiz won a strong victory that led her to declare that the nomination was in sight."
+    )
+    q = quote_with(quotes_in(nlp, text), "nomination was in sight")
+    assert text[q.speaker_start : q.speaker_end] == "her"
+
+
+def test_quotes_speaker_purpose_infinitive_keeps_subject(nlp):
+    # "used the speech to declare": the object is a thing, the subject still speaks.
+    text = "Mayor Ruiz used the speech to declare that the city would never surrender."
+    q = quote_with(quotes_in(nlp, text), "never surrender")
+    assert q.speaker_text and "Ruiz" in q.speaker_text

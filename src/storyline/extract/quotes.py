@@ -691,6 +691,9 @@ def _subject_raw(tok: Any) -> Any | None:
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOC_NOUNS.keys() | EVIDENCE_NOUNS:
         # "His office put out a statement saying ...": the document speaks (for its issuer).
         return tok.head
+    controller = _object_controller(tok)
+    if controller is not None:
+        return controller
     # Participles and conjoined verbs share their head's subject: "..., saying", "vowing to".
     cur = tok
     for _ in range(3):
@@ -722,6 +725,30 @@ def _subject_raw(tok: Any) -> Any | None:
             if after is not None:
                 return after
     return _name_before(tok) or _participle_subject(tok)
+
+
+# Verbs whose own subject, not their object, does what the "to" clause says ("promised
+# voters to ...").
+_SUBJECT_CONTROL = frozenset("promise vow pledge threaten offer use take seize spend".split())
+
+
+def _object_controller(tok: Any) -> Any | None:
+    """Object control: in "the win led Reyes to declare ...", "prompted her to accuse ...",
+    the one who declares is the governing verb's object, not its subject. Only for a person
+    or a body as the object ("used the speech to declare" is the subject's own purpose)."""
+    if tok.dep_ != "xcomp" or tok.tag_ != "VB" or not _children(tok, "aux"):
+        return None
+    gov = tok.head
+    if gov.pos_ != "VERB" or _lemma(gov) in _SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in _children(gov, "dobj") if c.i < tok.i), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "PRON":
+        return obj if obj.lower_ in ("him", "her", "them", "us", "me") else None
+    if obj.ent_type_ in ("PERSON", "ORG", "NORP") or _lemma(obj) in PERSON_ROLE_NOUNS | ORG_NOUNS:
+        return obj
+    return None
 
 
 _NEVER_INVERTED = frozenset("tell inform assure quote cite".split())
