@@ -488,3 +488,18 @@ def test_events_generalise_affiliation_stays_in_the_participant_name(nlp):
     assert "Fatah Party" in e.actor_text
     e = event_of(events_in(nlp, "Thousands of people from the region marched on Sunday."), "PROTEST")
     assert "region" not in e.actor_text
+
+
+def test_events_generalise_investigation_targets_whose_conduct_is_examined(nlp):
+    e = event_of(events_in(nlp, "The FBI reopened its investigation into the senator's emails on Friday.",
+                           published="2016-09-21"), "INVESTIGATE")
+    assert e.actor_text == "FBI" and e.target_text == "senator"
+    assert e.date == "2016-09-16"  # the resuming verb dates the investigation
+    e = event_of(events_in(nlp, "Police launched an investigation into crimes committed by the militia."),
+                 "INVESTIGATE")
+    assert e.target_text == "militia"
+
+
+def test_events_generalise_inquiry_into_a_reported_event_has_no_target(nlp):
+    evs = events_in(nlp, "Two inquiries into the seizure of the sailors by Iran have reported.")
+    assert not [e for e in evs if e.category == "INVESTIGATE" and e.target_text == "Iran"]

@@ -1534,6 +1534,22 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
             actor = actor or obj
             conj = _child(obj, "conj")
             target = target or conj
+    if target is None and cat == "INVESTIGATE":
+        # "an investigation into Clinton's emails", "a probe of crimes by the militia": who is
+        # investigated is the subject matter's owner or author.
+        # An inquiry into an event ("into the seizure", "into the bomb attacks") is about the
+        # event, already reported, not aimed at a party.
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on")]
+        if tok.dep_ == "dobj":
+            # "reopened its investigation into ...": the parser hangs the PP on the verb
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "into"]
+        about = next(
+            (g for c in preps
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")),
+            None,
+        )
+        if about is not None and not plover.noun_category(about.lemma_.lower()):
+            target = about if _is_actorlike(about) else _thing_owner(about) or _doer_in_clause(about)
     if target is None and cat in ("SANCTION", "CONCEDE", "RETREAT", "COOPERATE", "AGREE"):
         # "a suspension of air links with Serbia", "the resumption of trade with Cuba": the
         # partner of the relation that is cut or restored.
@@ -2075,6 +2091,17 @@ def _party_of_thing(verb: Any, thing: Any) -> Any:
                 and (_is_actorlike(obj) or obj.ent_type_ in ("GPE", "NORP"))
                 and obj.lower_ not in _RELATIVE
             ):
+                return obj
+    return None
+
+
+def _doer_in_clause(noun: Any) -> Any:
+    """ "crimes committed by Croat forces": the agent of a participle that modifies the noun."""
+    for c in noun.children:
+        if c.dep_ == "acl":
+            ag = _passive_agent(c)
+            obj = _child(ag, "pobj") if ag is not None else None
+            if obj is not None and _is_actorlike(obj):
                 return obj
     return None
 
@@ -3368,6 +3395,11 @@ _UNSHARED_TIME = (
 ) - {"try", "attempt"}
 
 
+#: Verbs that carry on, resume or finish an act named by their object.
+_ASPECTUAL = frozenset({"reopen", "resume", "continue", "complete", "finish", "intensify", "expand",
+                        "escalate", "widen", "renew", "press", "pursue", "conclude", "wrap", "step"})
+
+
 def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) -> None:
     """Date an undated act by the clause it shares a subject with, or by the statement or
     meeting it was made in.
@@ -3380,9 +3412,17 @@ def _inherit_times(triggers: dict[int, _Trig], verb_times: dict[int, TimeExpr]) 
     """
     for i in sorted(triggers):
         t = triggers[i]
-        if t.drop or t.nominal or t.date is not None:
+        if t.drop or t.date is not None:
             continue
         tok = t.tok
+        if t.nominal:
+            # "reopened its investigation on Friday", "pressed ahead with the offensive on
+            # Monday": a verb that carries on or resumes an act dates it.
+            verb = tok.head if tok.dep_ == "dobj" else (
+                tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else None)
+            if verb is not None and verb.lemma_.lower() in _ASPECTUAL and verb.i not in triggers:
+                t.date = verb_times.get(verb.i)
+            continue
         # "endorsed Clinton in a statement released Thursday", "at a news conference held on
         # Monday": the act is made in the statement or meeting that the clause dates.
         vehicle = next(
