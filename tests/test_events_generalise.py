@@ -503,3 +503,16 @@ def test_events_generalise_investigation_targets_whose_conduct_is_examined(nlp):
 def test_events_generalise_inquiry_into_a_reported_event_has_no_target(nlp):
     evs = events_in(nlp, "Two inquiries into the seizure of the sailors by Iran have reported.")
     assert not [e for e in evs if e.category == "INVESTIGATE" and e.target_text == "Iran"]
+
+
+def test_events_generalise_questioning_by_investigators_is_an_inquiry(nlp):
+    e = event_of(events_in(nlp, "The governor was questioned by federal prosecutors about the closures."),
+                 "INVESTIGATE")
+    assert e.actor_text == "federal prosecutors" and e.target_text == "governor"
+    e = event_of(events_in(nlp, "Police interrogated the suspect for ten hours."), "INVESTIGATE")
+    assert e.target_text == "suspect"
+
+
+def test_events_generalise_a_journalists_interview_is_no_inquiry(nlp):
+    assert not events_in(nlp, "The journalist interviewed the senator.")
+    assert not events_in(nlp, "Many voters question the plan.")

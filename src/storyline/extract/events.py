@@ -1121,6 +1121,19 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         )
         if role is not None and _is_actorlike(held):
             return "COERCE", f"{lemma} {role.lemma_.lower()}"  # "held them hostage", "as human shields"
+    if lemma in ("question", "interrogate", "interview", "quiz", "depose"):
+        # "was questioned by federal prosecutors", "FBI agents interviewed the aide": questioning
+        # by investigators is an inquiry; a journalist's interview is not.
+        ag = _passive_agent(tok)
+        asker = _child(ag, "pobj") if ag is not None else _verb_subject(tok)
+        asked = _child(tok, _PASS_SUBJ) if ag is not None or _child(tok, "auxpass") else dobj
+        if (
+            asker is not None and asked is not None and _is_actorlike(asked)
+            and (lemma == "interrogate" or asker.lemma_.lower() in _INVESTIGATORS
+                 or asker.lower_ in _INVESTIGATORS)
+        ):
+            return "INVESTIGATE", lemma
+        return None
     if lemma == "invite" and dobj is not None and _is_actorlike(dobj):
         to = _prep_obj(tok, {"to", "for"})
         cat = plover.noun_category(to[1].lemma_.lower()) if to is not None else None
@@ -1259,6 +1272,9 @@ def _warning_is_threat(tok: Any, dobj: Any) -> bool:
     return False
 
 
+_INVESTIGATORS = frozenset({"police", "prosecutor", "investigator", "detective", "agent", "fbi",
+                            "officer", "inspector", "authority", "authorities", "committee",
+                            "panel", "interrogator", "counsel"})
 _INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe", "scrutiny", "review"})
 #: What people are held as when they are held by force.
 _CAPTIVES = frozenset({"hostage", "shield", "captive", "prisoner"})
