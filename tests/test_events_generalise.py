@@ -516,3 +516,18 @@ def test_events_generalise_questioning_by_investigators_is_an_inquiry(nlp):
 def test_events_generalise_a_journalists_interview_is_no_inquiry(nlp):
     assert not events_in(nlp, "The journalist interviewed the senator.")
     assert not events_in(nlp, "Many voters question the plan.")
+
+
+def test_events_generalise_what_is_pledged_is_no_party(nlp):
+    e = event_of(events_in(nlp, "Several countries have pledged troops and money."), "AGREE")
+    assert e.target_text is None
+    e = event_of(events_in(nlp, "Japan pledged $500 million in aid to Indonesia."), "AGREE")
+    assert e.target_text == "Indonesia"
+    e = event_of(events_in(nlp, "The sailors thanked the staff of the embassy."), "SUPPORT")
+    assert "staff" in e.target_text
+
+
+def test_events_generalise_complaint_targets_the_one_complained_about(nlp):
+    e = event_of(events_in(nlp, "France complained that the US military was favouring its own flights."),
+                 "ACCUSE")
+    assert e.target_text == "US military"

@@ -1900,6 +1900,26 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         # "withdrew its troops from Lebanon": the troops are the actor's own; the retreat is
         # from the place or party named after "from" (found below), not from the troops.
         dobj = None
+    if (
+        dobj is not None
+        and cat in ("AGREE", "AID", "COOPERATE", "CONCEDE")
+        and (dobj.lemma_.lower() in _OFFERS or dobj.lower_ in _OFFERS)
+    ):
+        # "pledged troops and money", "offered asylum": what is given; the recipient, if any,
+        # follows "to" or "for".
+        found = _prep_obj(tok, {"to", "for"}) or _prep_obj(dobj, {"to", "for"})
+        if target is None and found is not None and _is_actorlike(found[1]) or (
+            found is not None and found[1].ent_type_ in ("GPE", "NORP", "ORG")
+        ):
+            target = target or found[1]
+        dobj = None
+    if target is None and cat == "ACCUSE" and dobj is None:
+        # "France complained that the US military was favouring its own flights": the one
+        # complained about is the subject of the complaint.
+        comp = _child(tok, "ccomp")
+        subj = _child(comp, _SUBJ) if comp is not None else None
+        if subj is not None and _is_actorlike(subj) and subj.pos_ != "PRON":
+            target = subj
     if dobj is not None and dobj.lemma_.lower() in _MUNITIONS:
         # "fired tear gas at the crowd", "launched rockets into Israel": what is fired is the
         # means; the target follows the preposition.
