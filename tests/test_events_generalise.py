@@ -6,7 +6,6 @@ Each test uses a short text written for it (no benchmark sentence) and checks on
 from __future__ import annotations
 
 from _stage_support import event_of, events_in
-
 from storyline.model import Article
 
 
