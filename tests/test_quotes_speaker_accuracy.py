@@ -139,3 +139,23 @@ def test_quotes_speaker_purpose_infinitive_keeps_subject(nlp):
     text = "Mayor Ruiz used the speech to declare that the city would never surrender."
     q = quote_with(quotes_in(nlp, text), "never surrender")
     assert q.speaker_text and "Ruiz" in q.speaker_text
+
+
+def test_quotes_speaker_quote_subject_is_not_conjunct_cue_speaker(nlp):
+    # '“We were wrong ...,” Ramos, 58, told AFP': the parser may hang "told" on the quote's
+    # own verb; the quote's subject ("We") is then no speaker, the name before the cue is.
+    text = (
+        "The anchor has criticized the candidate for months. “We were tremendously wrong to "
+        "not have confronted him from the beginning,” Ramos, 58, told AFP in an interview in "
+        "Mexico City."
+    )
+    q = quote_with(quotes_in(nlp, text), "tremendously wrong")
+    assert q.speaker_text and "Ramos" in q.speaker_text
+
+
+def test_quotes_speaker_conjunct_after_whole_quote_keeps_subject(nlp):
+    # A quote that opens and closes between the subject and the conjunct cue leaves the
+    # subject speaking for both verbs.
+    text = "The mayor said “the budget is fine” and added that taxes would fall next year."
+    q = quote_with(quotes_in(nlp, text), "taxes would fall")
+    assert q.speaker_text and "mayor" in q.speaker_text

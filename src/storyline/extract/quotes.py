@@ -701,6 +701,10 @@ def _subject_raw(tok: Any) -> Any | None:
             cur = cur.head
             subj = _children(cur, "nsubj", "nsubjpass")
             if subj:
+                if _quoted_before(subj[0], tok):
+                    # '“We were wrong,” Ramos told AFP' parsed with "told" as a conjunct of
+                    # the quote's verb: the quoted words' own subject is not the speaker.
+                    break
                 return subj[0]
         else:
             break
@@ -752,6 +756,21 @@ def _object_controller(tok: Any) -> Any | None:
 
 
 _NEVER_INVERTED = frozenset("tell inform assure quote cite".split())
+
+
+def _quoted_before(word: Any, tok: Any) -> bool:
+    """Whether ``word`` stands inside a quote that closes before ``tok``: an odd number of
+    double quote marks lies between them ("“We were wrong,” Ramos told", not "He said “...” and
+    added")."""
+    if word.i >= tok.i:
+        return False
+    marks = sum(
+        1
+        for t in word.doc[word.i + 1 : tok.i]
+        # (single marks double as apostrophes: "the Associated Press’ account")
+        if t.text in _MARK_TOKENS and t.text not in ("’", "'", "‘")
+    )
+    return marks % 2 == 1
 
 
 def _closes_quote_before(tok: Any) -> bool:
