@@ -159,3 +159,21 @@ def test_quotes_speaker_conjunct_after_whole_quote_keeps_subject(nlp):
     text = "The mayor said “the budget is fine” and added that taxes would fall next year."
     q = quote_with(quotes_in(nlp, text), "taxes would fall")
     assert q.speaker_text and "mayor" in q.speaker_text
+
+
+def test_quotes_speaker_issuer_speaks_through_released_piece(nlp):
+    # "X released a video that accuses ...": the issuer speaks through its piece.
+    text = (
+        "Senator Hale has released a Web video that accuses Governor Ruiz of welcoming the "
+        "plan before it became unpopular."
+    )
+    q = quote_with(quotes_in(nlp, text), "welcoming the plan")
+    assert q.speaker_text and "Hale" in q.speaker_text
+    assert "Hale" in text[q.speaker_start : q.speaker_end]
+
+
+def test_quotes_speaker_piece_not_issued_keeps_itself(nlp):
+    # Results a campaign merely provides speak for themselves.
+    text = "The campaign provides entrance poll results that show where each candidate's support came from."
+    q = quote_with(quotes_in(nlp, text), "support came from")
+    assert not (q.speaker_text and "campaign" in q.speaker_text)

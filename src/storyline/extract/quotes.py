@@ -615,12 +615,58 @@ _DATELINE = re.compile(
 )
 
 
+# Pieces a person or body puts out in its own voice ("released a video that accuses ...").
+_ISSUED_PIECES = frozenset(
+    """
+    ad advertisement spot commercial video documentary film mailer flyer leaflet brochure
+    email e-mail piece op-ed column editorial petition
+    """.split()
+) | frozenset(DOC_NOUNS)
+_ISSUING_VERBS = frozenset(
+    """
+    release issue run launch air publish post put send unveil circulate distribute produce
+    pen write sign deliver file
+    """.split()
+)
+
+
+def _issuer_of_relative(subj: Any) -> Any | None:
+    """ "Hale released a video that accuses Ruiz ...": the relative pronoun stands for a
+    piece its issuer put out, and the issuer speaks through it (as through "a statement
+    saying ...")."""
+    if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl":
+        return None
+    piece = subj.head.head
+    if piece.dep_ != "dobj" or _lemma(piece) not in _ISSUED_PIECES:
+        return None
+    verb = piece.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in _ISSUING_VERBS:
+        return None
+    issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if issuer is None:
+        cur = verb
+        # "..., releasing a statement that ...": the participle's own clause subject
+        while issuer is None and cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            issuer = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    if (
+        issuer is None
+        or issuer.lower_ in ("that", "which", "it")
+        or _lemma(issuer) in _ISSUED_PIECES
+    ):
+        return None
+    return issuer
+
+
 def _subject(tok: Any, text: str) -> Any | None:
     """The speaker slot of the verb ``tok``, never a paragraph's dateline. ``text`` is the
     doc's text (``ctx.text``): spaCy rebuilds ``doc.text`` from every token on each read."""
     subj = _subject_raw(tok)
     if subj is None:
         return None
+    issuer = _issuer_of_relative(subj)
+    if issuer is not None:
+        return issuer
     line = text.rfind("\n", 0, subj.idx) + 1
     if subj.idx - line > 60:
         return subj
