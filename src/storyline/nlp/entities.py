@@ -32,14 +32,18 @@ from .names import (
     acronym_matches,
     country_before,
     fold,
+    generation,
     initials,
     is_acronym,
+    middle_units,
+    middles_compatible,
     org_family,
     person_key,
     role_label,
     role_parts,
     role_refers,
     strip_person_name,
+    with_generation,
 )
 
 log = logging.getLogger(__name__)
@@ -78,6 +82,7 @@ class _Cluster:
     names: list[str] = field(default_factory=list)  # surface forms
     keys: set[str] = field(default_factory=set)  # folded full names
     person_words: list[str] = field(default_factory=list)  # fullest name words (PERSON)
+    generation: str = ""  # "jr", "sr", "ii"...: a father and his son share every name word
     roles: list[str] = field(default_factory=list)
     role_parts: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     handles: list[str] = field(default_factory=list)
@@ -371,13 +376,15 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     )
     for i in multi:
         ws = strip_person_name(spans[i][2])
-        key = person_key(ws)
+        gen = generation(spans[i][2])
+        key = person_key(ws) + "|" + gen
         c = full_by_key.get(key)
         if c is None:
-            c = _compatible_person(clusters, ws)
+            c = _compatible_person(clusters, ws, gen)
         if c is None:
             c = new_cluster("PERSON")
             clusters[c].person_words = ws
+            clusters[c].generation = gen
             for w in ws:
                 by_word.setdefault(fold(w), []).append(c)
             by_last.setdefault(fold(ws[-1]), []).append(c)
@@ -396,6 +403,9 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
         cands = (by_word if label == "PERSON" else by_last).get(fold(ws[0]))
         if not cands:
             continue
+        gen = generation(stext) if label == "PERSON" else ""
+        if gen and any(clusters[c].generation == gen for c in cands):
+            cands = [c for c in cands if clusters[c].generation == gen]  # "Donald Jr." is the son
         c = _nearest(sorted(set(cands)), start, spans, mention_cluster)
         spans[i] = (start, end, stext, "PERSON")
         mention_cluster[i] = c
@@ -469,14 +479,17 @@ def _org_key(text: str) -> str:
     return t.replace("'s", "").strip()
 
 
-def _compatible_person(clusters: list[_Cluster], ws: list[str]) -> int | None:
-    """An existing person whose name agrees: same last name and same or initial-compatible first."""
+def _compatible_person(clusters: list[_Cluster], ws: list[str], gen: str = "") -> int | None:
+    """An existing person whose name agrees: same last name, same or initial-compatible first,
+    the same generation, and middle names that do not conflict ("George W. Bush" is not
+    "George H.W. Bush", "Donald Trump Jr." not "Donald Trump")."""
     fw = [fold(w) for w in ws]
+    mid = middle_units(ws)
     for ci, c in enumerate(clusters):
-        if c.type != "PERSON" or len(c.person_words) < 2:
+        if c.type != "PERSON" or len(c.person_words) < 2 or c.generation != gen:
             continue
         cw = [fold(w) for w in c.person_words]
-        if cw[-1] != fw[-1]:
+        if cw[-1] != fw[-1] or not middles_compatible(middle_units(c.person_words), mid):
             continue
         if cw[0] == fw[0] or (len(fw[0]) == 1 and cw[0].startswith(fw[0])) or (
             len(cw[0]) == 1 and fw[0].startswith(cw[0])
@@ -747,7 +760,7 @@ def _finalise(clusters: list[_Cluster], mentions: list[Mention]) -> tuple[list[L
                 continue
             forms = [m.text]
             if m.label == "PERSON":
-                forms.append(" ".join(strip_person_name(m.text)))
+                forms.append(with_generation(" ".join(strip_person_name(m.text)), generation(m.text)))
             elif m.label == "TITLE":
                 forms = [role_label(m.text)] if not is_acronym(m.text) else [m.text]
             else:
@@ -780,7 +793,8 @@ def _canonical(c: _Cluster, ms: list[Mention]) -> str:
             if len(ws) > len(best):
                 best = ws
         if best:
-            return " ".join(best)
+            # The son keeps his suffix: the corpus tells him from his father by it.
+            return with_generation(" ".join(best), c.generation)
     names = [m.text for m in ms if m.label not in ("TITLE", "HANDLE")] + list(c.names)
     names = [x.removeprefix("the ").removeprefix("The ").strip() for x in names if x.strip()]
     if not names:

@@ -85,6 +85,59 @@ def strip_person_name(text: str) -> list[str]:
     return out
 
 
+# Generational suffixes tell a father from his son ("Donald Trump" / "Donald Trump Jr.").
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def generation(text: str) -> str:
+    """The generational suffix of a person surface form ("jr", "sr", "ii"...), or ""."""
+    ws = [w.strip(",;:()\"“”").lower().rstrip(".") for w in text.split()]
+    ws = [w for w in ws if w]
+    return ws[-1] if len(ws) >= 2 and ws[-1] in GENERATIONS else ""
+
+
+def with_generation(name: str, gen: str) -> str:
+    """``name`` with its generational suffix written out ("Donald Trump" + "jr" -> "Donald Trump Jr.")."""
+    if not gen:
+        return name
+    return f"{name} {gen.upper() if gen.startswith('i') else gen.capitalize() + '.'}"
+
+
+def middle_units(name_words: list[str]) -> tuple[tuple[str, str], ...]:
+    """The middle names of a stripped person name as comparable units, one per initial letter.
+
+    ["George", "H.W.", "Bush"] -> (("i", "h"), ("i", "w")); ["Qamar", "Javed", "Bajwa"] ->
+    (("w", "javed"),); a two-word name has none. A dotted or one-letter word, or a short
+    all-capitals one ("HW"), is a run of initials.
+    """
+    out: list[tuple[str, str]] = []
+    for w in name_words[1:-1]:
+        bare = w.replace(".", "")
+        if not bare:
+            continue
+        if "." in w or len(bare) == 1 or (bare.isupper() and len(bare) <= 3):
+            out.extend(("i", c) for c in fold(bare).replace(" ", ""))
+        else:
+            out.append(("w", fold(bare)))
+    return tuple(out)
+
+
+def middles_compatible(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
+    """Can two middle-name runs belong to one person? Either is absent, or their initials agree
+    and the names written out in both are spelling variants ("W." ~ "Walker", "Mehmood" ~
+    "Mahmood"; "W." vs "H.W." or "Walker" vs "Wilson" conflict)."""
+    if not a or not b:
+        return True
+    if len(a) != len(b) or any(x[1][0] != y[1][0] for x, y in zip(a, b, strict=True)):
+        return False
+    from rapidfuzz import fuzz
+
+    return all(
+        x[0] == "i" or y[0] == "i" or x[1] == y[1] or fuzz.ratio(x[1], y[1]) >= 75
+        for x, y in zip(a, b, strict=True)
+    )
+
+
 def _is_title_word(w: str) -> bool:
     lw = w.lower().rstrip(".")
     return (

@@ -29,8 +29,11 @@ from .names import (
     country_before,
     country_key,
     fold,
+    generation,
     initials,
     is_acronym,
+    middle_units,
+    middles_compatible,
     org_family,
     role_parts,
     role_refers,
@@ -111,7 +114,8 @@ def resolve_corpus(
         if e.type == "PERSON":
             ws = _name_words(e)
             if len(ws) >= 2:
-                blocks[(g, fold(" ".join(ws)))].append(ref)
+                # "Donald Trump Jr." is not "Donald Trump": the generation is part of the key.
+                blocks[(g, fold(" ".join(ws)) + "|" + generation(e.name))].append(ref)
                 persons_by_last[fold(ws[-1])].append(ref)
             for h in e.handles:
                 blocks[("HANDLE", h.lower())].append(ref)
@@ -260,27 +264,63 @@ def _merge_person_names(local: dict[Ref, LocalEntity], uf: _UnionFind,
     for k in lasts:
         groups[lfind(k)].extend(persons_by_last[k])
     for refs in groups.values():
-        by_first: dict[str, Ref] = {}
+        # One person per first name and generation, unless middle names tell several apart.
+        by_first: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         for r in sorted(refs):
-            first = fold(_name_words(local[r])[0])
-            if first in by_first:
-                uf.union(by_first[first], r)
-            else:
-                by_first[first] = r
-        if len(by_first) < 2:
+            e = local[r]
+            by_first[(fold(_name_words(e)[0]), generation(e.name))].append(r)
+        reps = {k: _merge_middles(local, uf, rs) for k, rs in by_first.items()}
+        # Spelling variants and initials of the first name join only unambiguous people.
+        single = {k: r for k, r in reps.items() if r is not None}
+        if len(single) < 2:
             continue
-        firsts = sorted(by_first)
-        full = [f for f in firsts if len(f) > 1]
-        if len(full) >= 2:
-            scores = process.cdist(full, full, scorer=fuzz.ratio, score_cutoff=88, workers=1)
-            for i, j in zip(*scores.nonzero(), strict=True):
-                if i < j:
-                    uf.union(by_first[full[i]], by_first[full[j]])
-        for f in firsts:
-            if len(f) == 1:
-                fits = [g for g in full if g[0] == f]
-                if len(fits) == 1:
-                    uf.union(by_first[f], by_first[fits[0]])
+        for gen in sorted({k[1] for k in single}):
+            firsts = sorted(f for f, g in single if g == gen)
+            full = [f for f in firsts if len(f) > 1]
+            if len(full) >= 2:
+                scores = process.cdist(full, full, scorer=fuzz.ratio, score_cutoff=88, workers=1)
+                for i, j in zip(*scores.nonzero(), strict=True):
+                    if i < j:
+                        uf.union(single[(full[i], gen)], single[(full[j], gen)])
+            for f in firsts:
+                if len(f) == 1:
+                    fits = [x for x in full if x[0] == f]
+                    if len(fits) == 1:
+                        uf.union(single[(f, gen)], single[(fits[0], gen)])
+
+
+def _merge_middles(local: dict[Ref, LocalEntity], uf: _UnionFind, refs: list[Ref]) -> Ref | None:
+    """Union the ``refs`` (one first name, surname and generation) that are one person.
+
+    Names whose middle names agree ("George W. Bush", "George Walker Bush") are one person;
+    conflicting middles ("George W. Bush", "George H.W. Bush", "George P. Bush") are not. A
+    name without a middle ("George Bush") joins the only middle identity there is; with
+    several it could be any of them and stays apart. Returns a representative of the
+    person, or None when the bare name is ambiguous.
+    """
+    sigs: dict[tuple, list[Ref]] = defaultdict(list)
+    for r in refs:
+        sigs[middle_units(_name_words(local[r]))].append(r)
+    # Complete link over the distinct middles (few, however many mentions): a middle joins an
+    # identity only when it fits every middle already in it, so "W." cannot bridge two others.
+    identities: list[list[tuple]] = []
+    for sig in sorted(s for s in sigs if s):
+        for ident in identities:
+            if all(middles_compatible(sig, other) for other in ident):
+                ident.append(sig)
+                break
+        else:
+            identities.append([sig])
+    groups = [[r for sig in ident for r in sigs[sig]] for ident in identities]
+    bare = sigs.get((), [])
+    if len(groups) <= 1 and bare:
+        groups = [bare + (groups[0] if groups else [])]
+    elif bare:
+        groups.append(bare)
+    for g in groups:
+        for r in g[1:]:
+            uf.union(g[0], r)
+    return groups[0][0] if len(groups) == 1 else None
 
 
 class _Evidence:
@@ -322,10 +362,13 @@ def _canonical(group: list[LocalEntity]) -> str:
     counts = Counter(e.name for e in group)
     persons = [e for e in group if e.type == "PERSON"]
     if persons:
-        return max(
-            counts,
-            key=lambda n: (len(strip_person_name(n)), counts[n], len(n), n),
-        )
+        # The full name most articles use ("Barack Obama", not the "B. Hussein Obama" of one
+        # article); among equally used ones the fullest ("Qamar Javed Bajwa").
+        def key(n: str) -> tuple:
+            k = len(strip_person_name(n))
+            return (k >= 2, counts[n], k, len(n), n)
+
+        return max(counts, key=key)
     full = [n for n in counts if not is_acronym(n)] or list(counts)
     return max(full, key=lambda n: (len(n.split()) >= 2, counts[n], len(n), n))
 
