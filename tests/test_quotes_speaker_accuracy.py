@@ -177,3 +177,25 @@ def test_quotes_speaker_piece_not_issued_keeps_itself(nlp):
     text = "The campaign provides entrance poll results that show where each candidate's support came from."
     q = quote_with(quotes_in(nlp, text), "support came from")
     assert not (q.speaker_text and "campaign" in q.speaker_text)
+
+
+def test_quotes_speaker_participle_aside_tagged_past_tense_is_skipped(nlp):
+    # "Reyes, asked about ..., had said": the aside between commas is skipped back to the
+    # name even when the tagger reads "asked" as a past tense.
+    text = (
+        "Before the debate, Reyes, asked about the deaths of workers, had said, "
+        "''I think our city does plenty of harm also.''"
+    )
+    q = quote_with(quotes_in(nlp, text), "plenty of harm")
+    assert q.speaker_text and "Reyes" in q.speaker_text
+
+
+def test_quotes_speaker_unfamiliar_surname_after_inverted_cue(nlp):
+    # The tagger may read an unfamiliar surname as an adverb: after an inverted cue right
+    # after the quote, a capitalised word mid-sentence is still the speaker.
+    text = (
+        "The data matter. “Having access to the file and two people who understand it is "
+        "valuable,” said Skelly, explaining he worked more closely with them."
+    )
+    q = quote_with(quotes_in(nlp, text), "is valuable")
+    assert q.speaker_text == "Skelly"

@@ -830,6 +830,18 @@ def _closes_quote_before(tok: Any) -> bool:
     return False
 
 
+def _mistagged_name(t: Any) -> bool:
+    """A capitalised word inside a sentence that the tagger took for an adverb or adjective:
+    an unfamiliar surname ('“...,” said Skelly, explaining ...')."""
+    return (
+        t.pos_ in ("ADV", "ADJ", "X", "INTJ")
+        and t.is_title
+        and not t.is_sent_start
+        and not t.is_stop
+        and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    )
+
+
 def _noun_run_after(tok: Any) -> Any | None:
     """The head of the noun phrase right after an inverted cue ('“...,” said retired
     neurosurgeon Ben Carson, asked about ...'), whatever the parser hung it on: its last
@@ -838,7 +850,7 @@ def _noun_run_after(tok: Any) -> Any | None:
     head = None
     for j in range(tok.i + 1, min(len(doc), tok.i + 9)):
         t = doc[j]
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or _mistagged_name(t):
             head = t
         elif t.pos_ == "DET" and head is not None:
             break  # "said Smith the ...": a new phrase
@@ -846,10 +858,15 @@ def _noun_run_after(tok: Any) -> Any | None:
             continue  # a modifier of a word further on: "retired", "ranking", "the"
         else:
             break
-    if head is None or (
-        head.ent_type_ not in ("PERSON", "ORG", "NORP")
-        and head.pos_ != "PROPN"
-        and head.lemma_.lower() not in PERSON_ROLE_NOUNS | ORG_NOUNS
+    if (
+        head is None
+        or _is_time_word(head)
+        or (
+            head.ent_type_ not in ("PERSON", "ORG", "NORP")
+            and head.pos_ != "PROPN"
+            and not _mistagged_name(head)
+            and head.lemma_.lower() not in PERSON_ROLE_NOUNS | ORG_NOUNS
+        )
     ):
         return None
     return head
@@ -904,7 +921,13 @@ def _name_before(tok: Any, any_propn: bool = False) -> Any | None:
             k = j - 1
             while k > max(sent_start, tok.i - 40) and tok.doc[k].text != ",":
                 k -= 1
-            if tok.doc[k].text == "," and tok.doc[k + 1].tag_ in ("VBG", "VBN"):
+            first = tok.doc[k + 1]
+            # (a participle the tagger took for a past tense: "Reyes, asked about it, said")
+            if tok.doc[k].text == "," and (
+                first.tag_ in ("VBG", "VBN")
+                or first.tag_ == "VBD"
+                and first.dep_ in ("advcl", "acl")
+            ):
                 j = k - 1
                 continue
         if t.text in _MARK_TOKENS or t.pos_ == "VERB" and not _under_relcl(t, tok):
