@@ -199,3 +199,14 @@ def test_quotes_speaker_unfamiliar_surname_after_inverted_cue(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "is valuable")
     assert q.speaker_text == "Skelly"
+
+
+def test_quotes_speaker_as_x_put_it(nlp):
+    # "As X put it, “...”": X phrased the quoted words.
+    text = (
+        'The case was thin. But at the time, as prosecutor Marc Dubois put it, "apart from '
+        'the wrong crowd and some jogging, there was not much to complain about."'
+    )
+    q = quote_with(quotes_in(nlp, text), "not much to complain")
+    assert q.speaker_text and "Dubois" in q.speaker_text
+    assert q.cue == "put it"

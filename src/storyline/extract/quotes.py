@@ -1507,6 +1507,18 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if subj is not None and (lemma == "continue" or _children(tok, "prt")):
                 frames.append(_Frame(tok, tok.text, subj, None, None))
             continue
+        if (
+            lemma == "put"
+            and any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
+            and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in tok.children)
+            and _in_quote(ctx, tok.idx) is None
+        ):
+            # "As the prosecutor put it, “...”": the phrasing is the speaker's, the words
+            # are the quote beside it.
+            subj = _subject(tok, ctx.text)
+            if subj is not None:
+                frames.append(_Frame(tok, "put it", subj, None, None))
+            continue
         if tok.dep_ == "acomp" and lemma in _ATTITUDE_ADJECTIVES:
             adj = _attitude_adjective(ctx, tok)
             if adj is not None:
