@@ -26,6 +26,9 @@ from typing import Any
 from ..model import LocalEntity, Mention
 from .names import (
     HEAD_COMPOUNDS,
+    OCCASION_TAIL_WORDS,
+    ORG_TAIL_WORDS,
+    ORG_TAIL_WORDS_LONG,
     RANKS,
     ROLE_ACRONYMS,
     ROLE_HEADS,
@@ -140,6 +143,12 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
         s, e = span
         if e - s == 1 and doc[s].lower_ in PLATFORMS:
             label = "ORG"
+        if label == "PERSON" and e - s >= 2:
+            tail = doc[e - 1].lower_.rstrip(".")
+            if tail in ORG_TAIL_WORDS or (e - s >= 3 and tail in ORG_TAIL_WORDS_LONG):
+                label = "ORG"  # "Peter G. Peterson Foundation", "Hillary Victory Fund"
+            elif e - s >= 3 and tail in OCCASION_TAIL_WORDS:
+                continue  # "Martin Luther King Day": no one to track
         if label == "PERSON":
             # "Shah Mehmood" tagged, "Qureshi" left out: a capitalised name word right after joins it
             while (e < len(doc) and e - s < 5 and doc[e].pos_ == "PROPN" and doc[e].is_alpha

@@ -85,6 +85,21 @@ def strip_person_name(text: str) -> list[str]:
     return out
 
 
+# Last words that make a name an organisation's or an occasion's, never a person's: NER reads
+# "Peter G. Peterson Foundation" or "Hillary Victory Fund" as a person by its first words.
+ORG_TAIL_WORDS = frozenset(
+    ["foundation", "fund", "institute", "institution", "committee", "association", "society", "inc", "corp",
+     "corporation", "ltd", "llc", "plc", "university", "college", "academy", "hospital", "agency",
+     "administration", "campaign", "commission", "klan", "coalition"]
+)
+# ... and words that are also surnames ("Charlotte Church", "Doris Day", "Jude Law"): only after
+# at least two other words ("Martin Luther King Day", "First Baptist Church").
+ORG_TAIL_WORDS_LONG = frozenset(
+    ["trust", "center", "centre", "council", "company", "co", "group", "school", "party", "church",
+     "bank", "network", "project", "union"]
+)
+OCCASION_TAIL_WORDS = frozenset(["day", "prize", "award", "awards", "act", "law", "street", "avenue", "road"])
+
 # Generational suffixes tell a father from his son ("Donald Trump" / "Donald Trump Jr.").
 GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 

@@ -1,0 +1,36 @@
+"""Names NER reads as people by their first words, told apart by their last word."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.nlp import annotate
+from storyline.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _labels(nlp, text):
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    return {m.text: m.label for m in an.mentions}
+
+
+def test_entities_a_name_ending_in_an_organisation_word_is_an_organisation(nlp):
+    got = _labels(nlp, "Donations to the Peter G. Peterson Foundation rose. The Hillary Victory Fund raised "
+                       "$60 million, filings show.")
+    assert got.get("Peter G. Peterson Foundation") == "ORG" and got.get("Hillary Victory Fund") == "ORG"
+    assert "PERSON" not in got.values()
+
+
+def test_entities_an_occasion_named_after_a_person_is_no_person(nlp):
+    got = _labels(nlp, "Schools closed for Martin Luther King Day on Monday, officials said.")
+    assert not any(label == "PERSON" and "King" in text for text, label in got.items())
+
+
+def test_entities_surnames_that_are_also_common_words_stay_people(nlp):
+    got = _labels(nlp, "John Day said the plan would work, and Mary Law agreed.")
+    assert got.get("John Day") == "PERSON"
