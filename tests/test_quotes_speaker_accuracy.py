@@ -210,3 +210,21 @@ def test_quotes_speaker_as_x_put_it(nlp):
     q = quote_with(quotes_in(nlp, text), "not much to complain")
     assert q.speaker_text and "Dubois" in q.speaker_text
     assert q.cue == "put it"
+
+
+def test_quotes_speaker_expletive_it_aside_is_no_attribution(nlp):
+    # "It is fair to say that ...", "It's important to remember that ...": the writer's own
+    # aside; an expletive "it" holds nothing.
+    for text in (
+        "It is fair to say that the council failed the test.",
+        "Turnout was high. It’s important to remember that independents can vote there.",
+    ):
+        assert not [
+            q for q in quotes_in(nlp, text) if q.speaker_text and q.speaker_text.lower() == "it"
+        ]
+
+
+def test_quotes_speaker_company_it_still_speaks(nlp):
+    text = "Acme Corp. reported its results. It said that sales fell by a third in the spring."
+    q = quote_with(quotes_in(nlp, text), "sales fell")
+    assert q.speaker_text

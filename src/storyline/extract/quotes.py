@@ -1444,6 +1444,26 @@ def _clausal_attitude(tok: Any) -> bool:
     return has_mark and any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
 
 
+# Adjectives that a thing named "it" (a company, a body) can be ("it was ready to announce").
+_AGENT_ADJECTIVES = frozenset(
+    """
+    eager ready willing unwilling quick slow able unable prepared keen reluctant happy glad
+    anxious careful first last quick set poised determined
+    """.split()
+)
+
+
+def _expletive_adjective(tok: Any) -> bool:
+    """Whether the infinitive ``tok`` hangs on "it is ADJ" ("it's important to remember",
+    "it is fair to say"): the writer's aside with an expletive "it"."""
+    adj = (
+        tok.head
+        if tok.head.pos_ == "ADJ"
+        else next((c for c in tok.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    )
+    return adj is not None and adj.lower_ not in _AGENT_ADJECTIVES
+
+
 def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
     for tok in sent:
@@ -1580,6 +1600,13 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                 continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok, ctx.text)
+        if (
+            subj is not None
+            and subj.lower_ == "it"
+            and tok.dep_ == "xcomp"
+            and _expletive_adjective(tok)
+        ):
+            continue  # "It's important to remember that ...": the writer's own aside
         if (
             subj is not None
             and content is not None
