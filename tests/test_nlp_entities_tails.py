@@ -34,3 +34,12 @@ def test_entities_an_occasion_named_after_a_person_is_no_person(nlp):
 def test_entities_surnames_that_are_also_common_words_stay_people(nlp):
     got = _labels(nlp, "John Day said the plan would work, and Mary Law agreed.")
     assert got.get("John Day") == "PERSON"
+
+
+def test_entities_a_role_ending_a_sentence_is_not_the_next_sentences_name(nlp):
+    text = "Obama met the president of Mexico. Trump criticised the meeting."
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    trump = next(e for e in an.entities if e.name == "Trump")
+    assert "president of mexico" not in trump.roles
+    role = next(m for m in an.mentions if m.label == "TITLE" and m.text == "president of Mexico")
+    assert role.entity != trump.key

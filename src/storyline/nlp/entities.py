@@ -622,6 +622,8 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             lw = t.lower_.rstrip(".")
             if k in person_at_tok:
                 break
+            if t.text == "." and k + 1 < n and doc[k + 1].is_sent_start:
+                break  # "... met the president of Mexico. Trump has ...": a new sentence
             if t.text in ("(", ")", ".") or (t.text.isupper() and t.is_alpha) or lw in RANKS:
                 k += 1
             elif t.text == "," and not comma:
@@ -630,6 +632,8 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             else:
                 break
         m = person_at_tok.get(k)
+        if m is not None and k > r.tok_end and doc[k].is_sent_start:
+            m = None  # the name opens the next sentence
         if m is not None:
             end_tok = _tok_end_of(doc, m)
             closed = end_tok >= n or doc[end_tok].text in (",", ")", ".", ";", "\n", "\n\n") or doc[end_tok].is_space
