@@ -228,3 +228,26 @@ def test_quotes_speaker_company_it_still_speaks(nlp):
     text = "Acme Corp. reported its results. It said that sales fell by a third in the spring."
     q = quote_with(quotes_in(nlp, text), "sales fell")
     assert q.speaker_text
+
+
+def test_quotes_speaker_bare_name_label_before_colon(nlp):
+    # Digests cite a source as "HEADLINE - Name: “...”": the name speaks, not a subject from
+    # the sentence before.
+    text = (
+        "Turnout was high, which could boost his showing in Iowa. It’s important to remember "
+        "that independents can vote.\n\nRED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "
+        "“Our analysis finds that 20 states are solidly Republican. This is the first time "
+        "that there have been more Republican states.”"
+    )
+    q = quote_with(quotes_in(nlp, text), "solidly Republican")
+    assert q.speaker_text and "Jones" in q.speaker_text
+
+
+def test_quotes_speaker_name_after_title_and_colon_is_no_label(nlp):
+    # "X said of Mr. Rubio: “...”": the name after the title ends the clause; X speaks.
+    text = (
+        "Nelson Diaz, a former aide, said of Mr. Rubio: ''He is American 100 percent, but he "
+        "is very in touch with his Cuban background.''"
+    )
+    q = quote_with(quotes_in(nlp, text), "Cuban background")
+    assert q.speaker_text and "Diaz" in q.speaker_text

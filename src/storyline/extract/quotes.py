@@ -1815,6 +1815,46 @@ def _inverted_colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
     return fr
 
 
+# "... - Jeffrey M. Jones: “...”", "More from Blumenthal and Cohen: “...”": a bare name
+# (one to five capitalised words, or two names joined by "and") right before a colon.
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_NAME_LABEL = re.compile(
+    rf"(?:^|[\n.!?]\s+|\s[-—–]+\s*|\bfrom\s+)"
+    rf"((?:{_NAME_WORD}\s+){{0,4}}{_NAME_WORD}(?:\s+and\s+(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})?)"
+    r"\s*:\s*$"
+)
+
+
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]{0,3}\.\s*$")
+
+
+def _name_label_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
+    """A quote right after a bare name and a colon, as digests and transcripts cite their
+    sources ("... - Jeffrey M. Jones: “Gallup's analysis ...”"): the name speaks. Only a
+    name the language core recognised as a person or a body."""
+    lo = max(0, q.open_at - 80)
+    nl = ctx.text.rfind("\n", lo, q.open_at)
+    lo = nl + 1 if nl >= 0 else lo
+    m = _NAME_LABEL.search(ctx.text, lo, q.open_at)
+    if m is None or m.end() != q.open_at and ctx.text[m.end() : q.open_at].strip():
+        return None
+    s, e = m.span(1)
+    if _TITLE_BEFORE.search(ctx.text, max(lo, s - 6), s):
+        return None  # "said of Mr. Rubio:": the name ends a clause, after a title
+    name = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if not name or not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.ent_type_ == "" for t in name):
+        return None  # a clause ("Trump said:"), not a label
+    colon = ctx.doc.char_span(e, q.open_at, alignment_mode="expand")
+    cue = next((t for t in colon if t.text == ":"), None) if colon else None
+    if cue is None:
+        return None
+    fr = _Frame(cue, ":", name.root, None, None, speaker_span=(s, e))
+    fr.channel = _frame_channel(ctx, fr)
+    return fr
+
+
 def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
     """Headline attributions: "Bajwa: Pakistan backs regional peace" or "Pakistan backs
     regional peace: Gen. Bajwa". Only short lines whose short side is a name; a line with a
@@ -2128,7 +2168,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     for qi, q in enumerate(quotes):
         s_first, s_last = _sent_index(ctx, q.open_at), _sent_index(ctx, max(q.start, q.end - 1))
         best, best_d = None, None
-        inverted = _inverted_colon_frame(ctx, q)
+        inverted = _inverted_colon_frame(ctx, q) or _name_label_frame(ctx, q)
         if inverted is not None:
             frames.append(inverted)
             best, best_d = inverted, 0
