@@ -251,3 +251,11 @@ def test_quotes_speaker_name_after_title_and_colon_is_no_label(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "Cuban background")
     assert q.speaker_text and "Diaz" in q.speaker_text
+
+
+def test_quotes_speaker_request_stays_with_requester(nlp):
+    # "begged reporters to ask about ...": the begging is reported; the reporters' asking has
+    # not happened, so no attribution goes to them.
+    text = "At the news conference, Manning all but begged reporters to ask him about the budget."
+    for q in quotes_in(nlp, text):
+        assert not (q.speaker_text and "reporters" in q.speaker_text)

@@ -777,6 +777,7 @@ def _subject_raw(tok: Any) -> Any | None:
     return _name_before(tok) or _participle_subject(tok)
 
 
+_PUSH_VERBS = frozenset("push pressure encourage exhort challenge dare invite tell order".split())
 # Verbs whose own subject, not their object, does what the "to" clause says ("promised
 # voters to ...").
 _SUBJECT_CONTROL = frozenset("promise vow pledge threaten offer use take seize spend".split())
@@ -789,7 +790,8 @@ def _object_controller(tok: Any) -> Any | None:
     if tok.dep_ != "xcomp" or tok.tag_ != "VB" or not _children(tok, "aux"):
         return None
     gov = tok.head
-    if gov.pos_ != "VERB" or _lemma(gov) in _SUBJECT_CONTROL:
+    if gov.pos_ != "VERB" or _lemma(gov) in _SUBJECT_CONTROL | _DIRECTIVE_VERBS | _PUSH_VERBS:
+        # (a request is the requester's words: "begged reporters to ask" reports the begging)
         return None
     obj = next((c for c in _children(gov, "dobj") if c.i < tok.i), None)
     if obj is None:
