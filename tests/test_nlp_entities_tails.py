@@ -43,3 +43,24 @@ def test_entities_a_role_ending_a_sentence_is_not_the_next_sentences_name(nlp):
     assert "president of mexico" not in trump.roles
     role = next(m for m in an.mentions if m.label == "TITLE" and m.text == "president of Mexico")
     assert role.entity != trump.key
+
+
+def test_entities_a_headline_person_span_is_cut_to_the_names_the_article_uses(nlp):
+    text = ("Donald Trump Ties Hillary Clinton In New Poll\n\n"
+            "Donald Trump and Hillary Clinton are tied, a poll found on Tuesday.")
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    persons = [m for m in an.mentions if m.label == "PERSON"]
+    assert [m.text for m in persons] == ["Donald Trump", "Hillary Clinton"] * 2
+    assert sorted(e.name for e in an.entities if e.type == "PERSON") == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_entities_headline_detection_needs_a_title_case_line():
+    from storyline.nlp.entities import _title_case_line
+
+    class Tok:
+        def __init__(self, idx):
+            self.idx = idx
+
+    text = "Billy Bush Joins Today Show Team\n\nBilly Bush will join the morning show, NBC said."
+    doc = [Tok(0), Tok(text.index("will"))]
+    assert _title_case_line(doc, text, 0) and not _title_case_line(doc, text, 1)

@@ -169,6 +169,56 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
+def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut a headline's over-long person spans down to the names the article itself uses.
+
+    In a title-case line every word is capitalised, and NER runs a name into the words around
+    it ("Billy Bush Joins", "Donald Trump Ties Hillary Clinton"). Such a span is replaced by
+    the names inside it that the article names elsewhere (longest first); with none, it stays.
+    """
+    persons = [(s, e) for s, e, label in out if label == "PERSON" and e - s >= 2]
+    if not persons:
+        return out
+    headline = {(s, e) for s, e in persons if _title_case_line(doc, text, s)}
+    # Names as the article writes them in its running text, not in its headlines.
+    known = {" ".join(t.lower_ for t in doc[s:e]) for s, e in persons if (s, e) not in headline}
+    if not known or not headline:
+        return out
+    longest = max(k.count(" ") + 1 for k in known)
+    fixed: list[tuple[int, int, str]] = []
+    for s, e, label in out:
+        if label != "PERSON" or e - s < 3 or (s, e) not in headline:
+            fixed.append((s, e, label))
+            continue
+        parts: list[tuple[int, int]] = []
+        i = s
+        while i < e:
+            for j in range(min(e, i + longest), i + 1, -1):
+                if " ".join(t.lower_ for t in doc[i:j]) in known:
+                    parts.append((i, j))
+                    i = j
+                    break
+            else:
+                i += 1
+        if parts:
+            fixed.extend((a, b, "PERSON") for a, b in parts)
+        else:
+            fixed.append((s, e, label))
+    return fixed
+
+
+def _title_case_line(doc: Any, text: str, i: int) -> bool:
+    """Is token ``i`` on a line whose words are nearly all capitalised, as in a headline?"""
+    at = doc[i].idx
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def _rank_scan(doc: Any, taken: list[bool], out: list[tuple[int, int, str]]) -> None:
     """Names NER missed after a rank or honorific: "General Soleimani", "Mr Pompeo"."""
     n = len(doc)
@@ -318,7 +368,7 @@ def _handles(text: str) -> list[tuple[int, int, str]]:
 def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEntity]]:
     """Mentions and article-local entities of one parsed text."""
     n = len(doc)
-    raw = _raw_mentions(doc)
+    raw = _trim_headline_persons(doc, text, _raw_mentions(doc))
     taken = [False] * n
     for s, e, _ in raw:
         for x in range(s, e):
