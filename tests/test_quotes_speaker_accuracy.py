@@ -259,3 +259,20 @@ def test_quotes_speaker_request_stays_with_requester(nlp):
     text = "At the news conference, Manning all but begged reporters to ask him about the budget."
     for q in quotes_in(nlp, text):
         assert not (q.speaker_text and "reporters" in q.speaker_text)
+
+
+def test_quotes_speaker_possessive_holder_needs_agreeing_subject(nlp):
+    # "Republicans distanced themselves from his suggestion that ...": "his" is not the
+    # plural subject; the suggestion stays his.
+    text = (
+        "Governor Hale spoke on Monday. Republicans have been scrambling to distance themselves "
+        "from his suggestion that a judge cannot be impartial because of heritage."
+    )
+    q = quote_with(quotes_in(nlp, text), "cannot be impartial")
+    assert not (q.speaker_text and "Republicans" in q.speaker_text)
+
+
+def test_quotes_speaker_possessive_holder_is_agreeing_subject(nlp):
+    text = "Senator Hale repeated his promise that the plant would stay open through winter."
+    q = quote_with(quotes_in(nlp, text), "plant would stay open")
+    assert q.speaker_text and "Hale" in q.speaker_text

@@ -1308,7 +1308,15 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
             gov = tok.head.head
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
             subj = _subject(gov, ctx.text)
-            if subj is not None and subj.i < holder.i and subj.pos_ in ("PROPN", "NOUN"):
+            plural = subj is not None and subj.tag_ in ("NNS", "NNPS")
+            if (
+                subj is not None
+                and subj.i < holder.i
+                and subj.pos_ in ("PROPN", "NOUN")
+                # the subject must be whom the pronoun can stand for: "Republicans distanced
+                # themselves from his suggestion" leaves "his" someone else
+                and plural == (holder.lower_ == "their")
+            ):
                 holder = subj
     if clause is None:
         # "Sanders's support for the bill": a stance noun, its holder and its object.
