@@ -179,7 +179,8 @@ def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]])
     persons = [(s, e) for s, e, label in out if label == "PERSON" and e - s >= 2]
     if not persons:
         return out
-    headline = {(s, e) for s, e in persons if _title_case_line(doc, text, s)}
+    lines: dict[int, bool] = {}
+    headline = {(s, e) for s, e in persons if _title_case_line(doc, text, s, lines)}
     # Names as the article writes them in its running text, not in its headlines.
     known = {" ".join(t.lower_ for t in doc[s:e]) for s, e in persons if (s, e) not in headline}
     if not known or not headline:
@@ -207,13 +208,19 @@ def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]])
     return fixed
 
 
-def _title_case_line(doc: Any, text: str, i: int) -> bool:
-    """Is token ``i`` on a line whose words are nearly all capitalised, as in a headline?"""
+def _title_case_line(doc: Any, text: str, i: int, cache: dict[int, bool] | None = None) -> bool:
+    """Is token ``i`` on a line whose words are nearly all capitalised, as in a headline?
+    (``cache``: line start -> answer, for several tokens of one text.)"""
     at = doc[i].idx
     start = text.rfind("\n", 0, at) + 1
+    if cache is not None and start in cache:
+        return cache[start]
     end = text.find("\n", at)
     words = _LONG_WORD.findall(text[start : end if end >= 0 else len(text)])
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    found = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    if cache is not None:
+        cache[start] = found
+    return found
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
