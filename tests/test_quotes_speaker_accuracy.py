@@ -276,3 +276,26 @@ def test_quotes_speaker_possessive_holder_is_agreeing_subject(nlp):
     text = "Senator Hale repeated his promise that the plant would stay open through winter."
     q = quote_with(quotes_in(nlp, text), "plant would stay open")
     assert q.speaker_text and "Hale" in q.speaker_text
+
+
+def test_quotes_speaker_according_to_piece_by_author(nlp):
+    # "according to a report from X", "... a document filed by X": the author is the source.
+    text = (
+        "Sales of electric buses are now growing 40 percent a year, according to a recent "
+        "report from Harbor Energy Research."
+    )
+    q = quote_with(quotes_in(nlp, text), "growing 40 percent")
+    assert q.cue == "according to"
+    assert q.speaker_text and "Harbor" in q.speaker_text
+    text = (
+        "“The evidence cannot prove all elements of the crime,” according to a court document "
+        "filed by state attorney Dana Price."
+    )
+    q = quote_with(quotes_in(nlp, text), "cannot prove all elements")
+    assert q.speaker_text and "Price" in q.speaker_text
+
+
+def test_quotes_speaker_according_to_piece_without_author(nlp):
+    text = "Turnout rose by a third in the county, according to the report."
+    q = quote_with(quotes_in(nlp, text), "Turnout rose")
+    assert q.speaker_text and "report" in q.speaker_text
