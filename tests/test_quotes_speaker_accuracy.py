@@ -299,3 +299,19 @@ def test_quotes_speaker_according_to_piece_without_author(nlp):
     text = "Turnout rose by a third in the county, according to the report."
     q = quote_with(quotes_in(nlp, text), "Turnout rose")
     assert q.speaker_text and "report" in q.speaker_text
+
+
+def test_quotes_speaker_inverted_after_comma_for_verbs_without_name_objects(nlp):
+    # "..., said a former spokesman, Oleg Voloshyn": "say" never takes a person as its
+    # object, so the name after it is the speaker even after a mere comma.
+    text = "Prices will rise again next year, added Maria Lopez, an economist at the bank."
+    q = quote_with(quotes_in(nlp, text), "Prices will rise")
+    assert q.speaker_text and "Lopez" in q.speaker_text
+
+
+def test_quotes_speaker_inverted_name_run_stops_at_reported_clause(nlp):
+    # "Alvarez, in Dayton, said Tuesday that Governor Lopez was ...": the clause after
+    # "that" is what was said, never who said it.
+    text = "Alvarez, in Dayton, said Tuesday that Governor Lopez was “a disaster” for the state."
+    q = quote_with(quotes_in(nlp, text), "a disaster")
+    assert not (q.speaker_text and "Lopez" in q.speaker_text)

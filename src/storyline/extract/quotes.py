@@ -771,7 +771,13 @@ def _subject_raw(tok: Any) -> Any | None:
             # Only right after the quote itself ('“...,” said retired surgeon Ben Carson'):
             # after a mere comma ("De Blasio, on the radio, called Trump ...") the noun
             # phrase that follows is what the verb is about.
-            after = _noun_run_after(tok) if _closes_quote_before(tok) else None
+            # Verbs that never take a name as their object ("..., said a former spokesman")
+            # invert after a comma too.
+            after = (
+                _noun_run_after(tok)
+                if _closes_quote_before(tok) or _lemma(tok) in _NO_NAME_OBJECT
+                else None
+            )
             if after is not None:
                 return after
     return _name_before(tok) or _participle_subject(tok)
@@ -803,6 +809,9 @@ def _object_controller(tok: Any) -> Any | None:
     return None
 
 
+_NO_NAME_OBJECT = frozenset(
+    "say add note explain recall insist argue observe remark reply respond concede".split()
+)
 _NEVER_INVERTED = frozenset("tell inform assure quote cite".split())
 
 
@@ -856,6 +865,8 @@ def _noun_run_after(tok: Any) -> Any | None:
             head = t
         elif t.pos_ == "DET" and head is not None:
             break  # "said Smith the ...": a new phrase
+        elif t.pos_ == "SCONJ" or t.dep_ == "mark":
+            break  # "said Tuesday that Rubio ...": the reported clause begins
         elif not t.is_punct and t.head.i > t.i:
             continue  # a modifier of a word further on: "retired", "ranking", "the"
         else:
