@@ -64,3 +64,11 @@ def test_entities_headline_detection_needs_a_title_case_line():
     text = "Billy Bush Joins Today Show Team\n\nBilly Bush will join the morning show, NBC said."
     doc = [Tok(0), Tok(text.index("will"))]
     assert _title_case_line(doc, text, 0) and not _title_case_line(doc, text, 1)
+
+
+def test_entities_an_honorific_opens_the_object_of_a_role_not_the_role(nlp):
+    text = ("Paul Manafort, a senior adviser to Mr. Trump, said on Monday that the campaign would respond. "
+            "Hope Hicks, a spokeswoman for Mr. Trump, declined to comment.")
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    trump = next(e for e in an.entities if e.name == "Trump")
+    assert not any(r.endswith(" mr") or "spokeswoman" in r or "adviser" in r for r in trump.roles)
