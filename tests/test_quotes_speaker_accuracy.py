@@ -315,3 +315,25 @@ def test_quotes_speaker_inverted_name_run_stops_at_reported_clause(nlp):
     text = "Alvarez, in Dayton, said Tuesday that Governor Lopez was “a disaster” for the state."
     q = quote_with(quotes_in(nlp, text), "a disaster")
     assert not (q.speaker_text and "Lopez" in q.speaker_text)
+
+
+def test_quotes_speaker_title_abbreviation_is_no_sentence_break(nlp):
+    # "''...,'' Mr. Ruiz said": the period of "Mr." ends no sentence, so the cue right after
+    # the quote wins over a verb in the sentence before it.
+    text = (
+        "Mr. Ruiz began his career among immigrants, and he showed his dexterity at a rally by "
+        "joking that he would bring a pork box to Washington. ''Vamos a llevar una caja a la "
+        "Casa Blanca,'' Mr. Ruiz said. His wife is Colombian."
+    )
+    q = quote_with(quotes_in(nlp, text), "Vamos a llevar")
+    assert q.cue == "said"
+    assert text[q.speaker_start : q.speaker_end] == "Mr. Ruiz"
+
+
+def test_quotes_speaker_middle_initial_is_no_sentence_break(nlp):
+    text = (
+        "The budget passed late on Friday. “We did what we had to do,” said Senator Paul D. "
+        "Ryan. Others were less sure."
+    )
+    q = quote_with(quotes_in(nlp, text), "what we had to do")
+    assert q.speaker_text and "Ryan" in q.speaker_text
