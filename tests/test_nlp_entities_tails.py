@@ -72,3 +72,15 @@ def test_entities_an_honorific_opens_the_object_of_a_role_not_the_role(nlp):
     an = annotate(nlp(text), Article(id="x", source="x", text=text))
     trump = next(e for e in an.entities if e.name == "Trump")
     assert not any(r.endswith(" mr") or "spokeswoman" in r or "adviser" in r for r in trump.roles)
+
+
+def test_entities_a_role_as_predicate_refers_to_no_one(nlp):
+    text = ("President Barack Obama spoke on Monday. Sanders said Hillary Clinton is not qualified to be president. "
+            "The president disagreed.")
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    obama = next(e.key for e in an.entities if e.name == "Barack Obama")
+    titles = [(m.text, m.entity) for m in an.mentions if m.label == "TITLE"]
+    assert ("president", None) in titles  # "to be president"
+    assert titles[-1] == ("president", obama)  # "The president disagreed."
+    clinton = next(e for e in an.entities if e.name == "Hillary Clinton")
+    assert "president" not in clinton.aliases

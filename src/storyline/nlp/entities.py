@@ -77,6 +77,7 @@ class _Role:
     tok_end: int  # exclusive
     definite: bool  # preceded by a determiner or possessive: a reference, not a title
     holder: int | None = None  # cluster index
+    before: str = ""  # the word before the phrase, lower case
 
 
 @dataclass
@@ -168,6 +169,11 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
         out.append((s, e, label))
     return out
 
+
+_PREDICATE_CUES = frozenset(
+    ["be", "is", "was", "were", "been", "being", "am", "are", "'s", "become", "becomes", "became", "becoming",
+     "remain", "remains", "remained", "as", "for", "elected", "named", "appointed"]
+)
 
 # Honorifics open a person's name, never a role's complement: "a spokeswoman for Mr. Trump" is
 # not the role "spokeswoman for Mr." held by Trump. (A rank may: "Chief of General Staff".)
@@ -328,7 +334,7 @@ def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role
         if acr and ls == hs and parts is None:
             parts = role_parts(acr_roles.get(t.text, ROLE_ACRONYMS.get(lw, "")))
         if parts is not None:
-            roles.append(_Role(span.start_char, span.end_char, text, parts, ls, re_, definite))
+            roles.append(_Role(span.start_char, span.end_char, text, parts, ls, re_, definite, before=before))
         i = max(re_, i + 1)
     return roles
 
@@ -756,7 +762,11 @@ def _resolve_roles(roles, clusters, acr_defs) -> list[Mention]:
                     mods.add(w)
             parts = (parts[0], frozenset(mods))
         holder = r.holder
-        if holder is None:
+        # A bare role noun after a copula, "as" or "for" is a predicate, not a reference to anyone:
+        # "if she becomes president", "qualified to be president", "as president", "run for
+        # president". (Headlines drop articles too, "reaches out to army chief": that one refers.)
+        predicate = not r.definite and r.before in _PREDICATE_CUES
+        if holder is None and not predicate:
             cands = [(pos, c) for p, c, pos in holders if role_refers(parts, p)]
             if cands:
                 before = [x for x in cands if x[0] <= r.start]
