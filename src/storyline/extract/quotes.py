@@ -154,14 +154,6 @@ class _Ctx:
 _PUNCT_BREAK = re.compile(r"(?=([.!?][\"”’']{0,2}\s+)(?:[A-Z“\"‘]|''|``))")
 
 
-# A period after a title or an initial ends no sentence: "''...,'' Mr. Ruiz said", "said
-# Paul D. Ryan".
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Mt|Ft|Gens|Sens|Reps)"
-    r"|(?<![\w.])[A-Z])$"
-)
-
-
 def _index_breaks(ctx: _Ctx) -> None:
     ctx.newlines = [i for i, c in enumerate(ctx.text) if c == "\n"]
     for m in _PUNCT_BREAK.finditer(ctx.text):
@@ -169,8 +161,10 @@ def _index_breaks(ctx: _Ctx) -> None:
         if (
             ctx.text[at] == "."
             and m.end(1) - at == 2
-            and _NO_BREAK_BEFORE.search(ctx.text, max(0, at - 5), at)
+            and _TITLE_ABBREV.search(ctx.text, max(0, at - 5), at)
         ):
+            # A period after a title or an initial ends no sentence: "''...,'' Mr. Ruiz
+            # said", "said Paul D. Ryan".
             continue
         ctx.break_starts.append(at)
         ctx.break_ends.append(m.end(1))
