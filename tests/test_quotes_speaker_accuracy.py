@@ -337,3 +337,18 @@ def test_quotes_speaker_middle_initial_is_no_sentence_break(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "what we had to do")
     assert q.speaker_text and "Ryan" in q.speaker_text
+
+
+def test_quotes_speaker_subject_pronoun_voices_its_own_stance_noun(nlp):
+    # "She also laid out her plan for ...": the subject speaks through the noun it governs.
+    text = "Mayor Ruiz spoke for an hour. She also laid out her plan for rebuilding the harbour."
+    q = quote_with(quotes_in(nlp, text), "rebuilding the harbour")
+    assert text[q.speaker_start : q.speaker_end] == "She"
+
+
+def test_quotes_speaker_possessive_in_phrase_keeps_possessive(nlp):
+    # "... angered the union with his comments on pensions": the comments are his.
+    text = "Governor Hale met the union. He also angered its leaders with his comments on pensions."
+    qs = [q for q in quotes_in(nlp, text) if "pensions" in q.text]
+    for q in qs:
+        assert text[q.speaker_start : q.speaker_end] != "He"

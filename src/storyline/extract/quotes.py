@@ -1307,6 +1307,9 @@ def _light_verb_holder(ctx: _Ctx, tok: Any) -> Any | None:
     return None
 
 
+_SAME_PERSON = {"his": "he", "her": "she", "their": "they"}
+
+
 def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
     """ "Trump's claim that ...", "a warning from the senator that ...": the noun is the cue."""
     clause = next(
@@ -1329,7 +1332,13 @@ def _nominal_frame(ctx: _Ctx, tok: Any) -> _Frame | None:
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
             subj = _subject(gov, ctx.text)
             plural = subj is not None and subj.tag_ in ("NNS", "NNPS")
-            if (
+            if subj is not None and subj.pos_ == "PRON" and subj.i < holder.i:
+                # "He laid out his plan for ...": the subject pronoun of the same person
+                # voices the noun it governs (not one in a phrase: "angered them with his
+                # comments" keeps "his")
+                if tok.dep_ == "dobj" and _SAME_PERSON.get(holder.lower_) == subj.lower_:
+                    holder = subj
+            elif (
                 subj is not None
                 and subj.i < holder.i
                 and subj.pos_ in ("PROPN", "NOUN")
