@@ -352,3 +352,44 @@ def test_quotes_speaker_possessive_in_phrase_keeps_possessive(nlp):
     qs = [q for q in quotes_in(nlp, text) if "pensions" in q.text]
     for q in qs:
         assert text[q.speaker_start : q.speaker_end] != "He"
+
+
+def test_quotes_speaker_word_inside_quote_is_no_subject(nlp):
+    from storyline.extract.quotes import _subject
+
+    # '“Good speech, Mr. Mayor,” Price told him' parsed with the vocative as the subject:
+    # a word inside the quote before the cue never speaks it; the name before the cue does.
+    words = ["“", "Good", "speech", ",", "Mr.", "Mayor", ",", "”", "Price", "told", "him", "."]
+    heads = [9, 2, 9, 9, 5, 9, 9, 9, 9, 9, 9, 9]
+    deps = [
+        "punct",
+        "amod",
+        "dep",
+        "punct",
+        "compound",
+        "nsubj",
+        "punct",
+        "punct",
+        "npadvmod",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
+    pos = [
+        "PUNCT",
+        "ADJ",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PUNCT",
+        "PROPN",
+        "VERB",
+        "PRON",
+        "PUNCT",
+    ]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    subj = _subject(doc[9], doc.text)
+    assert subj is not None and subj.text == "Price"

@@ -726,7 +726,11 @@ def _subject_raw(tok: Any) -> Any | None:
     subj = [
         c
         for c in _children(tok, "nsubj", "nsubjpass")
-        if c.text not in _MARK_TOKENS and (not c.is_punct or c.text == "%") and not _is_time_word(c)
+        if c.text not in _MARK_TOKENS
+        and (not c.is_punct or c.text == "%")
+        and not _is_time_word(c)
+        # '“Very good reporter, this guy,” Trump said': words of the quote are not its speaker
+        and not _quoted_before(c, tok)
     ]
     if not subj and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NUM":
         # Poll shares speak: "About 4 in 10 say ...", whose number the parser may hang on
