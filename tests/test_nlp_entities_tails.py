@@ -72,6 +72,10 @@ def test_entities_an_honorific_opens_the_object_of_a_role_not_the_role(nlp):
     an = annotate(nlp(text), Article(id="x", source="x", text=text))
     trump = next(e for e in an.entities if e.name == "Trump")
     assert not any(r.endswith(" mr") or "spokeswoman" in r or "adviser" in r for r in trump.roles)
+    text = "Alex Conant, a spokesman for Sen. Marco Rubio, said the campaign was ready."
+    an = annotate(nlp(text), Article(id="y", source="y", text=text))
+    rubio = next(e for e in an.entities if e.name == "Marco Rubio")
+    assert not any("spokesman" in r for r in rubio.roles)
 
 
 def test_entities_a_role_as_predicate_refers_to_no_one(nlp):

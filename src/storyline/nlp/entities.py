@@ -175,9 +175,11 @@ _PREDICATE_CUES = frozenset(
      "remain", "remains", "remained", "as", "for", "elected", "named", "appointed"]
 )
 
-# Honorifics open a person's name, never a role's complement: "a spokeswoman for Mr. Trump" is
-# not the role "spokeswoman for Mr." held by Trump. (A rank may: "Chief of General Staff".)
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "lord", "lady"])
+# Honorifics and abbreviated titles open a person's name, never a role's complement: "a
+# spokeswoman for Mr. Trump" is not the role "spokeswoman for Mr." held by Trump, nor "a
+# spokesman for Sen. Rubio" the role "spokesman for Sen.". (A rank may: "Chief of General Staff".)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "lord", "lady",
+                         "sen", "rep", "gov", "pres"])
 
 
 def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -318,7 +320,8 @@ def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role
                    and (doc[m].pos_ in ("NOUN", "PROPN", "ADJ") or doc[m].text in ("-", "&")
                         or (doc[m].lower_ in ("'s", "’s") and m > k))
                    and not doc[m].is_space
-                   and not (doc[m].lower_.rstrip(".") in RANKS and (m > k or doc[m].lower_.rstrip(".") in _HONORIFICS))
+                   and not (doc[m].lower_.rstrip(".") in RANKS and m > k)
+                   and doc[m].lower_.rstrip(".") not in _HONORIFICS
                    # "chairman of President Barack Obama's council": a title opening a name
                    and not (m + 1 < n and taken[m + 1] and doc[m].lower_ in ROLE_HEADS)):
                 m += 1
