@@ -88,3 +88,6 @@ def test_entities_a_role_as_predicate_refers_to_no_one(nlp):
     assert titles[-1] == ("president", obama)  # "The president disagreed."
     clinton = next(e for e in an.entities if e.name == "Hillary Clinton")
     assert "president" not in clinton.aliases
+    text = "If she becomes president, Clinton said on Monday, she would raise taxes. Hillary Clinton spoke."
+    an = annotate(nlp(text), Article(id="y", source="y", text=text))
+    assert all("president" not in e.roles for e in an.entities)

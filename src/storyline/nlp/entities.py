@@ -685,6 +685,8 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             if m is not None:
                 r.holder = int(m.entity[1:])
                 continue
+        if not r.definite and r.before in _PREDICATE_CUES and r.text[:1].islower():
+            continue  # "If she becomes president, Clinton said": a predicate, no title
         # "Army Chief General Qamar Javed Bajwa", "Chief of Army Staff (COAS), General ... Bajwa,"
         k = r.tok_end
         comma = False
