@@ -91,3 +91,11 @@ def test_entities_a_role_as_predicate_refers_to_no_one(nlp):
     text = "If she becomes president, Clinton said on Monday, she would raise taxes. Hillary Clinton spoke."
     an = annotate(nlp(text), Article(id="y", source="y", text=text))
     assert all("president" not in e.roles for e in an.entities)
+
+
+def test_entities_a_role_takes_only_words_that_modify_it(nlp):
+    text = "Given his remark President Obama should resign, the party split. The US defence secretary spoke."
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    titles = [m.text for m in an.mentions if m.label == "TITLE"]
+    assert "President" in titles and "remark President" not in titles
+    assert "US defence secretary" in titles

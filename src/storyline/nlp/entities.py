@@ -303,6 +303,9 @@ def _roles(doc: Any, taken: list[bool], acr_roles: dict[str, str]) -> list[_Role
         while (ls > 0 and hs - ls < 3 and doc[ls].is_sent_start is not True and not taken[ls - 1]
                and doc[ls - 1].pos_ in ("ADJ", "NOUN", "PROPN")
                and doc[ls - 1].ent_type_ in _MOD_ENTS
+               # a modifier of the role, not a neighbour: "army" in "the army chief", not
+               # "remark" in "given his remark President Obama should ..."
+               and ls <= doc[ls - 1].head.i < he
                and not doc[ls - 1].is_space and doc[ls - 1].lower_ not in _POSSESSIVES
                and doc[ls - 1].lower_.rstrip(".") not in RANKS):
             ls -= 1
