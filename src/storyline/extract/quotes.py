@@ -1459,9 +1459,9 @@ _CURLY_CLITICS = {"’s": "be", "’re": "be", "’m": "be", "’ve": "have", "�
 
 def _lemma(tok: Any) -> str:
     """The token's lemma, lowercased; the tagger lemmatises "hopes" as "hop"."""
-    if tok.lower_ in _CURLY_CLITICS:
-        return _CURLY_CLITICS[tok.lower_]
     lemma = tok.lemma_.lower()
+    if lemma[:1] == "’":
+        return _CURLY_CLITICS.get(tok.lower_, lemma)
     if lemma == "hop" and tok.lower_.startswith("hope"):
         return "hope"
     return lemma
