@@ -78,9 +78,22 @@ def test_resolve_surname_merges_with_shared_context():
 def test_resolve_surname_with_two_candidates_stays_apart():
     ents, emap = corpus(
         analysis("a1", E("Imran Khan", roles=["prime minister"]), E("Sadiq Khan", roles=["mayor"])),
-        analysis("a2", E("Khan", roles=["prime minister"])),
+        analysis("a2", E("Khan"), E("Iran", "GPE")),
+        analysis("a3", E("Khan", roles=["governor"])),
     )
-    assert emap[("a2", "e1")] not in (emap[("a1", "e1")], emap[("a1", "e2")])
+    khans = (emap[("a1", "e1")], emap[("a1", "e2")])
+    assert emap[("a2", "e1")] not in khans  # the name alone
+    assert emap[("a3", "e1")] not in khans  # a role neither holds
+
+
+def test_resolve_surname_with_two_candidates_joins_the_one_its_role_fits():
+    ents, emap = corpus(
+        analysis("a1", E("Imran Khan", roles=["prime minister"]), E("Sadiq Khan", roles=["mayor"])),
+        analysis("a2", E("Khan", roles=["prime minister"])),
+        analysis("a3", E("Khan", roles=["mayor of london"])),
+    )
+    assert emap[("a2", "e1")] == emap[("a1", "e1")]
+    assert emap[("a3", "e1")] == emap[("a1", "e2")]
 
 
 def test_resolve_acronyms_and_aliases_unify_organisations():

@@ -161,11 +161,16 @@ def resolve_corpus(
     singles = [r for r, e in local.items() if e.type == "PERSON" and len(_name_words(e)) == 1]
     for ref in singles:
         cands = multi_by_word.get(fold(_name_words(local[ref])[0]), set())
-        if len(cands) != 1:
-            continue  # unknown or ambiguous ("Khan" with two Khans): keep apart
-        root = next(iter(cands))
-        if ev.supports(ref, root):
-            uf.union(ref, root)
+        if len(cands) == 1:
+            root = next(iter(cands))
+            if ev.supports(ref, root):
+                uf.union(ref, root)
+        elif len(cands) > 1:
+            # Several people of that name ("Obama": Barack and Michelle): only a role or handle
+            # that fits exactly one of them decides ("President Obama"); else keep apart.
+            fits = [c for c in sorted(cands) if ev.role_or_handle(ref, c)]
+            if len(fits) == 1:
+                uf.union(ref, fits[0])
     # the same one-word name in several articles ("Khamenei") joins on a shared role or handle
     single_blocks: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     for ref in singles:
@@ -340,14 +345,18 @@ class _Evidence:
             self._handles[root] = {h.lower() for r in self.members[root] for h in self.local[r].handles}
         return self._roles[root]
 
-    def supports(self, ref: Ref, root: Ref) -> bool:
+    def role_or_handle(self, ref: Ref, root: Ref) -> bool:
+        """The one-word name's article gives it a handle or a role that the person has."""
         e = self.local[ref]
         held = self._root_roles(root)
         if {h.lower() for h in e.handles} & self._handles[root]:
             return True
-        for p in filter(None, map(role_parts, e.roles)):
-            if any(role_refers(p, q) or role_refers(q, p) for q in held):
-                return True
+        return any(role_refers(p, q) or role_refers(q, p)
+                   for p in filter(None, map(role_parts, e.roles)) for q in held)
+
+    def supports(self, ref: Ref, root: Ref) -> bool:
+        if self.role_or_handle(ref, root):
+            return True
         if root not in self._cooc:
             arts = {r[0] for r in self.members[root]}
             cooc: set[Ref] = set()
