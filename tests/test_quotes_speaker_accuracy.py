@@ -393,3 +393,28 @@ def test_quotes_speaker_word_inside_quote_is_no_subject(nlp):
     doc = _parsed(nlp, words, heads, deps, pos, ents)
     subj = _subject(doc[9], doc.text)
     assert subj is not None and subj.text == "Price"
+
+
+def test_quotes_speaker_present_tense_cue_tagged_as_noun(nlp):
+    # '“...,” Bozell answers.': the tagger may read "Bozell answers" as a noun phrase.
+    text = (
+        "The party met. “I can point to only two accomplishments. Besides that, not a single "
+        "accomplishment,” Bozell answers."
+    )
+    q = quote_with(quotes_in(nlp, text), "two accomplishments")
+    assert q.speaker_text == "Bozell"
+    assert q.cue == "answers"
+
+
+def test_quotes_speaker_unknown_name_between_quote_and_cue(nlp):
+    from storyline.extract.quotes import _name_after_quote
+
+    # '“...,” Zorbeck notes': a proper noun run right after the closing mark speaks.
+    words = ["“", "No", ",", "”", "Zorbeck", "notes", "."]
+    heads = [5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "intj", "punct", "punct", "npadvmod", "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    ents = ["O"] * 7
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    assert _name_after_quote(doc[5]).text == "Zorbeck"
+    assert _name_after_quote(doc[1]) is None

@@ -793,7 +793,18 @@ def _subject_raw(tok: Any) -> Any | None:
             )
             if after is not None:
                 return after
-    return _name_before(tok) or _participle_subject(tok)
+    return _name_before(tok) or _participle_subject(tok) or _name_after_quote(tok)
+
+
+def _name_after_quote(tok: Any) -> Any | None:
+    """'“...,” Bozell answers.': a run of proper nouns between a closing quote and the cue
+    is its speaker even when the tagger knows no such name."""
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].pos_ == "PROPN" and tok.i - j <= 4:
+        j -= 1
+    if j == tok.i - 1 or j < 0:
+        return None
+    return tok.doc[tok.i - 1] if _closes_quote_before(tok.doc[j + 1]) else None
 
 
 _PUSH_VERBS = frozenset("push pressure encourage exhort challenge dare invite tell order".split())
@@ -1546,6 +1557,17 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         if phrase is not None:
             frames.append(phrase)
             continue
+        if tok.tag_ == "NNS" and lemma in SPEECH_VERBS and tok.i >= 2:
+            # '“...,” Bozell answers.': a present-tense cue after a quote and a name, which
+            # the tagger read as a plural noun ("Bozell answers" as a compound).
+            name = ctx.doc[tok.i - 1]
+            if (
+                name.pos_ == "PROPN"
+                and _closes_quote_before(name)
+                and (tok.i + 1 == len(ctx.doc) or ctx.doc[tok.i + 1].is_punct)
+            ):
+                frames.append(_Frame(tok, tok.text, name, None, None))
+                continue
         if (
             tok.pos_ == "NOUN"
             and (lemma in NOMINAL_CUES or lemma in NOMINAL_STANCE)
