@@ -225,3 +225,12 @@ def test_web_article_label_from_a_prefix_equals_the_whole_text_label():
         for width in (10, 90):
             assert article_label({"id": "a9", "text": text}, width) == whole(text, width)
     assert article_label({"id": "a9", "title": "Headline", "text": "x"}) == "Headline"
+
+
+def test_web_event_dates_read_as_their_precision():
+    from storyline.web.render import event_date
+
+    assert event_date({"date": "2019-12-30", "date_precision": "week"}) == "week of 2019-12-30"
+    assert event_date({"date": "2020-01-03", "date_precision": "day"}) == "2020-01-03"
+    assert event_date({"date": "2020-01", "date_precision": "month"}) == "2020-01"
+    assert event_date({"date": None, "date_precision": "unknown"}) == "undated"

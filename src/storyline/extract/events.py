@@ -3331,6 +3331,20 @@ def is_back_reference(tok: Any) -> bool:
 
 
 _ISO_START = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _week_start(t: TimeExpr) -> TimeExpr:
+    """A week ("this week" -> 2020-W01) dates an event by the week's Monday, at week precision,
+    so that events sort on one calendar ("a mob this week laid siege": the week of 2019-12-30)."""
+    m = _ISO_WEEK.match(t.value or "")
+    if not m:
+        return t
+    try:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return t
+    return replace(t, value=monday.isoformat(), precision="week")
 
 
 def _antecedent(t: _Trig, sent: int, previous: list[EventMention]) -> EventMention | None:
@@ -3390,10 +3404,11 @@ def _attach_times(
     # Expressions not resolved yet (the article's date is unknown until the stories stage
     # estimates it) are attached too, so ``merge_events`` can date the event later.
     dated = [
-        t
+        _week_start(t)
         for t in times
         if t.kind in ("DATE", "TIME")
-        and ((t.value and _ISO_START.match(t.value)) or (t.value is None and t.precision == "unknown"))
+        and ((t.value and (_ISO_START.match(t.value) or _ISO_WEEK.match(t.value)))
+             or (t.value is None and t.precision == "unknown"))
     ]
     anchor = parse_published(article.published)
     text_all = doc.text  # spaCy rebuilds doc.text from every token on each access

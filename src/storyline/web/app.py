@@ -201,7 +201,7 @@ def create_app(db: str | Path, *, allowed_hosts: set[str] | None = None) -> Fast
             for eid in ix.article_events.get(a["id"], []):
                 ev = ix.events[eid]
                 said = next((x.get("sentence") or "" for x in ev.get("sources", []) if x["article"] == a["id"]), "")
-                events.append({"date": ev.get("date"), "label": event_label(ix, ev), "category": ev.get("category"),
+                events.append({"date": ev.get("date"), "date_precision": ev.get("date_precision"), "label": event_label(ix, ev), "category": ev.get("category"),
                                "span": best_sentence(said, a, spans)})
             events.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
             dup = ix.articles.get(a["duplicate_of"]) if a.get("duplicate_of") else None

@@ -25,12 +25,21 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["alabel"] = article_label
+    env.filters["evdate"] = event_date
     from .views import article_html
 
     env.globals["article_html"] = article_html
     env.globals["min"] = min
     env.globals["max"] = max
     return env
+
+
+def event_date(ev: dict) -> str:
+    """An event's date as readers should take it: "week of 2019-12-30" for a week, else the
+    ISO day, month or year, else "undated"."""
+    if not ev.get("date"):
+        return "undated"
+    return f"week of {ev['date']}" if ev.get("date_precision") == "week" else ev["date"]
 
 
 def article_label(a: dict, width: int = 90) -> str:

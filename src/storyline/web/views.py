@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .data import CorpusIndex
-from .render import article_label
+from .render import article_label, event_date
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
@@ -395,7 +395,7 @@ def comparison_matrix(ix: CorpusIndex, story: dict, events: list[dict], limit: i
         facts = []
         for ev in events:
             outs = {ix.articles.get(s["article"], {}).get("outlet") or "unknown outlet" for s in ev.get("sources", [])}
-            facts.append({"label": f"{ev.get('date') or 'undated'} · {event_label(ix, ev)}", "kind": "event",
+            facts.append({"label": f"{event_date(ev)} · {event_label(ix, ev)}", "kind": "event",
                           "outlets": outs, "date": ev.get("date")})
         derived = True
     order = sorted(range(len(facts)), key=lambda i: (-len(facts[i]["outlets"]), facts[i]["date"] is None, i))
