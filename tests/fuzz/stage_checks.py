@@ -154,7 +154,12 @@ def check_analysis(article: Article, a: ArticleAnalysis) -> None:
         assert 0 <= e.sentence < max(n, 1), (e, n)
         _in(text, e.trigger_start, e.trigger_end, e)
         assert e.actor is None or e.actor in keys, e
-        if e.date is not None:
+        if e.date is not None and e.date_precision == "week":
+            # An event's week is the ISO date of its Monday (docs/schema.md), a time
+            # expression's the ISO week ("2020-W01").
+            assert _ISO["day"].fullmatch(e.date), e
+            assert dt.date.fromisoformat(e.date).weekday() == 0, e
+        elif e.date is not None:
             check_value(e.date, e.date_precision, "DATE", e)
     for c in a.claims:
         assert 0 <= c.sentence < max(n, 1), (c, n)
