@@ -6,7 +6,13 @@ import pytest
 
 from storyline.model import Article, ArticleAnalysis, LocalEntity
 from storyline.nlp import annotate
-from storyline.nlp.names import generation, middle_units, middles_compatible, strip_person_name, with_generation
+from storyline.nlp.names import (
+    generation,
+    middle_units,
+    middles_compatible,
+    strip_person_name,
+    with_generation,
+)
 from storyline.nlp.pipeline import load_pipeline
 from storyline.nlp.resolve import resolve_corpus
 
