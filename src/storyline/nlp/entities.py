@@ -79,6 +79,10 @@ class _Role:
     holder: int | None = None  # cluster index
     before: str = ""  # the word before the phrase, lower case
 
+    def predicate(self) -> bool:
+        """A bare role after a copula, "as" or "for" ("to be president", "as president")."""
+        return not self.definite and self.before in _PREDICATE_CUES
+
 
 @dataclass
 class _Cluster:
@@ -688,8 +692,8 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             if m is not None:
                 r.holder = int(m.entity[1:])
                 continue
-        if not r.definite and r.before in _PREDICATE_CUES and r.text[:1].islower():
-            continue  # "If she becomes president, Clinton said": a predicate, no title
+        if r.predicate() and r.text[:1].islower():
+            continue  # "If she becomes president, Clinton said": no title of the next name
         # "Army Chief General Qamar Javed Bajwa", "Chief of Army Staff (COAS), General ... Bajwa,"
         k = r.tok_end
         comma = False
@@ -698,8 +702,6 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             lw = t.lower_.rstrip(".")
             if k in person_at_tok:
                 break
-            if t.text == "." and k + 1 < n and doc[k + 1].is_sent_start:
-                break  # "... met the president of Mexico. Trump has ...": a new sentence
             if t.text in ("(", ")", ".") or (t.text.isupper() and t.is_alpha) or lw in RANKS:
                 k += 1
             elif t.text == "," and not comma:
@@ -709,7 +711,7 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
                 break
         m = person_at_tok.get(k)
         if m is not None and k > r.tok_end and doc[k].is_sent_start:
-            m = None  # the name opens the next sentence
+            m = None  # "... met the president of Mexico. Trump has ...": the next sentence's name
         if m is not None:
             end_tok = _tok_end_of(doc, m)
             closed = end_tok >= n or doc[end_tok].text in (",", ")", ".", ";", "\n", "\n\n") or doc[end_tok].is_space
@@ -773,8 +775,7 @@ def _resolve_roles(roles, clusters, acr_defs) -> list[Mention]:
         # A bare role noun after a copula, "as" or "for" is a predicate, not a reference to anyone:
         # "if she becomes president", "qualified to be president", "as president", "run for
         # president". (Headlines drop articles too, "reaches out to army chief": that one refers.)
-        predicate = not r.definite and r.before in _PREDICATE_CUES
-        if holder is None and not predicate:
+        if holder is None and not r.predicate():
             cands = [(pos, c) for p, c, pos in holders if role_refers(parts, p)]
             if cands:
                 before = [x for x in cands if x[0] <= r.start]
