@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
 # Ranks and honorifics: stripped from a person's name for matching, never part of a role.
 RANKS = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "gen", "general", "lt", "lieut", "lieutenant", "col", "colonel", "maj", "major", "brig", "brigadier", "capt", "captain", "cmdr", "adm", "admiral", "sgt", "sergeant", "cpl", "corporal", "pvt", "marshal", "rev", "reverend", "fr", "father", "sheikh", "shaikh", "ayatollah", "imam", "maulana", "mufti", "hazrat", "martyr", "shaheed", "pope", "saint", "st", "hon", "honourable", "honorable", "excellency", "his", "her", "mian", "syedna", "rear", "vice", "field", "air"]
 )
-# Name suffixes dropped for matching.
-SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "phd"])
+# Generational suffixes tell a father from his son ("Donald Trump" / "Donald Trump Jr.").
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# Name suffixes dropped for matching (the generation is kept apart, see ``generation``).
+SUFFIXES = GENERATIONS | {"phd"}
 
 # Head nouns of role phrases ("the army chief", "the US defence secretary").
 ROLE_HEADS = frozenset(
@@ -100,10 +104,6 @@ ORG_TAIL_WORDS_LONG = frozenset(
 )
 OCCASION_TAIL_WORDS = frozenset(["day", "prize", "award", "awards", "act", "law", "street", "avenue", "road"])
 
-# Generational suffixes tell a father from his son ("Donald Trump" / "Donald Trump Jr.").
-GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
-
-
 def generation(text: str) -> str:
     """The generational suffix of a person surface form ("jr", "sr", "ii"...), or ""."""
     ws = [w.strip(",;:()\"“”").lower().rstrip(".") for w in text.split()]
@@ -145,8 +145,6 @@ def middles_compatible(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str],
         return True
     if len(a) != len(b) or any(x[1][0] != y[1][0] for x, y in zip(a, b, strict=True)):
         return False
-    from rapidfuzz import fuzz
-
     return all(
         x[0] == "i" or y[0] == "i" or x[1] == y[1] or fuzz.ratio(x[1], y[1]) >= 75
         for x, y in zip(a, b, strict=True)
