@@ -109,3 +109,15 @@ def test_pipeline_unknown_model_name_is_a_clear_error():
 
     with pytest.raises(ModelNotFoundError, match=r"\[E403\].*no_such_pipeline_xyz"):
         load_pipeline("no_such_pipeline_xyz")
+
+
+def test_pipeline_splits_a_quote_mark_glued_to_punctuation():
+    from storyline.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    toks = [t.text for t in nlp.tokenizer('Ryan said,“Look at the numbers.” Cruz said:"We will win."')]
+    assert toks[:5] == ["Ryan", "said", ",", "“", "Look"]
+    assert toks[toks.index("Cruz"):toks.index("Cruz") + 5] == ["Cruz", "said", ":", '"', "We"]
+    # ordinary text is tokenised as before
+    assert [t.text for t in nlp.tokenizer("U.S. officials said, “yes,” on 3,000 sites.")] == [
+        "U.S.", "officials", "said", ",", "“", "yes", ",", "”", "on", "3,000", "sites", "."]

@@ -135,8 +135,20 @@ def _register_component() -> None:
         Language.component(PARAGRAPH_COMPONENT)(_mark_paragraphs)
 
 
+# A quote mark glued to the punctuation before it ("Ryan said,“Look ...", "said:\"We ...") is
+# split off, as it is when a space was typed: otherwise "said,“Look" is one token and the
+# quote loses its cue and its opening mark.
+GLUED_QUOTE_INFIXES = (r'(?<=[^\W\d_])[,;:](?=[“"])', r'(?<=[,;:])[“"](?=[^\W\d_])')
+
+
 def prepare(nlp: Any) -> Any:
-    """Disable unneeded components and add the paragraph-boundary rule before the parser."""
+    """Disable unneeded components, split glued quote marks, and add the paragraph-boundary
+    rule before the parser."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if GLUED_QUOTE_INFIXES[0] not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_QUOTE_INFIXES)).finditer
     _register_component()
     unneeded = [n for n in nlp.pipe_names if n not in NEEDED_COMPONENTS]
     for name in unneeded:
