@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from _dates_support import time_values
 from storyline.nlp.dates import PRESENT, find_times, normalize, normalize_timeml
 from storyline.nlp.pipeline import load_pipeline
 
@@ -20,7 +21,7 @@ def nlp():
 
 
 def values(nlp, text: str, anchor: dt.date | None = FRI) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.kind, t.timeml or t.value) for t in find_times(nlp(text), text, anchor)}
+    return time_values(nlp, text, anchor)
 
 
 def test_nlp_dates_present_tense_schedule_takes_the_nearest_date(nlp):
