@@ -2640,7 +2640,35 @@ _PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "autho
                          "entitle"})
 
 
-def _modality(tok: Any, nominal: bool) -> str:
+def _modality(tok: Any, nominal: bool, depth: int = 0) -> str:
+    own = _own_modality(tok, nominal)
+    if own != "asserted" or nominal or depth >= 3:
+        return own
+    return _governed_modality(tok, depth) or own
+
+
+def _governed_modality(tok: Any, depth: int) -> str | None:
+    """The modality an infinitive or complement clause takes from the verb it depends on.
+
+    "decided not to recommend indicting Clinton", "asked that the US use its satellites to
+    help": an act inside the complement of a denied, possible (requested, permitted) or future
+    act is no more a fact than that act. A speech verb's own modality is not passed on (what
+    is said is judged by its own words), nor is a past attempt's ("tried to kill": done).
+    """
+    head = tok.head
+    if head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    purpose = tok.dep_ == "advcl" and "to" in auxes and _child(tok, _SUBJ) is None
+    if not (tok.dep_ == "xcomp" or purpose or tok.dep_ == "ccomp" and head.lemma_.lower() in _ASKING_VERBS):
+        return None
+    if head.lemma_.lower() in _SPEECH | _REPORTING | {"say", "tell"}:
+        return None
+    governing = _modality(head, False, depth + 1)
+    return governing if governing in ("denied", "possible", "future") else None
+
+
+def _own_modality(tok: Any, nominal: bool) -> str:
     if tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
         return "possible"  # "Would the United States attack Iran?": asked, not reported
     if nominal:
