@@ -29,3 +29,37 @@ def test_events_broad_purpose_of_a_future_act_is_future(nlp):
 def test_events_broad_past_attempt_stays_asserted(nlp):
     evs = events_in(nlp, "The rebels tried to kill the governor on Monday.")
     assert event_of(evs, "ASSAULT").modality == "asserted"
+
+
+def test_events_broad_sitting_down_alone_is_no_meeting(nlp):
+    assert not [e for e in events_in(nlp, "The lawyer finally sat down.") if e.category == "CONSULT"]
+    e = event_of(events_in(nlp, "The governor sat down with the strikers on Friday."), "CONSULT")
+    assert e.target_text == "strikers"
+
+
+def test_events_broad_pleading_guilty_is_no_appeal(nlp):
+    assert not [e for e in events_in(nlp, "The aide pleaded guilty to fraud.") if e.category == "DEMAND"]
+    assert not [e for e in events_in(nlp, "She pleaded not guilty to all charges.") if e.category == "DEMAND"]
+    e = event_of(events_in(nlp, "The mayor pleaded with residents to stay home."), "DEMAND")
+    assert e.target_text == "residents"
+
+
+def test_events_broad_attack_qualified_as_verbal_is_criticism(nlp):
+    evs = events_in(nlp, "The senator won applause with scathing attacks on Wall Street bankers.")
+    assert event_of(evs, "ACCUSE")
+    assert not [e for e in evs if e.category == "ASSAULT"]
+
+
+def test_events_broad_a_persons_attacks_on_a_group_are_criticism(nlp):
+    evs = events_in(nlp, "His repeated attacks on teachers angered the unions.")
+    assert event_of(evs, "ACCUSE").target_text == "teachers"
+    # ... but an attack that kills is force.
+    evs = events_in(nlp, "His attack on the village killed ten people.")
+    assert not [e for e in evs if e.category == "ACCUSE"]
+    evs = events_in(nlp, "Rebels launched a fierce attack on the army base.")
+    assert event_of(evs, "ASSAULT").actor_text == "Rebels"
+
+
+def test_events_broad_a_bare_concern_is_an_attitude(nlp):
+    assert not events_in(nlp, "The regulator's concern that prices would rise was widely shared.")
+    assert event_of(events_in(nlp, "The regulator voiced concern about the merger."), "ACCUSE")

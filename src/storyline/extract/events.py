@@ -791,6 +791,12 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
     dobj = _object(tok)
+    if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
+        return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
+    if lemma == "plead" and any(
+        c.lower_ in ("guilty", "innocent", "contest") for c in tok.subtree if c.i < tok.i + 4
+    ):
+        return None  # "pleaded guilty to fraud": an answer to a charge, not an appeal
     if lemma in _NAMING_VERBS and dobj is not None:
         # "called the remarks disgraceful", "branded the deal a disaster", "described the plan
         # as reckless": a damning label is criticism of what is named.
@@ -2443,6 +2449,12 @@ def _individual(tok: Any) -> bool:
     )
 
 
+#: Qualities of an attack made in words: "a scathing attack on the plan", "personal attacks".
+_WORDY_ATTACKS = frozenset({"verbal", "personal", "scathing", "blistering", "withering", "rhetorical",
+                            "sharp", "harsh", "populist", "partisan", "political", "stinging",
+                            "vitriolic", "racist", "sexist", "veiled"})
+
+
 def _verbal_attack(t: _Trig) -> bool:
     """An "attack" with no weapon on a person's character, record or policies, by a document, or
     by a person on a named person ("Trump attacked Clinton"): criticism, not force."""
@@ -2455,6 +2467,20 @@ def _verbal_attack(t: _Trig) -> bool:
         return False  # troops, rebels, gunmen use force
     if actor is not None and actor.lemma_.lower() in _DOCUMENT_NOUNS:
         return True  # an ad or a statement attacks in words only
+    if t.nominal and any(
+        c.dep_ == "amod" and c.lower_ in _WORDY_ATTACKS for c in t.tok.children
+    ):
+        return True  # "sharp attacks on Washington elites", "a personal attack on the judge"
+    if (
+        t.nominal
+        and actor is not None
+        and actor.lower_ in ("his", "her")
+        and _is_actorlike(t.target)
+        and not _armed(t.target)
+        # "his attack killed ten", "his attack left ten dead": force
+        and not (t.tok.dep_ in _SUBJ and t.tok.head.lemma_.lower() in _COMBAT_ACTS | _VIOLENT | {"leave"})
+    ):
+        return True  # "his attacks on immigrants": one person's attacks are in words
     if t.target.lemma_.lower() in _STANCES:
         return True  # "attacks on her character", "hitting his record"
     poss = _child(t.target, "poss")
@@ -3317,7 +3343,7 @@ def _descriptive_participle(t: _Trig) -> bool:
 
 
 #: Event nouns that name an attitude when no light verb makes them an act ("voiced support").
-_STANCE_NOUNS = frozenset({"support", "opposition", "backing"})
+_STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
 
