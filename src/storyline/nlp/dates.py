@@ -112,7 +112,7 @@ _PATTERNS = [
     rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
     rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
     # January 2020 / (last|next|this|early|late|mid-) November
-    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}(?:,?\s+{_YEAR}\b)?",
+    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}\b(?:,?\s+{_YEAR}\b)?",
     # an abbreviated month with its year: "Sept. 1997"
     rf"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+{_YEAR}\b",
     # (last|next|this) Friday (morning)
@@ -121,7 +121,7 @@ _PATTERNS = [
     rf"\b(?i:the\s+previous)\s+{_WD}\b",
     # "on Mondays", "Tuesday nights": every such day
     rf"\b{_WD}s\b(?:\s+(?i:{_PART})s?\b)?|\b{_WD}\s+(?i:{_PART})s\b",
-    rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}(?:\s+(?i:{_PART}))?",
+    rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}\b(?:\s+(?i:{_PART}))?",
     # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
     rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:on\s+)?{_CLOCK_DAY})?"
@@ -133,7 +133,7 @@ _PATTERNS = [
     # "the year-ago quarter", "a year-earlier loss", "the 1988 period", "last year's quarter"
     rf"\b(?:the\s+)?(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+|year-(?:ago|earlier)\s+)?(?:fiscal\s+)?"
     rf"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
-    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR})?\b",
+    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR}|\s+of\s+(?:the|this|last|next)\s+year\b(?!'s))?\b",
     rf"\b(?:the\s+)?(?:first|second|last)\s+half\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|(?:the|this|last|next)\s+year)\b",
     r"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     r"\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b",
@@ -147,7 +147,8 @@ _PATTERNS = [
     r"\bthe\s+(?:fiscal\s+)?(?-i:year)\b(?!-|'s|\s+\d|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|"
     r"of|two|to|on|since|for|as)\b)",
     # sets: "each month", "every Thursday", "each July"
-    rf"\b(?:(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY})\b"
+    rf"\b(?:(?:each|every)\s+(?:day|week|month|year|quarter|{_WD}|{_MONTH_ONLY}|weekend|summer|winter|"
+    rf"spring|fall|autumn|morning|afternoon|evening|night)\b"
     rf"|every\s+(?:other|{_NUM})\s+(?:days?|weeks?|months?|years?)\b)",
     rf"\b{_SPELLED_YEAR}\b",
     # uncounted spans after a preposition: "for years", "within days"
@@ -540,6 +541,12 @@ def _special(low: str, anchor: dt.date | None,
             return None, "unknown", f"XXXX-WXX-{_WEEKDAYS[m[1]] + 1}"
         if m[1] in _MONTHS:
             return None, "unknown", f"XXXX-{_MONTHS[m[1]]:02d}"
+        if m[1] in _SEASONS:
+            return None, "unknown", f"XXXX-{_SEASONS[m[1]][0]}"  # "every summer"
+        if m[1] in _PART_CODE:
+            return None, "unknown", f"XXXX-XX-XXT{_PART_CODE[m[1]]}"  # "every night"
+        if m[1] == "weekend":
+            return None, "unknown", "XXXX-WXX-WE"
         return None, "unknown", f"P1{_SET_UNIT.get(m[1], 'X')}"
     # "over the past year": TimeML names the year before publication (the calendar value stays
     # unknown: the span really ends at publication)
@@ -610,7 +617,7 @@ def _special(low: str, anchor: dt.date | None,
     # quarters
     m = re.search(r"(?:(this|last|next) year's |(\d{4}) |(year-ago|year-earlier) )?(?:fiscal )?"
                   r"(first|second|third|fourth|1st|2nd|3rd|4th)"
-                  r"[\s-]+(?:fiscal )?quarter(?:(?: of|,)? (?:fiscal )?(\d{4}))?$", low)
+                  r"[\s-]+(?:fiscal )?quarter(?:(?: of|,)? (?:fiscal )?(\d{4})| of (?:the|(this|last|next)) year)?$", low)
     m2 = re.match(r"^q([1-4])(?: (\d{4}))?$", low)
     if m or m2:
         q = _ORD[m[4]] if m else int(m2[1])
@@ -620,7 +627,7 @@ def _special(low: str, anchor: dt.date | None,
         elif anchor is None:
             return None, "unknown", None
         else:
-            rel = m[1] if m else None
+            rel = (m[1] or m[6]) if m else None
             y = anchor.year + {"this": 0, "last": -1, "next": 1}.get(rel or "", 0)
             if not rel:
                 cur = _quarter_of(anchor)
@@ -1248,6 +1255,8 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             e = s + len(frag[:-len("before")].rstrip())
             frag = text[s:e]
         s = _extent_start(text, s, frag)
+        while out and out[-1][0] >= s:
+            out.pop()  # "in the evening of August 10": the extent now covers what was found alone
         if re.match(r"(?i)the\s+(?:fiscal\s+)?\S+-quarter$", frag):
             s += 4  # "the third-quarter loss": the adjective alone is the expression
         out.append((s, e, text[s:e]))
@@ -1292,6 +1301,14 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             tense = PRESENT
         elif re.search(r"(?i)\b(?:ever\s+)?since\s+$", text[max(0, s - 12):s]):
             tense = PAST  # "has risen since Friday", "is up since year-end": a start in the past
+        if _LONE_WEEKDAY.fullmatch(frag) and text[e:e + 2] in ("'s", "’s"):
+            # a day's name before its event names something that happened ("Friday's blast",
+            # "a premium over Thursday's close") whatever the tense of the sentence around it,
+            # unless the sentence looks ahead to it ("ahead of Sunday's vote", "will vote in...")
+            if _AHEAD_OF_BEFORE.search(text[max(0, s - 24):s]):
+                tense = FUTURE
+            elif tense != FUTURE:
+                tense = PAST
         kind = _kind(frag, text[e:e + 8])
         low = " ".join(frag.split()).lower()
         if idx and _BARE_YEAR.fullmatch(frag) and (tok := doc[max(i, 0)]).dep_ == "nummod" and (
@@ -1329,6 +1346,7 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
 
 # "in the next five years" is the span up to then, not the date at its end
 _SPAN_FROM_NOW = re.compile(r"(?i)(?:the\s+)?(?:next|coming|following|past|last)\s")
+_AHEAD_OF_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead)-up\s+to)\s+$")
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|through|by|effective|starting|beginning)\s+(?:(?:early|late|mid)[\s-]+|mid-)?$", re.I)
 _QUARTER_VAL = re.compile(r"^(\d{4})-Q([1-4])$")

@@ -1,0 +1,90 @@
+"""General-news conventions for temporal expressions (issue #3, date quality): word boundaries of
+month and day names, a day's name before its event, extents that swallow a part found alone,
+sets of seasons and parts of day, quarters of a relative year. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.dates import find_temporal_spans, find_times
+from storyline.nlp.pipeline import load_pipeline
+
+WED = dt.date(2014, 5, 21)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def spans(text: str) -> list[str]:
+    return [t for _, _, t in find_temporal_spans(text)]
+
+
+def values(nlp, text: str, published: dt.date = WED) -> dict[str, str | None]:
+    return {t.text: (t.timeml or t.value) for t in find_times(nlp(text), text, published)}
+
+
+def test_dates_general_month_name_inside_a_longer_word_is_no_month():
+    # "Mayor", "Mayo", "Augustine", "Marches" begin with a month's name
+    assert spans("The council and Mayor Ellis met in the town hall.") == []
+    assert spans("Riders Valverde and Mayo lost time on the climb.") == []
+    assert spans("Crowds lined the route of the Marches and Augustine Road.") == []
+    # the month itself is still found
+    assert spans("The council met in May and again in August.") == ["May", "August"]
+
+
+def test_dates_general_weekday_name_inside_a_longer_word_is_no_weekday():
+    assert spans("The Sundayschool outing and the Fridayfest were cancelled.") == []
+
+
+def test_dates_general_possessive_weekday_names_a_past_event_in_a_present_sentence(nlp):
+    v = values(nlp, "Investigators are still searching the rubble of Friday's blast.")
+    assert v["Friday"] == "2014-05-16"
+    v = values(nlp, "The offer is a 20% premium over Tuesday's closing price.")
+    assert v["Tuesday"] == "2014-05-20"
+    v = values(nlp, "The bank says Monday's decision reflects worries about prices.")
+    assert v["Monday"] == "2014-05-19"
+
+
+def test_dates_general_possessive_weekday_ahead_of_an_event_looks_forward(nlp):
+    v = values(nlp, "Campaigning ended ahead of Sunday's vote.")
+    assert v["Sunday"] == "2014-05-25"
+    v = values(nlp, "Parties rallied supporters in the run-up to Thursday's election.")
+    assert v["Thursday"] == "2014-05-22"
+
+
+def test_dates_general_possessive_weekday_keeps_a_future_sentence(nlp):
+    v = values(nlp, "Voters will cast ballots in Sunday's runoff.")
+    assert v["Sunday"] == "2014-05-25"
+
+
+def test_dates_general_part_of_a_day_found_alone_is_taken_into_the_longer_extent():
+    # "the evening" alone after "in" is an expression; with "of May 3" it is part of one
+    found = find_temporal_spans("Crowds gathered in the evening of May 3 outside the palace.")
+    assert [t for _, _, t in found] == ["the evening of May 3"]
+    found = find_temporal_spans("Crowds gathered in the evening and left at night.")
+    assert [t for _, _, t in found] == ["the evening"]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Every summer, tourists crowd the island's beaches.", "Every summer", "XXXX-SU"),
+    ("Farmers burn the stubble each autumn.", "each autumn", "XXXX-FA"),
+    ("The shelling resumes every night.", "every night", "XXXX-XX-XXTNI"),
+    ("The flea market is held each weekend.", "each weekend", "XXXX-WXX-WE"),
+])
+def test_dates_general_sets_of_seasons_parts_of_day_and_weekends(nlp, text, expr, value):
+    found = {t.text: t for t in find_times(nlp(text), text, WED)}
+    assert found[expr].kind == "SET"
+    assert found[expr].timeml == value
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The first quarter of next year will be difficult.", "The first quarter of next year", "2015-Q1"),
+    ("Profit fell in the third quarter of last year.", "the third quarter of last year", "2013-Q3"),
+    ("Sales rose in the first quarter of this year.", "the first quarter of this year", "2014-Q1"),
+])
+def test_dates_general_quarter_of_a_relative_year_is_one_expression(nlp, text, expr, value):
+    assert values(nlp, text)[expr] == value
