@@ -63,3 +63,30 @@ def test_events_broad_a_persons_attacks_on_a_group_are_criticism(nlp):
 def test_events_broad_a_bare_concern_is_an_attitude(nlp):
     assert not events_in(nlp, "The regulator's concern that prices would rise was widely shared.")
     assert event_of(events_in(nlp, "The regulator voiced concern about the merger."), "ACCUSE")
+
+
+def test_events_broad_killing_after_a_hazard_clause_is_no_attack(nlp):
+    # Active ("a storm hit ...") and passive ("an earthquake was recorded ...") hazard clauses.
+    evs = events_in(nlp, "A strong earthquake was recorded in Peru on Sunday, killing at least 30 people.")
+    assert not [e for e in evs if e.category in ("ASSAULT", "FIGHT")]
+    evs = events_in(nlp, "A car bomb exploded near the ministry, killing nine people.")
+    assert event_of(evs, "ASSAULT")
+
+
+def test_events_broad_protest_venue_is_no_target(nlp):
+    e = event_of(events_in(nlp, "Inmates rioted at a prison near the capital on Monday."), "PROTEST")
+    assert e.target_text is None
+
+
+def test_events_broad_protest_in_defiance_of_a_party_targets_it(nlp):
+    e = event_of(events_in(nlp, "Thousands of farmers blocked highways in defiance of the army."), "PROTEST")
+    assert e.target_text and "army" in e.target_text
+    e = event_of(events_in(nlp, "Students marched in defiance of a ban by the military government."), "PROTEST")
+    assert e.target_text and "government" in e.target_text
+
+
+def test_events_broad_mobilised_forces_are_no_target(nlp):
+    e = event_of(events_in(nlp, "Canada mobilized army reservists for a war against the rebels."), "MOBILIZE")
+    assert e.target_text == "rebels"
+    e = event_of(events_in(nlp, "Russia deployed troops against the separatists on Friday."), "MOBILIZE")
+    assert e.target_text == "separatists"

@@ -1926,6 +1926,16 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
         subj = _child(comp, _SUBJ) if comp is not None else None
         if subj is not None and _is_actorlike(subj) and subj.pos_ != "PRON":
             target = subj
+    if (
+        dobj is not None
+        and cat == "MOBILIZE"
+        and (dobj.lemma_.lower() in _OWN_PERSONNEL | _MOBILISED or _military(dobj))
+        and all(c.pos_ == "PRON" for c in dobj.children if c.dep_ == "poss")
+    ):
+        # "mobilized army reservists for a war against Iraq", "deployed its troops to the
+        # border": the forces are the actor's own; the act is aimed at whom they face.
+        target = target or _mobilised_against(tok, dobj)
+        dobj = None
     if dobj is not None and dobj.lemma_.lower() in _MUNITIONS:
         # "fired tear gas at the crowd", "launched rockets into Israel": what is fired is the
         # means; the target follows the preposition.
@@ -2024,9 +2034,62 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 if obj is not None and _is_actorlike(obj):
                     target = obj
                     break
+    if cat == "PROTEST":
+        defied = _defied_party(tok)
+        if defied is not None:
+            target = defied  # "blocked streets in defiance of the authorities"
+        elif (
+            target is not None
+            and target.lemma_.lower() in (_PREMISES | _PLACE_NOUNS) - {"embassy", "consulate"}
+            and not target.ent_type_
+        ):
+            # "rioted at a jail", "rallied outside the school": where the protest is held, not
+            # whom it is aimed at.
+            target = None
     if target is None and cat == "PROTEST":
         target = _protested_party(tok)
     return actor, target
+
+
+#: People a state calls up or sends: its own forces, not a target.
+_MOBILISED = frozenset({"reservist", "reserve", "police", "policeman", "guard", "militia", "conscript",
+                        "recruit", "volunteer", "battalion", "brigade", "division", "regiment",
+                        "tank", "jet", "warplane", "helicopter", "missile", "ship", "vessel"})
+
+
+def _mobilised_against(verb: Any, forces: Any) -> Any:
+    """Whom forces are sent or called up against: "against Iraq" on the verb or the forces, or
+    on the war they are meant for ("for a possible war against Iraq")."""
+    heads = [verb, forces]
+    for h in (verb, forces):
+        found = _prep_obj(h, {"for"})
+        if found is not None and found[1].lemma_.lower() in _BATTLE_NOUNS | {"conflict", "invasion", "attack"}:
+            heads.append(found[1])
+    for h in heads:
+        found = _prep_obj(h, {"against", "toward", "towards"})
+        if found is not None and found[1].ent_type_ not in ("DATE", "TIME"):
+            return found[1]
+    return None
+
+
+def _defied_party(tok: Any) -> Any:
+    """The party an act is done in defiance of ("marched in defiance of the army"): whom a
+    protest is aimed at."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "despite"):
+            pobj = _child(c, "pobj")
+            if pobj is not None and pobj.lemma_.lower() in ("defiance", "ban", "warning", "order"):
+                found = _prep_obj(pobj, {"of", "by"})
+                if found is not None and (_is_actorlike(found[1]) or found[1].ent_type_ in _ENT_ACTOR):
+                    return found[1]
+                if found is not None:  # "in defiance of a ban by the army": its owner
+                    owner = _owner(found[1]) or _thing_owner(found[1])
+                    if owner is not None:
+                        return owner
+                poss = _child(pobj, "poss")
+                if poss is not None and (_is_actorlike(poss) or poss.ent_type_ in _ENT_ACTOR):
+                    return poss
+    return None
 
 
 def _means_of_force(tok: Any) -> bool:
@@ -2211,7 +2274,8 @@ _LABOUR = frozenset({"union", "worker", "teacher", "employee", "miner", "docker"
                      "nurse", "doctor", "pilot", "staff", "labour", "labor", "trade"})
 _POLICE = frozenset({"police", "policeman", "policemen", "officer", "agent", "detective", "trooper"})
 _PREMISES = _PROPERTY | {"apartment", "flat", "room", "premises", "compound", "residence", "home",
-                         "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm"}
+                         "house", "office", "mosque", "hotel", "embassy", "camp", "prison", "farm",
+                         "jail"}
 _COVENANTS = frozenset(w for w, c in plover.NOUN_CATEGORY.items() if c == "AGREE") | {
     "convention", "protocol", "memorandum", "charter", "framework", "resolution", "plan", "bill",
     "law", "declaration", "understanding",
@@ -2579,13 +2643,16 @@ def _hazard(tok: Any) -> bool:
 
 
 def _accident(tok: Any) -> bool:
-    """Whether an act of killing hangs on an accident verb: "crashed, killing all on board"."""
+    """Whether an act of killing hangs on an accident verb ("crashed, killing all on board") or
+    on a clause about a natural hazard, active or passive ("an earthquake was recorded in Chile,
+    killing 214 people")."""
     head = tok.head
-    return (
-        tok.dep_ in ("advcl", "conj", "xcomp")
-        and head is not tok
-        and head.lemma_.lower() in _ACCIDENT_VERBS
-    )
+    if tok.dep_ not in ("advcl", "conj", "xcomp") or head is tok:
+        return False
+    if head.lemma_.lower() in _ACCIDENT_VERBS:
+        return True
+    subj = _child(head, _SUBJ | _PASS_SUBJ)
+    return subj is not None and _child(tok, _SUBJ | _PASS_SUBJ) is None and _hazard(subj)
 
 
 _PROCEEDINGS = frozenset({"proceeding", "hearing", "trial", "ruling", "verdict", "review", "audit"})
