@@ -88,3 +88,24 @@ def test_dates_general_sets_of_seasons_parts_of_day_and_weekends(nlp, text, expr
 ])
 def test_dates_general_quarter_of_a_relative_year_is_one_expression(nlp, text, expr, value):
     assert values(nlp, text)[expr] == value
+
+
+def test_dates_general_this_weekend_in_the_present_tense_is_the_coming_one(nlp):
+    # published on a Wednesday: the weekend ahead is ISO week 21 (24-25 May 2014)
+    assert values(nlp, "The team plays at home this weekend.")["this weekend"] == "2014-W21-WE"
+    assert values(nlp, "The team played at home this weekend.")["this weekend"] == "2014-W20-WE"
+    assert values(nlp, "The team will play at home this weekend.")["this weekend"] == "2014-W21-WE"
+
+
+def test_dates_general_overnight_in_a_past_sentence_is_the_night_before(nlp):
+    found = {t.text: t for t in find_times(nlp(t := "Rebels shelled the town overnight, killing 12."), t, WED)}
+    assert found["overnight"].kind == "TIME"
+    assert found["overnight"].timeml == "2014-05-20TNI"
+    # an adjective or a figure of speech names no night
+    assert values(nlp, "She took an overnight flight to Lagos.") == {}
+    assert values(nlp, "Peace will not come overnight.") == {}
+
+
+def test_dates_general_fiscal_year_with_its_number_is_one_expression(nlp):
+    assert values(nlp, "Revenue rose 8% in fiscal year 2013.") == {"fiscal year 2013": "2013"}
+    assert values(nlp, "The budget for fiscal 2015 was approved.") == {"fiscal 2015": "2015"}

@@ -215,7 +215,7 @@ _PATTERNS = [
     r"\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
-    rf"(?:\bfiscal\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
+    rf"(?:\bfiscal\s+(?:year\s+)?)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
     # times anchored on the time the narrative has reached, not on publication: "the next day",
     # "the following year", "that night", "later that day", "the week before", "in the morning";
     # "the week", "the morning" alone are kept by find_temporal_spans only after "the end of",
@@ -227,6 +227,9 @@ _PATTERNS = [
     # sets counted per period: "twice a week", "three times a year", "once a month"
     r"\b(?:once|twice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|many)\s+times)"
     r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b",
+    # wire copy's "rebels attacked overnight": the night before publication (find_times keeps
+    # the adverb of a past-tense verb only: "an overnight flight", "won't change overnight" are none)
+    r"\bovernight\b",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
@@ -346,7 +349,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     t = " ".join(text.replace("’", "'").split())
     low = t.lower().rstrip(".,")
     low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
-    low = _despell(re.sub(r"^fiscal\s+", "", low))
+    low = _despell(re.sub(r"^fiscal\s+(?:year\s+(?=\d))?", "", low))
     low = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", low)  # "August 8th" (not the "st" of "August")
 
     # ISO date (time part dropped: day precision is what the timeline uses)
@@ -713,8 +716,10 @@ def _special(low: str, anchor: dt.date | None,
         if anchor is None:
             return None, "unknown", None
         sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Saturday <= anchor
-        if m[1] == "next" or (m[1] != "last" and m[1] != "past" and tense == FUTURE
-                              and anchor.weekday() < 5):
+        # on a weekday "this weekend" in the present tense is the coming one ("plays at home
+        # this weekend"); in the past tense the one just gone
+        if m[1] == "next" or (m[1] != "last" and m[1] != "past" and anchor.weekday() < 5 and (
+                tense == FUTURE or (tense == PRESENT and m[1] == "this"))):
             sat += dt.timedelta(days=7)
         elif m[1] in ("last", "past") and anchor.weekday() >= 5:
             sat -= dt.timedelta(days=7)
@@ -736,6 +741,8 @@ def normalize_timeml(text: str, anchor: dt.date | None,
     low = _despell(_strip_mods(" ".join(text.replace("’", "'").split()).lower().rstrip(".,")))
     text = _strip_mods(text)
     low = re.sub(r"^12(?::00)? (?=noon|midnight)", "", low)  # "12 noon" says it twice
+    if low == "overnight":
+        low = text = "last night" if tense == PAST else "tonight"
     m = _PART_FIRST.match(low)
     if m:
         low = text = f"{m[2]} {m[1]}"  # "afternoon yesterday" reads as "yesterday afternoon"
@@ -1066,7 +1073,7 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if _century_years(" ".join(_strip_mods(low).split())) is not None:
         return "DURATION"
-    if re.search(r"\b(morning|afternoon|evening|night|tonight)\b", low):
+    if re.search(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", low):
         return "TIME"
     if re.search(r"\d\d:\d\d", low):
         return "TIME"
@@ -1317,6 +1324,8 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             # a count of a plural noun: "more than 2000 people", "about 1900 troops" (without the
             # quantity word it is as often the year of the things: "predicting 1990 earnings")
             continue
+        if low == "overnight" and not (idx and doc[max(i, 0)].pos_ == "ADV" and tense == PAST):
+            continue  # "an overnight flight", "won't happen overnight": no night of the story
         if low == "current" and idx and doc[max(i, 0)].pos_ != "ADJ":
             continue  # "the current was strong": the noun
         ref = next((r for rx, r in _REFS if rx.search(low.rstrip(".,"))), None)
