@@ -98,7 +98,8 @@ def test_dates_general_this_weekend_in_the_present_tense_is_the_coming_one(nlp):
 
 
 def test_dates_general_overnight_in_a_past_sentence_is_the_night_before(nlp):
-    found = {t.text: t for t in find_times(nlp(t := "Rebels shelled the town overnight, killing 12."), t, WED)}
+    text = "Rebels shelled the town overnight, killing 12."
+    found = {t.text: t for t in find_times(nlp(text), text, WED)}
     assert found["overnight"].kind == "TIME"
     assert found["overnight"].timeml == "2014-05-20TNI"
     # an adjective or a figure of speech names no night
