@@ -90,3 +90,32 @@ def test_events_broad_mobilised_forces_are_no_target(nlp):
     assert e.target_text == "rebels"
     e = event_of(events_in(nlp, "Russia deployed troops against the separatists on Friday."), "MOBILIZE")
     assert e.target_text == "separatists"
+
+
+def test_events_broad_proposed_act_is_possible(nlp):
+    evs = events_in(nlp, "Critics attacked his proposal to expel foreign journalists.")
+    assert event_of(evs, "SANCTION").modality == "possible"
+    evs = events_in(nlp, "The senator denounced the proposed ban on foreign workers.")
+    assert event_of(evs, "ACCUSE").modality == "asserted"  # the denunciation did happen
+    assert event_of(evs, "SANCTION").modality == "possible"
+
+
+def test_events_broad_act_called_for_is_possible(nlp):
+    evs = events_in(nlp, "The governor called for a halt to admitting refugees from the north.")
+    assert event_of(evs, "DEMAND").modality == "asserted"
+    assert event_of(evs, "CONCEDE").modality == "possible"
+
+
+def test_events_broad_efforts_to_act_are_not_the_act(nlp):
+    evs = events_in(nlp, "The ministry stepped up efforts to deport illegal migrants.")
+    assert event_of(evs, "COERCE").modality == "possible"
+
+
+def test_events_broad_disposition_to_attack_is_no_attack(nlp):
+    evs = events_in(nlp, "Officials warned of militants bent on attacking the capital.")
+    assert event_of(evs, "ASSAULT").modality == "possible"
+
+
+def test_events_broad_object_of_a_future_act_is_future(nlp):
+    evs = events_in(nlp, "The envoy said his task would be to broker a truce between the two militias.")
+    assert event_of(evs, "AGREE").modality == "future"

@@ -2735,9 +2735,76 @@ _PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "autho
 
 def _modality(tok: Any, nominal: bool, depth: int = 0) -> str:
     own = _own_modality(tok, nominal)
-    if own != "asserted" or nominal or depth >= 3:
+    if own != "asserted" or depth >= 3:
+        return own
+    if _unrealised_frame(tok):
+        return "possible"
+    if nominal:
         return own
     return _governed_modality(tok, depth) or own
+
+
+#: Nouns that name an act proposed, asked for or planned, not done: "his proposal to ban
+#: Muslims", "a call for a ban on imports", "efforts to admit refugees".
+_UNREALISED_NOUNS = frozenset(
+    {"proposal", "plan", "call", "demand", "request", "idea", "effort", "push", "drive", "bill",
+     "legislation", "motion", "suggestion", "recommendation", "appeal", "plea", "offer", "scheme",
+     "order", "threat", "prospect", "possibility", "risk", "danger", "fear", "option", "goal",
+     "aim", "intention", "bid", "chance", "opponent", "proponent",
+     "advocate", "supporter", "critic", "opposition"}
+)
+#: Modifiers that say an act is only proposed or foreseen: "his proposed ban", "a possible war".
+_UNREALISED_MODIFIERS = frozenset(
+    {"proposed", "planned", "possible", "potential", "prospective", "would-be", "future",
+     "hypothetical", "contemplated", "mooted", "intended", "envisaged", "expected", "looming"}
+)
+#: Verbs whose "for" phrase is what is asked for: "called for a ban", "pushed for sanctions".
+_ASKING_FOR = frozenset({"call", "ask", "push", "press", "appeal", "lobby", "plead", "clamor",
+                         "clamour", "campaign", "argue", "vote", "petition", "beg", "pray", "hope",
+                         "wait", "prepare", "plan"})
+#: Adjectives before a preposition and a gerund that keep the act unrealised: "bent on attacking".
+_DISPOSED = frozenset({"bent", "intent", "keen", "capable", "eager", "determined", "ready",
+                       "afraid", "wary", "fearful", "opposed", "committed"})
+
+
+def _unrealised_frame(tok: Any) -> bool:
+    """Whether the act is only proposed, asked for, planned or feared by the phrase it sits in:
+    "his proposed ban on Muslims", "his proposal to ban Muslims", "called for a ban on
+    admitting Muslims", "efforts to admit refugees", "terrorists bent on attacking the US".
+
+    The walk goes up through noun-phrase and infinitive links only, so the clause that reports
+    the proposal is left alone (the call itself did happen).
+    """
+    if any(c.dep_ == "amod" and c.lower_ in _UNREALISED_MODIFIERS for c in tok.children):
+        return True
+    node = tok
+    for _ in range(5):
+        dep, head = node.dep_, node.head
+        if head is node:
+            return False
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower() in _UNREALISED_NOUNS
+        if dep in ("pobj", "pcomp"):
+            prep, gov = head, head.head
+            if prep.dep_ not in ("prep", "agent") or gov is prep:
+                return False
+            if prep.lower_ == "for" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _ASKING_FOR:
+                return True  # "called for a ban"
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in _UNREALISED_NOUNS and prep.lower_ in (
+                "for", "of", "on", "to"
+            ):
+                return True  # "the call for sanctions", "the threat of war", "opponents of allowing"
+            if gov.lower_ in _DISPOSED and prep.lower_ in ("on", "upon", "of", "to"):
+                return True  # "bent on attacking", "capable of launching"
+            if gov.pos_ in ("NOUN", "PROPN"):
+                node = gov  # "a ban on admitting Muslims": go on to the noun's own frame
+                continue
+            return False
+        if dep in ("xcomp",) and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            node = head
+            continue
+        return False
+    return False
 
 
 def _governed_modality(tok: Any, depth: int) -> str | None:
@@ -2777,6 +2844,8 @@ def _own_modality(tok: Any, nominal: bool) -> str:
                 # "sought the release of the sailors", "acted to prevent an attack": what is
                 # sought, weighed or averted has not happened.
                 return "possible"
+            if governing == "future":
+                return governing  # "would broker a peace deal": the deal is future too
         # "contributors would have waited ... to write off their donations": an event noun in a
         # clause chain under a counterfactual or a mere possibility is no reported fact.
         node = tok
