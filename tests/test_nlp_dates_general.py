@@ -110,3 +110,28 @@ def test_dates_general_overnight_in_a_past_sentence_is_the_night_before(nlp):
 def test_dates_general_fiscal_year_with_its_number_is_one_expression(nlp):
     assert values(nlp, "Revenue rose 8% in fiscal year 2013.") == {"fiscal year 2013": "2013"}
     assert values(nlp, "The budget for fiscal 2015 was approved.") == {"fiscal 2015": "2015"}
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The treaty was signed in 1991. Three years earlier, talks had collapsed.", "Three years earlier", "1988"),
+    ("The dam burst on March 3, 2009. Two days before, engineers had warned of cracks.",
+     "Two days before", "2009-03-01"),
+    ("The plant opened in June 2001. Four months earlier, the permit was granted.",
+     "Four months earlier", "2001-02"),
+])
+def test_dates_general_count_back_from_a_written_past_reference(nlp, text, expr, value):
+    assert values(nlp, text)[expr] == value
+
+
+def test_dates_general_count_back_without_a_written_reference_is_from_publication(nlp):
+    # no time written before it: counted from publication, as "ago" always is
+    assert values(nlp, "Three years earlier, talks had collapsed.")["Three years earlier"] == "2011"
+    v = values(nlp, "The treaty was signed in 1991. Three years ago, talks collapsed.")
+    assert v["Three years ago"] == "2011"
+
+
+def test_dates_general_a_sentence_ending_number_makes_no_rate(nlp):
+    # "$5 a week" is a rate; "on Oct. 4. A week later" is a span after a date
+    v = values(nlp, "Voters went to the polls on Oct. 4. A week later, the results came.")
+    assert v.get("A week") == "P1W"
+    assert "a week" not in values(nlp, "Workers earn $5 a week.")

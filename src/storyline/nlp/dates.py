@@ -1143,7 +1143,7 @@ def _extent_start(text: str, s: int, frag: str) -> int:
 
 # a quantity just before "a year" makes it a rate: a number, an amount, or a number and its noun
 _RATE_BEFORE = re.compile(
-    rf"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|cents?|percent|dollars|{_NUM}\s+\w+s))\s+$",
+    rf"(?:\d(?:[\d,.]*\d)?%?|\b(?:million|billion|trillion|cents?|percent|dollars|{_NUM}\s+\w+s))\s+$",
     re.IGNORECASE)
 
 
@@ -1513,6 +1513,32 @@ _BARE_CLOCK = re.compile(
     rf"(?: {_ZONE.lower()})?$")
 
 
+# "three years earlier", "two days before": counted back from the time the story has reached
+# ("ago" alone counts from publication)
+_COUNT_BACK = re.compile(rf"^((?i:{_NUM})) (day|week|month|year)s? (?:or so )?(?:earlier|before)$")
+
+
+def _count_back(low: str, ref: tuple[dt.date, str]) -> str | None:
+    """Value of "N units earlier" read from the reference time ``ref``, None when the reference
+    is coarser than the unit counted."""
+    m = _COUNT_BACK.match(low)
+    n = _count(m[1]) if m else None
+    if n is None or n > 400:
+        return None
+    d, prec = ref
+    unit = m[2]
+    if unit == "day":
+        return (d - dt.timedelta(days=n)).isoformat() if prec == "day" else None
+    if unit == "week":
+        return _week(d - dt.timedelta(days=7 * n)) if prec in ("day", "week") else None
+    if unit == "month":
+        if prec not in ("day", "week", "month"):
+            return None
+        y, mo = _shift_month(d.year, d.month, -n)
+        return f"{y:04d}-{mo:02d}"
+    return f"{d.year - n:04d}"
+
+
 def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
     """Anaphoric expressions resolved against the latest calendar time mentioned before them
     (publication when there is none); each resolved one becomes the reference in turn.
@@ -1521,11 +1547,20 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
     ("the next year he moved" follows the story; "will fall over the next year" does not).
     """
     ref = (anchor, "day") if anchor is not None else None
+    told = False  # whether the reference time was written in the text (not publication)
     out = []
     for t in times:
         full = " ".join(t.text.lower().split()).rstrip(".,")
         low = _strip_mods(full)
-        if (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(full)
+        if (t.kind == "DATE" and told and ref is not None and (anchor is None or ref[0].year != anchor.year)
+                and not _YEAR_AGO.match(low) and (v := _count_back(low, ref)) is not None):
+            # "The treaty was signed in 1991. Three years earlier...": 1988, not three years
+            # before publication. "A year earlier" stays as read: in business copy it is the
+            # comparison period of the report ("profit of $5 million, up from $4 million a year
+            # earlier"), whatever year was named last
+            prec = "day" if len(v) == 10 else "week" if "W" in v else "month" if len(v) == 7 else "year"
+            t = dataclasses.replace(t, value=v, precision=prec, timeml=v)
+        elif (t.kind in ("DATE", "TIME") and _ANAPHOR.match(low) and _ANAPHOR_CUE.search(full)
                 and not (re.match(r"the next (?:week|month|year)$", low) and t.tense != PAST)
                 # "earlier in the year" is the year of publication, as "earlier this year" is;
                 # only "later that year" follows the story
@@ -1556,5 +1591,6 @@ def _narrative(times: list[TimeExpr], anchor: dt.date | None) -> list[TimeExpr]:
         point = _ref_point(t)
         if point is not None:
             ref = point
+            told = True
         out.append(t)
     return out
