@@ -119,3 +119,15 @@ def test_events_broad_disposition_to_attack_is_no_attack(nlp):
 def test_events_broad_object_of_a_future_act_is_future(nlp):
     evs = events_in(nlp, "The envoy said his task would be to broker a truce between the two militias.")
     assert event_of(evs, "AGREE").modality == "future"
+
+
+def test_events_broad_a_bare_threat_is_a_danger(nlp):
+    assert not events_in(nlp, "Officials briefed reporters on the growing terror threat.")
+    e = event_of(events_in(nlp, "Moscow's threats against Kiev alarmed its neighbours."), "THREATEN")
+    assert (e.actor_text, e.target_text) == ("Moscow", "Kiev")
+
+
+def test_events_broad_harsh_verb_with_a_particle_is_no_criticism(nlp):
+    assert not [e for e in events_in(nlp, "The campaign blasted out a fundraising email to donors.")
+                if e.category == "ACCUSE"]
+    assert event_of(events_in(nlp, "Republicans blasted the governor on Tuesday."), "ACCUSE")

@@ -1097,6 +1097,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "declined to comment" is no refusal of anything political
     if lemma == "appeal" and dobj is not None:
         return None  # "the state appealed the ruling": a court appeal, not a plea to a party
+    if lemma in _HARSH_WORDS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "off", "away", "up") and c.i == tok.i + 1
+        for c in tok.children
+    ):
+        return None  # "blasted out an email", "ripped off customers": another verb, no criticism
     if lemma in _HARSH_WORDS:
         # "Democrats blasted the decision", "ripped the agreement": criticism when a speaker
         # does it to something; "the explosion blasted a hole" has no speaker.
@@ -3285,6 +3290,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             continue
         if t.nominal and t.tok.lemma_.lower() in _STANCE_NOUNS:
             continue  # "Clinton's support for the war": an attitude (a light verb makes it an act)
+        if t.nominal and _danger(t.tok):
+            continue  # "the Islamist terror threat": a danger, not someone threatening
         if t.nominal:
             known = [
                 x
@@ -3482,6 +3489,20 @@ def _descriptive_participle(t: _Trig) -> bool:
 _STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
+
+
+def _danger(tok: Any) -> bool:
+    """A bare "threat" noun, with no possessor, no "from"/"by"/"against"/"to" party and no act
+    threatened, names a danger ("the terror threat", "security threats"), not an act of
+    threatening someone."""
+    if tok.lemma_.lower() != "threat":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("poss", "acl", "relcl"):
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "against", "to", "of", "on", "toward", "towards"):
+            return False
+    return True
 
 
 def _stance(t: _Trig) -> bool:
