@@ -135,3 +135,18 @@ def test_dates_general_a_sentence_ending_number_makes_no_rate(nlp):
     v = values(nlp, "Voters went to the polls on Oct. 4. A week later, the results came.")
     assert v.get("A week") == "P1W"
     assert "a week" not in values(nlp, "Workers earn $5 a week.")
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The vote is two weeks from now.", "two weeks from now", "2014-W23"),
+    ("Five years from now, the city will look different.", "Five years from now", "2019"),
+    ("The talks will resume a week from today.", "a week from today", "2014-05-28"),
+])
+def test_dates_general_count_from_now_is_a_date_ahead(nlp, text, expr, value):
+    found = {t.text: t for t in find_times(nlp(text), text, WED)}
+    assert found[expr].kind == "DATE"
+    assert (found[expr].timeml or found[expr].value) == value
+
+
+def test_dates_general_the_year_with_its_number_is_one_expression(nlp):
+    assert values(nlp, "Prices will double by the year 2030.") == {"the year 2030": "2030"}

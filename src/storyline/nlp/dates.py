@@ -179,7 +179,7 @@ _PATTERNS = [
     # one count, three readings (one pattern: the count's alternatives are tried once per word):
     # "three years ago"; counted spans, halves included ("two and a half years", "an hour and a
     # half"); adjectival spans ("a 10-day visit")
-    rf"\b{_NUM}(?:\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b"
+    rf"\b{_NUM}(?:\s+{_UNITS}\s+(?:or\s+so\s+)?(?:ago|earlier|before|from\s+(?:now|today))\b"
     rf"|\s+(?:and\s+a\s+half\s+|more\s+|additional\s+|trading\s+|business\s+|straight\s+|"
     rf"consecutive\s+)?{_UNITS}(?:\s+and\s+a\s+half)?\b(?!-|\s+old\b)"
     rf"|-(?:day|week|month|year|hour|minute)(?:-long)?\b(?!-old))"
@@ -215,7 +215,7 @@ _PATTERNS = [
     r"\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
-    rf"(?:\bfiscal\s+(?:year\s+)?)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
+    rf"(?:\bfiscal\s+(?:year\s+)?|\bthe\s+year\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
     # times anchored on the time the narrative has reached, not on publication: "the next day",
     # "the following year", "that night", "later that day", "the week before", "in the morning";
     # "the week", "the morning" alone are kept by find_temporal_spans only after "the end of",
@@ -349,7 +349,7 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     t = " ".join(text.replace("’", "'").split())
     low = t.lower().rstrip(".,")
     low = re.sub(r"^(?:on|in|since|by|during|until|till|from|of|at|before|after|the)\s+", "", low)
-    low = _despell(re.sub(r"^fiscal\s+(?:year\s+(?=\d))?", "", low))
+    low = _despell(re.sub(r"^(?:fiscal\s+year\s+(?=\d)|fiscal\s+|year\s+(?=\d{4}$))", "", low))
     low = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", low)  # "August 8th" (not the "st" of "August")
 
     # ISO date (time part dropped: day precision is what the timeline uses)
@@ -450,13 +450,18 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
             return f"{y:04d}-{mo:02d}", "month"
         return f"{anchor.year + k:04d}", "year"
 
-    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|fortnight|month|year|decade)s?\s+(?:or so\s+)?(ago|earlier|before)$", low)
+    m = re.match(rf"^((?i:{_NUM}))\s+(day|week|fortnight|month|year|decade)s?\s+(?:or so\s+)?"
+                 rf"(ago|earlier|before|from now|from today)$", low)
     if m:
         n = _count(m[1])
         if m[2] == "fortnight" and n is not None:
             n *= 2  # a fortnight is two weeks
         if anchor is None or n is None:
             return None, "unknown"
+        if m[3].startswith("from"):
+            n = -n  # "two weeks from now" counts forward
+            if m[3] == "from today" and m[2] in ("week", "fortnight"):
+                return (anchor - dt.timedelta(days=7 * n)).isoformat(), "day"  # a day, as today is
         if m[2] == "day":
             return (anchor - dt.timedelta(days=n)).isoformat(), "day"
         if m[2] in ("week", "fortnight"):
@@ -1067,7 +1072,7 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if _CLOCK_RX.search(low) and not re.search(r"\b(?:ago|earlier|before)\b", low):
         return "TIME"
-    if re.search(r"\b(ago|earlier|before)\b", low):
+    if re.search(r"\b(ago|earlier|before)\b|\bfrom (?:now|today)$", low):
         return "DATE"
     if re.fullmatch(r"(?:the\s+)?(?:past|last|previous|next|coming)\s+fortnight", low):
         return "DURATION"
