@@ -150,3 +150,10 @@ def test_dates_general_count_from_now_is_a_date_ahead(nlp, text, expr, value):
 
 def test_dates_general_the_year_with_its_number_is_one_expression(nlp):
     assert values(nlp, "Prices will double by the year 2030.") == {"the year 2030": "2030"}
+
+
+def test_dates_general_the_last_week_is_the_past_week_but_the_last_week_of_is_the_final_one():
+    assert spans("The town has been quiet for the last week.") == ["the last week"]
+    # "the last week of June" is the final week of June, no week counted back from publication
+    assert spans("He died in the last week of June.") == ["June"]
+    assert spans("She spent the last year of her life in Paris.") == []

@@ -172,7 +172,7 @@ _PATTERNS = [
     # Friday"), or alone with "mid-" ("by mid-afternoon": the day the story has reached)
     rf"\b(?:this\s+{_PART}|(?:mid[\s-]?|early\s+|late\s+)?{_PART}\s+(?:yesterday|today|tomorrow|{_WD})"
     rf"|mid[\s-]?(?:morning|afternoon|evening))\b",
-    r"\b(?:(?:earlier|later)\s+)?(?:the\s+(?:this\s+)?past|this(?:\s+past)?|past|last|next|previous|coming)\s+(?:week|month|year)\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:the\s+(?:this\s+)?past|the\s+last(?=\s+\w+\b(?!\s+of\b))|this(?:\s+past)?|past|last|next|previous|coming)\s+(?:week|month|year)\b",
     r"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+fortnight\b",
     # ("the past century" is as often the last hundred years as the 1900s: left out)
     r"\b(?:the\s+)?(?:this|last|past|previous|next|coming)\s+(?:decade|(?<!past\s)(?<!previous\s)century)\b",
@@ -1245,6 +1245,10 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             continue  # "how many years": a question, no span
         if word in _BARE_UNITS and re.search(r"(?i)\bfirst\s+$", text[max(0, s - 6):s]):
             continue  # "the first days after the vote": no distance between two events
+        if re.fullmatch(r"(?:the\s+)?last\s+(?:week|month|year)", word) and re.search(
+                r"(?i)\bthe\s+$", text[max(0, s - 4):s] if not word.startswith("the") else "the ") and re.match(
+                r"\s+of\b", text[e:e + 4]):
+            continue  # "the last week of June", "the last year of his life": the final one of a whole
         if word == "tomorrow" and re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s]):
             continue  # "the people of tomorrow": the future in general, no day
         if re.fullmatch(r"the\s+(?:week|month)", word) and not _OF_PERIOD_BEFORE.search(text[max(0, s - 16):s]):
