@@ -131,3 +131,23 @@ def test_events_broad_harsh_verb_with_a_particle_is_no_criticism(nlp):
     assert not [e for e in events_in(nlp, "The campaign blasted out a fundraising email to donors.")
                 if e.category == "ACCUSE"]
     assert event_of(events_in(nlp, "Republicans blasted the governor on Tuesday."), "ACCUSE")
+
+
+def test_events_broad_appealing_to_a_feeling_is_no_demand(nlp):
+    assert not events_in(nlp, "The candidates are appealing to voters' fears.")
+    e = event_of(events_in(nlp, "The governor appealed to the unions to end the strike."), "DEMAND")
+    assert e.target_text == "unions"
+
+
+def test_events_broad_reporters_question_is_no_demand(nlp):
+    evs = events_in(nlp, "Asked to name a single success, the spokesman said the talks had helped.")
+    assert not [e for e in evs if e.category == "DEMAND"]
+    evs = events_in(nlp, "The judge asked the prosecutors to drop the case.")
+    assert event_of(evs, "DEMAND").target_text == "prosecutors"
+
+
+def test_events_broad_foreseen_event_noun_is_not_reported(nlp):
+    evs = events_in(nlp, "A peace agreement between the two parties is unlikely this year.")
+    assert event_of(evs, "AGREE").modality == "possible"
+    evs = events_in(nlp, "Talks between the union and the ministry are scheduled for Friday.")
+    assert event_of(evs, "CONSULT").modality == "future"

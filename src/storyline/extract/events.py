@@ -797,6 +797,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         c.lower_ in ("guilty", "innocent", "contest") for c in tok.subtree if c.i < tok.i + 4
     ):
         return None  # "pleaded guilty to fraud": an answer to a charge, not an appeal
+    if (
+        lemma in ("ask", "question", "press", "challenge")
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("advcl", "ccomp")
+        and _child(tok, _PASS_SUBJ | _SUBJ) is None
+        and tok.head.lemma_.lower() in _SPEECH | {"say", "tell", "reply", "respond", "answer"}
+    ):
+        return None  # "Asked to give an example, he said ...": a reporter's question
+    if lemma == "appeal" and not (_prep_obj(tok, {"for"}) or _child(tok, {"xcomp", "ccomp"})):
+        to = _prep_obj(tok, {"to"})
+        if to is not None and not (_is_actorlike(to[1]) or to[1].ent_type_ in _ENT_ACTOR):
+            return None  # "appealing to their passions": attracting, not asking anyone
     if lemma in _NAMING_VERBS and dobj is not None:
         # "called the remarks disgraceful", "branded the deal a disaster", "described the plan
         # as reckless": a damning label is criticism of what is named.
@@ -3290,6 +3302,9 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             continue
         if t.nominal and t.tok.lemma_.lower() in _STANCE_NOUNS:
             continue  # "Clinton's support for the war": an attitude (a light verb makes it an act)
+        if t.nominal and t.modality == "asserted" and _foreseen(t.tok):
+            # "a deal is unlikely this week": possible; "talks are scheduled for May": future
+            t.modality = "future" if _foreseen(t.tok) in _SCHEDULED else "possible"
         if t.nominal and _danger(t.tok):
             continue  # "the Islamist terror threat": a danger, not someone threatening
         if t.nominal:
@@ -3489,6 +3504,30 @@ def _descriptive_participle(t: _Trig) -> bool:
 _STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
+
+
+#: Predicates that say an event is foreseen, not reported: "a deal is unlikely", "is expected".
+_FORESEEN = frozenset({"unlikely", "likely", "possible", "probable", "expected", "imminent",
+                       "doubtful", "uncertain", "planned", "scheduled", "due", "set", "slated",
+                       "impossible", "improbable", "conceivable", "feasible"})
+
+
+_SCHEDULED = frozenset({"expected", "planned", "scheduled", "due", "set", "slated", "imminent"})
+
+
+def _foreseen(tok: Any) -> str | None:
+    """The predicate of likelihood or plan an event noun is the subject of, if any: "a REDD
+    agreement is unlikely", "talks are expected next week"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    head = tok.head
+    if head.lower_ in _FORESEEN and head.pos_ in ("ADJ", "VERB"):
+        return head.lower_
+    pred = next(
+        (c for c in head.children if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in _FORESEEN),
+        None,
+    )
+    return pred.lower_ if pred is not None else None
 
 
 def _danger(tok: Any) -> bool:
