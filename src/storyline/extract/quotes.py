@@ -645,7 +645,12 @@ def _issuer_of_relative(subj: Any) -> Any | None:
     saying ...")."""
     if subj.lower_ not in ("that", "which") or subj.head.dep_ != "relcl":
         return None
-    piece = subj.head.head
+    return _issuer_of_piece(subj.head.head)
+
+
+def _issuer_of_piece(piece: Any) -> Any | None:
+    """Who put out ``piece`` ("Hale released a video", "the campaign sent an email"): the
+    subject of the issuing verb whose object it is."""
     if piece.dep_ != "dobj" or _lemma(piece) not in _ISSUED_PIECES:
         return None
     verb = piece.head
@@ -750,6 +755,10 @@ def _subject_raw(tok: Any) -> Any | None:
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOC_NOUNS.keys() | EVIDENCE_NOUNS:
         # "His office put out a statement saying ...": the document speaks (for its issuer).
         return tok.head
+    if tok.dep_ == "acl" and _lemma(tok.head) in _ISSUED_PIECES:
+        # "The campaign sent out an email stressing ...", "a new ad accusing ...": a piece
+        # speaks for whoever put it out, else for itself.
+        return _issuer_of_piece(tok.head) or tok.head
     controller = _object_controller(tok)
     if controller is not None:
         return controller
@@ -793,7 +802,36 @@ def _subject_raw(tok: Any) -> Any | None:
             )
             if after is not None:
                 return after
-    return _name_before(tok) or _participle_subject(tok) or _name_after_quote(tok)
+    return (
+        _name_before(tok)
+        or _participle_subject(tok)
+        or _name_after_quote(tok)
+        or _line_subject(tok)
+    )
+
+
+def _line_subject(tok: Any) -> Any | None:
+    """A sentence the parser ran over a line break ('“...”\\nPriebus, in the wake of ...,
+    told Fox News that ...') leaves the verb without a subject: the name that opens the
+    verb's line, followed by a comma or the verb, is its subject."""
+    doc = tok.doc
+    j = tok.i - 1
+    # (the parser may also have closed the sentence just before the verb)
+    while j > max(0, tok.i - 40) and "\n" not in doc[j].text:
+        j -= 1
+    if "\n" not in doc[j].text:
+        return None
+    k = j + 1
+    while k < tok.i and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == j + 1 or not (k == tok.i or doc[k].text == ","):
+        return None
+    name = doc[k - 1]
+    # Hung on a word before the line break, or on nothing of its own: a misparse. A name
+    # that is an object on its own line ("Keller, in the wake of X" as a phrase) is not.
+    if name.head.i <= j or name.dep_ in ("nsubj", "npadvmod", "ROOT"):
+        return name
+    return None
 
 
 def _name_after_quote(tok: Any) -> Any | None:
@@ -1079,6 +1117,15 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
             # "The group polled members: 1,409 teachers said they wanted ...": a clause cut
             # off by a colon is the lead-in, not what was said; the clause after the verb is.
             head = after[0]
+        elif head.i < cue.i and "\n" in ctx.text[head.idx : cue.idx]:
+            # A paragraph ends between the clause and the verb: the parse ran two paragraphs
+            # together ('“...”\nPriebus told Fox News that ...'); the verb's own clause is
+            # the one after it, and the paragraph before is no content of this verb.
+            if after:
+                head = after[0]
+            else:
+                comps = []
+                head = None
     elif lemma in INTENT_VERBS and xcomps and lemma not in SPEECH_VERBS | OBJECT_CONTENT_VERBS:
         # "plans to spend ...", "wants voters to know ...": the wish, its "to" and any
         # object before it (PolNeAR's content convention).

@@ -1,0 +1,32 @@
+"""Rules added in the fifth quotes pass, each on a sentence written here."""
+
+from __future__ import annotations
+
+from _stage_support import quote_with, quotes_in
+
+
+def test_quotes_verb_clause_never_reaches_back_over_a_paragraph(nlp):
+    # Paragraphs split by a single line break can reach the parser as one sentence; the
+    # verb's clause is the one after it, never the quote that closed the paragraph before.
+    text = (
+        "“We will win this state and then the next one,” Dana Morrow said. "
+        "“Nobody can stop a movement like ours.”\n"
+        "Keller, in the wake of a new poll showing Morrow ahead by ten points, "
+        "told reporters on Sunday that the race was far from over."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "the race was far from over")
+    assert "Nobody can stop" not in q.text
+    assert q.speaker_text and "Keller" in q.speaker_text
+
+
+def test_quotes_piece_speaks_for_its_issuer(nlp):
+    # "an email stressing ...", "an ad accusing ...": the piece's participle reports what
+    # its issuer put out.
+    text = (
+        "On Saturday, the Morrow campaign sent out a fundraising email stressing the "
+        "impact the senator's bid has had on the race."
+    )
+    q = quote_with(quotes_in(nlp, text), "impact the senator")
+    assert q.speaker_text and "campaign" in q.speaker_text
+    assert q.cue == "stressing"
