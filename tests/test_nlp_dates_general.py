@@ -157,3 +157,16 @@ def test_dates_general_the_last_week_is_the_past_week_but_the_last_week_of_is_th
     # "the last week of June" is the final week of June, no week counted back from publication
     assert spans("He died in the last week of June.") == ["June"]
     assert spans("She spent the last year of her life in Paris.") == []
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The economy boomed in the 1960's.", "the 1960's", "196"),
+    ("Rock music changed in the late 1980's.", "the late 1980's", "198"),
+    ("Prices stagnated in the 70's.", "the 70's", "197"),
+])
+def test_dates_general_decades_with_the_apostrophe_of_older_house_styles(nlp, text, expr, value):
+    assert values(nlp, text)[expr] == value
+
+
+def test_dates_general_an_age_in_the_decades_is_no_decade(nlp):
+    assert values(nlp, "He was in his 20's when he left.") == {}

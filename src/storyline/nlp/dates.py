@@ -195,7 +195,9 @@ _PATTERNS = [
     rf"\b(?:(?:this|last|next|coming|(?:this\s+)?past|early|late)\s+|the\s+)?"
     rf"(?:summer|fall|autumn|winter|spring)(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR})\b)?",
     # decades and centuries: "the 1990s", "the late '80s", "the nineties", "the 20th century"
-    r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0s|'\d0s)\b",
+    # (with the apostrophe of older house styles: "the 1960's", "the 70's"; a bare "20's" is an age)
+    r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0'?s|'\d0s)\b"
+    r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?[1-9]0's\b",
     r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
     r"eighties|nineties)\b",
     r"\b(?:the\s+)?(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b",
@@ -692,13 +694,14 @@ def _special(low: str, anchor: dt.date | None,
                 y -= 1  # "this winter" in January began the December before
         return f"{y:04d}", "year", f"{y:04d}-{code}"
     # decades and centuries
-    m = re.match(r"^(?:(?:early|mid|late)[\s-]+)?(?:(\d{3})0s|'(\d)0s)$", low)
+    m = re.match(r"^(?:(?:early|mid|late)[\s-]+)?(?:(\d{3})0'?s|'(\d)0s|(\d)0's)$", low)
     if m:
         if m[1]:
             return None, "unknown", str(int(m[1]))
         if anchor is None:
             return None, "unknown", None
-        return None, "unknown", f"{_century(anchor, int(m[2])):02d}{m[2]}"
+        d = int(m[2] or m[3])
+        return None, "unknown", f"{_century(anchor, d):02d}{d}"
     m = re.match(r"^(?:(?:early|mid|late)[\s-]+)?(\w+ies)$", low)
     if m and m[1] in _DECADE_WORDS:
         if anchor is None:
