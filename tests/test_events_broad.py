@@ -151,3 +151,17 @@ def test_events_broad_foreseen_event_noun_is_not_reported(nlp):
     assert event_of(evs, "AGREE").modality == "possible"
     evs = events_in(nlp, "Talks between the union and the ministry are scheduled for Friday.")
     assert event_of(evs, "CONSULT").modality == "future"
+
+
+def test_events_broad_possessive_on_a_patient_noun_is_the_clause_subject(nlp):
+    evs = events_in(nlp, "The fishermen flew home following their release by the coast guard.")
+    e = event_of(evs, "RETREAT")
+    assert e.target_text == "fishermen"
+
+
+def test_events_broad_time_preposition_joins_no_event(nlp):
+    # "held ... after the arrest": a light verb is no participation in an event it only follows.
+    e = event_of(events_in(nlp, "Students held a vigil after the arrest of their teacher."), "COERCE")
+    assert e.actor_text is None
+    e = event_of(events_in(nlp, "The rebels took part in talks with the army."), "CONSULT")
+    assert e.actor_text == "rebels"

@@ -1464,8 +1464,8 @@ def _possessor_subject(pron: Any, triggers: dict[int, _Trig]) -> Any:
         return None
     node = pron.head
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            break
+        if (node.pos_ in ("VERB", "AUX") and node.dep_ != "prep") or node.head is node:
+            break  # "following their release": a participle used as a preposition is passed
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
         return None
@@ -3004,6 +3004,9 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.actor, t.target = _nominal_args(t.tok, t.category)
             if t.actor is not None and t.actor.dep_ == "poss" and t.actor.pos_ == "PRON":
                 t.actor = _possessor_subject(t.actor, triggers) or t.actor
+            if t.target is not None and t.target.dep_ == "poss" and t.target.pos_ == "PRON":
+                # "the sailors landed after their release": the one released is the subject.
+                t.target = _possessor_subject(t.target, triggers) or t.target
             if t.actor is None:
                 t.actor, other = _participant(t.tok)
                 t.target = t.target or other
@@ -3429,6 +3432,11 @@ _HABITUAL = {"often", "usually", "generally", "typically", "always", "routinely"
              "regularly", "sometimes", "rarely", "seldom", "never"}
 
 
+#: Prepositions that place an event in time relative to another ("after the attacks").
+_TIME_PREPS = frozenset({"after", "before", "following", "since", "until", "till", "amid",
+                         "despite", "prior", "ahead", "throughout", "pending"})
+
+
 def _participant(noun: Any) -> tuple[Any, Any]:
     """Subject (and "with X" party) of a participation verb governing an event noun.
 
@@ -3437,6 +3445,8 @@ def _participant(noun: Any) -> tuple[Any, Any]:
     """
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        if head.lower_ in _TIME_PREPS:
+            return None, None  # "held a vigil after the arrest": when, not what was joined
         head = head.head
         if head.dep_ == "dobj" and head.lemma_.lower() == "part":  # "take part in"
             head = head.head
