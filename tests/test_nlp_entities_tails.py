@@ -99,3 +99,29 @@ def test_entities_a_role_takes_only_words_that_modify_it(nlp):
     titles = [m.text for m in an.mentions if m.label == "TITLE"]
     assert "President" in titles and "remark President" not in titles
     assert "US defence secretary" in titles
+
+
+def test_entities_a_title_case_line_loses_the_common_words_it_capitalised(nlp):
+    # "Speech" is a common word the caption capitalised: the article writes "speech" in running text.
+    text = ("[Video: Full Remarks: Senator Warren Speech at Union Hall in Boston]\n\n"
+            "Warren gave a long speech on Friday, and the crowd cheered.")
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    persons = {m.text for m in an.mentions if m.label == "PERSON"}
+    assert "Warren Speech" not in persons and "Warren" in persons
+
+
+def test_entities_headline_words_that_are_names_in_the_text_stay_in_the_name(nlp):
+    from storyline.nlp.entities import _trim_headline_persons
+
+    # "Rice" is also a common word ("grow rice"), but the running text uses it in a name:
+    # it is no cut point; "Praises" is written in lower case and is one.
+    text = "Rice Praises Farmers\n\nRice praises farmers who grow rice."
+    doc = nlp(text)
+    out = [(0, 2, "PERSON"), (4, 5, "PERSON")]  # "Rice Praises" (headline), "Rice"
+    assert doc[0:2].text == "Rice Praises" and doc[4].text == "Rice"
+    assert _trim_headline_persons(doc, text, out) == [(0, 1, "PERSON"), (4, 5, "PERSON")]
+
+
+def test_entities_a_person_name_before_house_is_an_institution(nlp):
+    got = _labels(nlp, "Aides said the Obama White House had cut the program in 2009.")
+    assert got.get("Obama White House") == "ORG"

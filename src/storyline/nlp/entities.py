@@ -190,27 +190,31 @@ def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]])
     """Cut a headline's over-long person spans down to the names the article itself uses.
 
     In a title-case line every word is capitalised, and NER runs a name into the words around
-    it ("Billy Bush Joins", "Donald Trump Ties Hillary Clinton"). Such a span is replaced by
-    the names inside it that the article names elsewhere (longest first); with none, it stays.
+    it ("Billy Bush Joins", "Donald Trump Ties Hillary Clinton", "President Obama Speech at").
+    Such a span is replaced by the names inside it that the article names elsewhere (longest
+    first); failing that, it is cut at the words the article writes in lower case elsewhere
+    ("speech") and that no name of its running text contains: those are common words that the
+    title case capitalised. With neither, it stays.
     """
     persons = [(s, e) for s, e, label in out if label == "PERSON" and e - s >= 2]
     if not persons:
         return out
     lines: dict[int, bool] = {}
     headline = {(s, e) for s, e in persons if _title_case_line(doc, text, s, lines)}
+    if not headline:
+        return out
     # Names as the article writes them in its running text, not in its headlines.
     known = {" ".join(t.lower_ for t in doc[s:e]) for s, e in persons if (s, e) not in headline}
-    if not known or not headline:
-        return out
-    longest = max(k.count(" ") + 1 for k in known)
+    longest = max((k.count(" ") + 1 for k in known), default=0)
+    common: set[str] | None = None
     fixed: list[tuple[int, int, str]] = []
     for s, e, label in out:
-        if label != "PERSON" or e - s < 3 or (s, e) not in headline:
+        if label != "PERSON" or (s, e) not in headline:
             fixed.append((s, e, label))
             continue
         parts: list[tuple[int, int]] = []
         i = s
-        while i < e:
+        while known and e - s >= 3 and i < e:
             for j in range(min(e, i + longest), i + 1, -1):
                 if " ".join(t.lower_ for t in doc[i:j]) in known:
                     parts.append((i, j))
@@ -218,11 +222,34 @@ def _trim_headline_persons(doc: Any, text: str, out: list[tuple[int, int, str]])
                     break
             else:
                 i += 1
+        if not parts:
+            if common is None:
+                common = _common_words(doc, out, headline)
+            parts = _runs([doc[k].lower_ not in common for k in range(s, e)], s)
         if parts:
             fixed.extend((a, b, "PERSON") for a, b in parts)
         else:
             fixed.append((s, e, label))
     return fixed
+
+
+def _common_words(doc: Any, out: list[tuple[int, int, str]], headline: set[tuple[int, int]]) -> set[str]:
+    """Words the article writes in lower case and that no name of its running text contains."""
+    in_names = {t.lower_ for s, e, label in out if (s, e) not in headline for t in doc[s:e]}
+    return {t.lower_ for t in doc if t.is_lower and t.is_alpha} - in_names
+
+
+def _runs(keep: list[bool], offset: int) -> list[tuple[int, int]]:
+    """The maximal runs of kept tokens (as spans from ``offset``), or [] when all are kept."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, ok in enumerate([*keep, False]):
+        if ok:
+            start = k if start is None else start
+        elif start is not None:
+            runs.append((offset + start, offset + k))
+            start = None
+    return [] if runs == [(offset, offset + len(keep))] else runs
 
 
 def _title_case_line(doc: Any, text: str, i: int, cache: dict[int, bool] | None = None) -> bool:

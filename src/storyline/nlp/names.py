@@ -100,7 +100,7 @@ ORG_TAIL_WORDS = frozenset(
 # at least two other words ("Martin Luther King Day", "First Baptist Church").
 ORG_TAIL_WORDS_LONG = frozenset(
     ["trust", "center", "centre", "council", "company", "co", "group", "school", "party", "church",
-     "bank", "network", "project", "union"]
+     "bank", "network", "project", "union", "house"]
 )
 OCCASION_TAIL_WORDS = frozenset(["day", "prize", "award", "awards", "act", "law", "street", "avenue", "road"])
 
