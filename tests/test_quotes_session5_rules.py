@@ -30,3 +30,29 @@ def test_quotes_piece_speaks_for_its_issuer(nlp):
     q = quote_with(quotes_in(nlp, text), "impact the senator")
     assert q.speaker_text and "campaign" in q.speaker_text
     assert q.cue == "stressing"
+
+
+def test_quotes_called_in_quotes_whatever_the_parse(nlp):
+    # 'called X “Y”' names X in the speaker's own words, even when the parser reads the
+    # quoted words as a modifier of X rather than as a predicate.
+    text = 'Mr. Hale called the use of executive orders "quite dangerous."'
+    q = quote_with(quotes_in(nlp, text), "quite dangerous")
+    assert q.text.startswith("the use of executive orders")
+    assert q.speaker_text and "Hale" in q.speaker_text
+    assert q.cue == "called"
+
+
+def test_quotes_called_for_is_no_naming(nlp):
+    # "called for" / "called on" take a phrase, not a quoted name: no naming content there.
+    text = 'The mayor called on residents to stay home, citing the "extreme danger" ahead.'
+    for q in quotes_in(nlp, text):
+        assert not q.text.startswith("on residents")
+
+
+def test_quotes_naming_verbs_report_the_name(nlp):
+    text = "The governor labeled the plan “reckless and cruel.” Critics dubbed the measure the “bathroom bill.”"
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "reckless and cruel")
+    assert q.cue == "labeled" and q.speaker_text and "governor" in q.speaker_text
+    q = quote_with(qs, "bathroom bill")
+    assert q.cue == "dubbed" and q.speaker_text == "Critics"

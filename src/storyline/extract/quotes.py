@@ -1088,6 +1088,40 @@ def _as_predicate(ctx: _Ctx, cue: Any, lemma: str) -> tuple[tuple[int, int], Any
     return _strip_span(ctx.text, obj.left_edge.idx, _tok_end(as_prep.right_edge)), obj
 
 
+# Verbs of naming: "called / dubbed / labeled / branded X “Y”" report the speaker's name for X.
+_NAMING_VERBS = frozenset("call dub label brand".split())
+
+
+def _called_in_quotes(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int], Any] | None:
+    """'called the use of executive orders "quite dangerous"', 'called protesters “thugs”':
+    naming someone or something in the speaker's own quoted words, whatever the parse made
+    of the two noun phrases. The content runs from the word after the verb to the quote's
+    end; the words between are one noun phrase (no clause punctuation, no second verb of
+    the clause) and the quote opens within a few words."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].dep_ in ("prt", "prep", "agent"):
+        return None  # "called on X", "called for X", "called up", "was called by X"
+    for q in ctx.quote_spans:
+        if q.open_at <= cue.idx:
+            continue
+        if q.open_at > _tok_end(cue) + 160:
+            return None
+        between = doc.char_span(_tok_end(cue), q.open_at, alignment_mode="contract")
+        if between is None or not 1 <= len(between) <= 25:
+            return None
+        if any(
+            t.text in (",", ";", ":", ".", "(", "—", "–") or t.text in _MARK_TOKENS
+            for t in between
+        ) or any(t.pos_ in ("VERB", "AUX") and t.head.i == cue.i for t in between):
+            return None
+        if doc[cue.i + 1].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"):
+            return None
+        span = _strip_span(ctx.text, _tok_end(cue), q.outer_end)
+        head = doc.char_span(q.start, q.end, alignment_mode="expand")
+        return span, (head.root if head is not None and len(head) else cue)
+    return None
+
+
 def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | None]:
     """Content span of a reporting verb: its clause, "to"-phrase, "for"-phrase or object."""
     lemma = _lemma(cue)
@@ -1142,7 +1176,7 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
         return None, None
     else:
         xcomp = _children(cue, "xcomp")
-        if lemma == "call":
+        if lemma in _NAMING_VERBS:
             # "called Trump “unhinged”": whom, and what they were called.
             obj = [c for c in _children(cue, "dobj") if c.i > cue.i]
             pred = [c for c in _children(cue, "oprd", "ccomp", "xcomp") if c.i > cue.i]
@@ -1154,6 +1188,9 @@ def _content_from(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int] | None, Any | No
                 # "called Trump “very flexible”" may come as two predicates: whom, then what
                 start = (obj[0] if obj else pred[0]).left_edge.idx
                 return _strip_span(ctx.text, start, _tok_end(pred[-1].right_edge)), pred[-1]
+            named = _called_in_quotes(ctx, cue)
+            if named is not None:
+                return named
         preps = [
             c
             for c in cue.children
