@@ -170,3 +170,21 @@ def test_dates_general_decades_with_the_apostrophe_of_older_house_styles(nlp, te
 
 def test_dates_general_an_age_in_the_decades_is_no_decade(nlp):
     assert values(nlp, "He was in his 20's when he left.") == {}
+
+
+@pytest.mark.parametrize("year,easter", [(1998, "1998-04-12"), (2000, "2000-04-23"),
+                                         (2019, "2019-04-21"), (2024, "2024-03-31")])
+def test_dates_general_easter_is_computed_for_its_year(nlp, year, easter):
+    text = f"The attacks took place on Easter Sunday {year}."
+    assert values(nlp, text)[f"Easter Sunday {year}"] == easter
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Protesters marched on Good Friday.", "Good Friday", "2014-04-18"),
+    ("Workers rallied on May Day.", "May Day", "2014-05-01"),
+    ("The parade was held on St. Patrick's Day.", "St. Patrick's Day", "2014-03-17"),
+    ("The bill was signed on Martin Luther King Jr. Day.", "Martin Luther King Jr. Day", "2014-01-20"),
+    ("Families gathered on Mother's Day.", "Mother's Day", "2014-05-11"),
+])
+def test_dates_general_named_days_of_the_year_in_a_past_sentence(nlp, text, expr, value):
+    assert values(nlp, text)[expr] == value

@@ -93,7 +93,10 @@ _SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_DIGIT_WORD})?|ten|eleve
 _UNITS = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|hours?|minutes?|centur(?:y|ies)|quarters(?!\s+of\b)|quarter(?=\s+(?:ago|earlier)\b))"
 _ANA_UNIT = r"day|night|morning|afternoon|evening|week|month|year|quarter"
 _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|"
-            r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day")
+            r"Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|"
+            r"Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Boxing\s+Day|St\.?\s+Patrick's\s+Day|May\s+Day|"
+            r"Mother's\s+Day|Father's\s+Day|Presidents'?\s+Day|Columbus\s+Day|Bastille\s+Day|Canada\s+Day|"
+            r"(?:Remembrance|Armistice)\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day")
 _PART = r"(?:morning|afternoon|evening|night)"
 # 24-hour times are taken only with their zone, as wire copy writes them: "1400 GMT", "0600 local time"
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
@@ -112,7 +115,7 @@ _PATTERNS = [
     rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
     rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
     # January 2020 / (last|next|this|early|late|mid-) November
-    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}\b(?:,?\s+{_YEAR}\b)?",
+    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}\b(?!\s+Day\b)(?:,?\s+{_YEAR}\b)?",
     # an abbreviated month with its year: "Sept. 1997"
     rf"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+{_YEAR}\b",
     # (last|next|this) Friday (morning)
@@ -810,11 +813,35 @@ _HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
     "veterans day": (11, 11), "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
     "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
+    "boxing day": (12, 26), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "may day": (5, 1), "bastille day": (7, 14), "canada day": (7, 1), "remembrance day": (11, 11),
+    "armistice day": (11, 11), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2),
+    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3),
+    # moveable feasts: days from Easter Sunday
+    "easter": (0, 0), "easter sunday": (0, 0), "easter monday": (0, 1), "good friday": (0, -2),
 }
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous computus of Meeus and Jones)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
 
 
 def _holiday_day(name: str, year: int) -> dt.date:
     rule = _HOLIDAYS[name]
+    if rule[0] == 0:
+        return _easter(year) + dt.timedelta(days=rule[1])
     if len(rule) == 2:
         return dt.date(year, rule[0], rule[1])
     month, wd, nth = rule
