@@ -188,3 +188,17 @@ def test_dates_general_easter_is_computed_for_its_year(nlp, year, easter):
 ])
 def test_dates_general_named_days_of_the_year_in_a_past_sentence(nlp, text, expr, value):
     assert values(nlp, text)[expr] == value
+
+
+def test_dates_general_clock_before_its_day_with_the_other_zone_between(nlp):
+    v = values(nlp, "The explosion occurred at 10:40 a.m. (0740 GMT) Friday.")
+    assert v["10:40 a.m."] == "2014-05-16T10:40"
+    assert v["0740 GMT"] == "2014-05-16T07:40"
+    assert v["Friday"] == "2014-05-16"
+
+
+def test_dates_general_a_capital_on_after_pm_opens_the_next_sentence(nlp):
+    v = values(nlp, "The shooting began at 9 p.m. On Tuesday, police arrived.")
+    assert v["9 p.m."] == "2014-05-21T21:00"
+    assert v["Tuesday"] == "2014-05-20"
+    assert values(nlp, "The shooting began at 9 p.m. on Tuesday.") == {"9 p.m. on Tuesday": "2014-05-20T21:00"}

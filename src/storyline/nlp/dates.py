@@ -127,7 +127,8 @@ _PATTERNS = [
     rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}\b(?:\s+(?i:{_PART}))?",
     # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
-    rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:on\s+)?{_CLOCK_DAY})?"
+    # (a capital "On" after "p.m." opens the next sentence: "began at 9 p.m. On Tuesday, ...")
+    rf"\b(?:{_CLOCK}(?:\s+{_ZONE})?(?:,?\s+(?:(?-i:on)\s+)?{_CLOCK_DAY})?"
     rf"|(?:noon|midnight)(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_CLOCK_DAY})",
     # "at noon", "by midnight" alone: a clock time on the day the story has reached
     # (find_temporal_spans keeps it only after "at", "by", "until": "noon is lunch time" is none)
@@ -1389,7 +1390,38 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
-    return _narrative(_reporting_focus(out, text, anchor), anchor)
+    return _clock_before_its_day(_narrative(_reporting_focus(out, text, anchor), anchor), text)
+
+
+_CLOCK_GAP = re.compile(r"^[\s(),]*(?:on\s+)?$")
+
+
+def _clock_before_its_day(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """Clock times that wire copy writes before their day with the other zone in between:
+    "at 10:40 a.m. (0740 GMT) Friday" are both on that Friday."""
+    out = list(times)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if not (t.kind == "TIME" and t.timeml and "T" in t.timeml
+                and _BARE_CLOCK.match(_strip_mods(" ".join(t.text.lower().split())))):
+            i += 1
+            continue
+        j, pos = i, t.end
+        while j + 1 < len(out) and _CLOCK_GAP.match(text[pos:out[j + 1].start]):
+            u = out[j + 1]
+            if u.kind == "TIME" and u.timeml and "T" in u.timeml and _BARE_CLOCK.match(
+                    _strip_mods(" ".join(u.text.lower().split()))):
+                j, pos = j + 1, u.end
+                continue
+            if u.kind == "DATE" and u.precision == "day" and u.value:
+                for k in range(i, j + 1):
+                    c = out[k]
+                    out[k] = dataclasses.replace(
+                        c, value=u.value, precision="day", timeml=f"{u.value}T{c.timeml.split('T', 1)[1]}")
+            break
+        i = j + 1
+    return out
 
 
 # "in the next five years" is the span up to then, not the date at its end
