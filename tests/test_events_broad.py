@@ -165,3 +165,22 @@ def test_events_broad_time_preposition_joins_no_event(nlp):
     assert e.actor_text is None
     e = event_of(events_in(nlp, "The rebels took part in talks with the army."), "CONSULT")
     assert e.actor_text == "rebels"
+
+
+def test_events_broad_topic_before_a_talks_noun_is_no_party(nlp):
+    text = "Doctors argued for a public option during Obamacare talks."
+    assert not nlp(text)[7].ent_type_  # the case the rule is for: a name the tagger left bare
+    assert not [e for e in events_in(nlp, text) if e.category == "CONSULT" and e.actor_text == "Obamacare"]
+    e = event_of(events_in(nlp, "The Iran talks resumed in Vienna on Monday."), "CONSULT")
+    assert e.actor_text == "Iran"
+
+
+def test_events_broad_act_in_the_complement_of_a_hypothetical_is_not_asserted(nlp):
+    evs = events_in(nlp, "The two camps are nearing a deal that would see him endorse her on Tuesday.")
+    assert event_of(evs, "SUPPORT").modality == "future"
+
+
+def test_events_broad_electoral_appeal_is_no_plea(nlp):
+    assert not [e for e in events_in(nlp, "His appeal to rural voters helped him win the state.")
+                if e.category == "DEMAND"]
+    assert event_of(events_in(nlp, "The mayor's appeal for calm went unheeded."), "DEMAND")

@@ -1529,6 +1529,8 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
                 continue  # "the Jan. 10 meeting"
             if c.ent_type_ == "GPE" and not is_country(c):
                 continue  # "the London bombings": a city names the place, not the attacker
+            if not c.ent_type_ and c.pos_ == "PROPN" and not _known_name(c) and cat in _COOP_NOUN_CATS:
+                continue  # "the Obamacare talks", "a REDD agreement": the topic, not a party
             if lemma in _THEATRE_NOUNS and (c.ent_type_ in ("GPE", "LOC", "EVENT") or is_country(c)):
                 target = target or c  # "the Iraq war": the country is where it is fought
                 continue
@@ -2837,7 +2839,7 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
         return None
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     purpose = tok.dep_ == "advcl" and "to" in auxes and _child(tok, _SUBJ) is None
-    if not (tok.dep_ == "xcomp" or purpose or tok.dep_ == "ccomp" and head.lemma_.lower() in _ASKING_VERBS):
+    if not (tok.dep_ in ("xcomp", "ccomp") or purpose):
         return None
     if head.lemma_.lower() in _SPEECH | _REPORTING | {"say", "tell"}:
         return None
@@ -3308,6 +3310,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
         if t.nominal and t.modality == "asserted" and _foreseen(t.tok):
             # "a deal is unlikely this week": possible; "talks are scheduled for May": future
             t.modality = "future" if _foreseen(t.tok) in _SCHEDULED else "possible"
+        if t.nominal and _attraction(t.tok):
+            continue  # "his populist appeal", "his appeal to blue-collar voters": a draw, no plea
         if t.nominal and _danger(t.tok):
             continue  # "the Islamist terror threat": a danger, not someone threatening
         if t.nominal:
@@ -3538,6 +3542,21 @@ def _foreseen(tok: Any) -> str | None:
         None,
     )
     return pred.lower_ if pred is not None else None
+
+
+def _attraction(tok: Any) -> bool:
+    """An "appeal" noun that names a draw on people, not a plea: no "for" phrase, no infinitive,
+    and no named body appealed to ("his appeal to working-class voters", "populist appeal")."""
+    if tok.lemma_.lower() != "appeal":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("for", "against")):
+            return False
+        if c.dep_ == "prep" and c.lower_ == "to":
+            obj = _child(c, "pobj")
+            if obj is not None and obj.ent_type_ in ("ORG", "GPE", "PERSON"):
+                return False  # "an appeal to the United Nations"
+    return True
 
 
 def _danger(tok: Any) -> bool:
