@@ -56,3 +56,24 @@ def test_quotes_naming_verbs_report_the_name(nlp):
     assert q.cue == "labeled" and q.speaker_text and "governor" in q.speaker_text
     q = quote_with(qs, "bathroom bill")
     assert q.cue == "dubbed" and q.speaker_text == "Critics"
+
+
+def test_quotes_made_clear_is_a_statement(nlp):
+    # "X made (it) clear/plain that S" states S; the "it" is a placeholder, never the speaker.
+    text = (
+        "Without naming his rivals, Hale made it clear that he felt they should drop out. "
+        "Officials made plain on Tuesday that the deal was dead."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "they should drop out")
+    assert q.speaker_text and "Hale" in q.speaker_text
+    assert q.cue == "made it clear"
+    q = quote_with(qs, "the deal was dead")
+    assert q.speaker_text == "Officials"
+    assert "Tuesday" not in q.text
+
+
+def test_quotes_made_clear_needs_a_clause(nlp):
+    # Without a clause of its own, "made it clear" reports nothing.
+    text = "The long delay made the road clear for the convoy, and the storm made it clear to everyone."
+    assert quotes_in(nlp, text) == []

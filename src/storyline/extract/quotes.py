@@ -1548,6 +1548,52 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+_DECLARED_ADJECTIVES = frozenset("clear plain known obvious explicit evident".split())
+
+
+def _made_clear(ctx: _Ctx, tok: Any) -> _Frame | None:
+    """ "X made (it) clear that S", "made known that S": a statement by X of S, however the
+    parser hangs the clause (on the adjective, or on the verb, as a clause or an adverbial)."""
+    if _in_quote(ctx, tok.idx) is not None:
+        return None
+    doc = tok.doc
+    adj = next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i and c.lower_ in _DECLARED_ADJECTIVES and c.i - tok.i <= 3
+        ),
+        None,
+    )
+    if adj is None:
+        return None
+    clause = None
+    for t in doc[adj.i + 1 : min(len(doc), adj.i + 10)]:
+        if t.is_sent_start or t.text in (";", ":") or t.text in _MARK_TOKENS:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.head.i in (adj.i, tok.i) and t.dep_ != "conj":
+            clause = t
+            break
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    subj = _subject(tok, ctx.text)
+    if subj is not None and subj.lower_ == "it" and subj.head.i == adj.i:
+        subj = None  # "made it clear": the "it" is the clause's placeholder, not the speaker
+    if subj is None:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if subj is None or subj.lower_ in FIRST_PERSON | {"you", "it", "this", "that"}:
+        return None
+    start = clause.left_edge.idx
+    if start <= adj.idx:
+        start = _tok_end(adj)
+    content = _strip_span(ctx.text, start, _tok_end(clause.right_edge))
+    # (a time phrase between the adjective and "that" is no part of what was said)
+    that = next((t for t in doc[adj.i + 1 : clause.i] if t.lower_ == "that"), None)
+    if that is not None:
+        content = _strip_span(ctx.text, that.idx, content[1])
+    return _Frame(tok, f"{tok.text} {'it ' if doc[adj.i - 1].lower_ == 'it' else ''}{adj.text}", subj, content, clause)
+
+
 # Contractions with a typographic apostrophe ("It’s", "they’re") get no proper lemma, so "It’s true that ..." would read as a verb of its own with "It" holding the clause.
 _CURLY_CLITICS = {"’s": "be", "’re": "be", "’m": "be", "’ve": "have", "’d": "would", "’ll": "will"}
 
@@ -1720,6 +1766,11 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if subj is not None:
                 frames.append(_Frame(tok, "put it", subj, None, None))
             continue
+        if lemma == "make" and tok.pos_ in ("VERB", "AUX"):
+            declared = _made_clear(ctx, tok)
+            if declared is not None:
+                frames.append(declared)
+                continue
         if tok.dep_ == "acomp" and lemma in _ATTITUDE_ADJECTIVES:
             adj = _attitude_adjective(ctx, tok)
             if adj is not None:
