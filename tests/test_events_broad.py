@@ -184,3 +184,9 @@ def test_events_broad_electoral_appeal_is_no_plea(nlp):
     assert not [e for e in events_in(nlp, "His appeal to rural voters helped him win the state.")
                 if e.category == "DEMAND"]
     assert event_of(events_in(nlp, "The mayor's appeal for calm went unheeded."), "DEMAND")
+
+
+def test_events_broad_compound_kind_of_act_is_no_event(nlp):
+    assert not events_in(nlp, "The senator has new ideas on student loans.")
+    e = event_of(events_in(nlp, "The police shooting of a teenager sparked riots."), "ASSAULT")
+    assert e.target_text and "teenager" in e.target_text

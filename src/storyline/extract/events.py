@@ -3310,6 +3310,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
         if t.nominal and t.modality == "asserted" and _foreseen(t.tok):
             # "a deal is unlikely this week": possible; "talks are scheduled for May": future
             t.modality = "future" if _foreseen(t.tok) in _SCHEDULED else "possible"
+        if t.nominal and _kind_compound(t):
+            continue  # "student loans", "prisoner abuse": a kind of act, no reported one
         if t.nominal and _attraction(t.tok):
             continue  # "his populist appeal", "his appeal to blue-collar voters": a draw, no plea
         if t.nominal and _danger(t.tok):
@@ -3542,6 +3544,23 @@ def _foreseen(tok: Any) -> str | None:
         None,
     )
     return pred.lower_ if pred is not None else None
+
+
+def _kind_compound(t: _Trig) -> bool:
+    """A bare event noun whose only participant is a common noun compounded to it ("student
+    loans", "prisoner abuse", "worker protests"): it names a kind of act, not one that happened.
+    """
+    tok = t.tok
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    if any(c.dep_ in ("prep", "agent") and _child(c, "pobj") is not None for c in tok.children):
+        return False  # "abuse of prisoners by guards": participants named
+    parts = [x for x in (t.actor, t.target) if x is not None]
+    return bool(parts) and all(
+        x.dep_ == "compound" and x.head.i == tok.i and x.pos_ == "NOUN" and not x.ent_type_
+        and not _known_name(x)
+        for x in parts
+    )
 
 
 def _attraction(tok: Any) -> bool:
