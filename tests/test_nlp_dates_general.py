@@ -202,3 +202,16 @@ def test_dates_general_a_capital_on_after_pm_opens_the_next_sentence(nlp):
     assert v["9 p.m."] == "2014-05-21T21:00"
     assert v["Tuesday"] == "2014-05-20"
     assert values(nlp, "The shooting began at 9 p.m. on Tuesday.") == {"9 p.m. on Tuesday": "2014-05-20T21:00"}
+
+
+@pytest.mark.parametrize("text,first,value", [
+    ("The summit was held on 7-8 May in Brussels.", "7", "2014-05-07"),
+    ("Talks took place between 3 and 5 March 2009.", "3", "2009-03-03"),
+    ("The riders spent the 7th and 8th of May in London.", "7th", "2014-05-07"),
+])
+def test_dates_general_first_day_of_a_range_written_once_with_its_month(nlp, text, first, value):
+    assert values(nlp, text)[first] == value
+
+
+def test_dates_general_a_backward_pair_before_a_date_is_no_range(nlp):
+    assert values(nlp, "The hosts won 3 to 1 May Day crowds cheered.").get("3") is None

@@ -1306,12 +1306,23 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
             out.pop()  # "in the evening of August 10": the extent now covers what was found alone
         if re.match(r"(?i)the\s+(?:fiscal\s+)?\S+-quarter$", frag):
             s += 4  # "the third-quarter loss": the adjective alone is the expression
+        if (_DAY_MONTH.fullmatch(frag) and (r := _DAY_RANGE_BEFORE.search(text[max(0, s - 24):s]))
+                and not (out and out[-1][1] > s - len(r.group(0)))):
+            # the first day of a range written once with its month: "7-8 July", "the 7th and
+            # 8th of July" (its month and year are read from the second, after the narrative)
+            d0 = max(0, s - 24) + r.start(1)
+            out.append((d0, d0 + len(r[1]), r[1]))
         out.append((s, e, text[s:e]))
         if _MONTH_DAY.fullmatch(frag):
             r = _DAY_RANGE.match(text, e)
             if r:
                 out.append((r.start(1), r.end(1), r[1]))
     return out
+
+
+_DAY_MONTH = re.compile(rf"(?:[Tt]he\s+)?{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?")
+_DAY_RANGE_BEFORE = re.compile(
+    rf"(?<![\d.,:$£€/])\b({_DAYNUM})\s*(?:-|–|to|through|and|or|until|till)\s*(?:the\s+)?$")
 
 
 def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[TimeExpr]:
@@ -1390,10 +1401,34 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
-    return _clock_before_its_day(_narrative(_reporting_focus(out, text, anchor), anchor), text)
+    return _day_before_its_month(
+        _clock_before_its_day(_narrative(_reporting_focus(out, text, anchor), anchor), text), text)
 
 
 _CLOCK_GAP = re.compile(r"^[\s(),]*(?:on\s+)?$")
+
+
+def _day_before_its_month(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """The first day of a range written once with its month ("7-8 July") in that month."""
+    out = list(times)
+    drop = set()
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        m = _BARE_DAY.match(t.text)
+        if not (m and not m[2] and u.kind == "DATE" and u.precision == "day" and u.value
+                and _DAY_MONTH.fullmatch(u.text) and _DAY_RANGE_BEFORE.search(text[t.start:u.start])):
+            continue
+        try:
+            end = dt.date.fromisoformat(u.value)
+            d = end.replace(day=int(m[1]))
+        except ValueError:
+            continue
+        if d >= end:
+            drop.add(i)  # a range runs forward: "3 to 1 May" is a score, no first day
+            continue
+        out[i] = dataclasses.replace(t, kind="DATE", value=d.isoformat(), precision="day",
+                                     timeml=d.isoformat())
+    return [t for i, t in enumerate(out) if i not in drop]
 
 
 def _clock_before_its_day(times: list[TimeExpr], text: str) -> list[TimeExpr]:
