@@ -125,3 +125,35 @@ def test_entities_headline_words_that_are_names_in_the_text_stay_in_the_name(nlp
 def test_entities_a_person_name_before_house_is_an_institution(nlp):
     got = _labels(nlp, "Aides said the Obama White House had cut the program in 2009.")
     assert got.get("Obama White House") == "ORG"
+
+
+def test_entities_a_sentence_opening_preposition_is_no_part_of_a_name(nlp):
+    text = "Down 13 points from her average. Among Latinos, her net positive is just two points."
+    got = _labels(nlp, text)
+    assert "Among Latinos" not in got
+
+
+def test_entities_a_pro_or_anti_modifier_names_no_one(nlp):
+    got = _labels(nlp, "The pro-Clinton group Priorities USA Action spent $5 million. A pro-Cruz super PAC "
+                       "answered.")
+    assert got.get("Priorities USA Action") == "ORG"
+    assert not any(text.startswith(("pro-", "anti-")) for text in got)
+
+
+def test_entities_a_name_ending_in_a_group_the_article_names_is_a_group(nlp):
+    got = _labels(nlp, "Hill Democrats, however, were generally vague. Sen. Jack Reed said Democrats would wait.")
+    assert got.get("Hill Democrats") == "NORP" and got.get("Jack Reed") == "PERSON"
+
+
+def test_entities_a_stopword_in_capitals_among_capitals_is_no_acronym(nlp):
+    got = _labels(nlp, "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal: the polls ended early. "
+                       "Officials at the WHO said the US and the UK agreed.")
+    assert "TOO" not in got
+    assert got.get("WHO") == "ORG" and got.get("US") == "GPE"
+
+
+def test_entities_a_dash_glued_to_a_name_is_no_part_of_it(nlp):
+    text = "Poll notes:\n\n-David Rothschild, an economist, said the odds moved."
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    m = next(m for m in an.mentions if m.label == "PERSON")
+    assert m.text == "David Rothschild" and text[m.start:m.end] == m.text

@@ -104,9 +104,15 @@ class _Cluster:
 def _clean_ent(doc: Any, ent: Any) -> tuple[int, int] | None:
     """Token range of an entity span without surrounding spaces, determiners, punctuation."""
     s, e = ent.start, ent.end
+    # "Among Latinos", "For Clinton": a capitalised preposition or conjunction opening a
+    # sentence is read into the name after it.
     while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETS
-                     or doc[s].lower_ in ("'s", "’s", "‘s")):
+                     or doc[s].lower_ in ("'s", "’s", "‘s")
+                     or (s < e - 1 and doc[s].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[s].lower_ not in ("of", "de"))):
         s += 1
+    if e - s >= 2 and doc[s].lower_ in ("pro", "anti") and doc[s + 1].text == "-":
+        # "pro-Clinton", "anti-Iranian": a modifier, no one named; "pro-Clinton Priorities USA" names the rest
+        s += 3
     for k in range(s + 1, e):
         if doc[k].text == "(":
             e = k  # "Foreign Office (FO": the acronym is defined, not part of the name
@@ -137,7 +143,9 @@ def _person_span(doc: Any, s: int, e: int) -> tuple[int, int] | None:
 def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
     """(token start, token end, label) of repaired NER mentions, sorted."""
     out: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    ents = doc.ents
+    groups = {ent.text for ent in ents if ent.label_ == "NORP"}
+    for ent in ents:
         label = ent.label_
         if label not in KEPT_LABELS:
             # "Killing of General Soleimani" (WORK_OF_ART) hides a person; the rank scan finds it.
@@ -148,6 +156,10 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
         s, e = span
         if e - s == 1 and doc[s].lower_ in PLATFORMS:
             label = "ORG"
+        if e - s == 1 and doc[s].is_upper and doc[s].is_stop and _shouted(doc, s):
+            continue  # "TOO", "NOT": a word of a headline in capitals, no acronym
+        if label == "PERSON" and e - s >= 2 and doc[e - 1].text in groups and doc[e - 1].text.endswith("s"):
+            label = "NORP"  # "Hill Democrats": the article names "Democrats" as a group
         if label == "PERSON" and e - s >= 2:
             tail = doc[e - 1].lower_.rstrip(".")
             if tail in ORG_TAIL_WORDS or (e - s >= 3 and tail in ORG_TAIL_WORDS_LONG):
@@ -172,6 +184,20 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
             continue
         out.append((s, e, label))
     return out
+
+
+def _shouted(doc: Any, i: int) -> bool:
+    """Is token ``i`` inside a run of words in capitals ("NOT NECESSARILY WRONG, JUST TOO EARLY")?"""
+    def near(step: int) -> Any:
+        k = i + step
+        while 0 <= k < len(doc) and not doc[k].is_alpha:
+            if "\n" in doc[k].text:
+                return None
+            k += step
+        return doc[k] if 0 <= k < len(doc) else None
+
+    sides = [t for t in (near(-1), near(1)) if t is not None]
+    return bool(sides) and all(t.is_upper and len(t) >= 2 for t in sides)
 
 
 _PREDICATE_CUES = frozenset(
@@ -470,7 +496,9 @@ def extract_entities(doc: Any, text: str) -> tuple[list[Mention], list[LocalEnti
     spans: list[tuple[int, int, str, str]] = []  # (start_char, end_char, text, label)
     for s, e, label in raw:
         span = doc[s:e]
-        spans.append((span.start_char, span.end_char, span.text, label))
+        # "-David Andersen": a dash or bullet glued to the name's first word is no part of it
+        cut = len(span.text) - len(span.text.lstrip("-–—•*·'\"“‘"))
+        spans.append((span.start_char + cut, span.end_char, span.text[cut:], label))
 
     # Spans of PERSON mentions, with folded last/first words for short-form lookup.
     full_by_key: dict[str, int] = {}
