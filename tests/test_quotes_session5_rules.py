@@ -77,3 +77,22 @@ def test_quotes_made_clear_needs_a_clause(nlp):
     # Without a clause of its own, "made it clear" reports nothing.
     text = "The long delay made the road clear for the convoy, and the storm made it clear to everyone."
     assert quotes_in(nlp, text) == []
+
+
+def test_quotes_unlisted_verb_framing_a_quote_speaks(nlp):
+    # A finite verb right after '“...,” NAME' (or inverted, '“...!” VERB NAME') that ends
+    # the clause frames the quote, whether or not it is a listed verb of saying.
+    text = "“We will see,” the president shrugged on Monday. “This is fantastic!” beamed Dana Morrow."
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "We will see")
+    assert q.cue == "shrugged" and q.speaker_text and "president" in q.speaker_text
+    q = quote_with(qs, "fantastic")
+    assert q.cue == "beamed" and q.speaker_text and "Morrow" in q.speaker_text
+
+
+def test_quotes_framing_verb_needs_the_quote_to_close_a_clause(nlp):
+    # A title in quotes before a noun ('“Make America Great Again” hats') frames nothing,
+    # and a verb with its own object after a quote is an ordinary clause.
+    text = "“Make America Great Again” hats sold out. “Hamilton,” the musical, won eleven awards."
+    for q in quotes_in(nlp, text):
+        assert q.cue not in ("sold", "won")

@@ -1548,6 +1548,44 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+def _framing_verb(ctx: _Ctx, tok: Any) -> _Frame | None:
+    """'“France will always be France,” an angry Hollande retaliated.', '“Fantastic!” beamed
+    Hartley.': any finite verb that frames a quote closed by a comma, "!" or "?" right before
+    its subject (or right before the verb, inverted) and ends the clause is a verb of saying
+    there, listed or not."""
+    doc = tok.doc
+    # (the quote itself may hang on the verb as its clause)
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") and c.i > tok.i
+        for c in tok.children
+    ):
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if _closes_quote_after_comma(doc, tok.i - 1):
+        # inverted: the speaker right after the verb
+        subj = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")), None)
+        if subj is None or subj.i - tok.i > 6:
+            return None
+        return _Frame(tok, tok.text, subj, None, None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.right_edge.i != tok.i - 1:
+        return None
+    if not _closes_quote_after_comma(doc, subj.left_edge.i - 1):
+        return None
+    if nxt is not None and not (nxt.is_punct or nxt.dep_ in ("prep", "advmod", "npadvmod")):
+        return None
+    if subj.lower_ in FIRST_PERSON | {"you", "it", "this", "that", "which", "who"}:
+        return None
+    return _Frame(tok, tok.text, subj, None, None)
+
+
+def _closes_quote_after_comma(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is a closing double quote mark right after ",", "!" or "?"."""
+    if i < 1 or doc[i].text not in _MARK_TOKENS or doc[i].text in ("’", "'", "‘", "“", "«"):
+        return False
+    return doc[i - 1].text in (",", "!", "?")
+
+
 _DECLARED_ADJECTIVES = frozenset("clear plain known obvious explicit evident".split())
 
 
@@ -1778,6 +1816,16 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             continue
         if tok.dep_ == "amod":
             continue  # "271 pledged delegates", "a declared candidate": an adjective, not a cue
+        if (
+            tok.pos_ == "VERB"
+            and tok.tag_ in ("VBD", "VBZ")
+            and lemma not in SPEECH_VERBS
+            and lemma not in _NOT_ATTITUDE
+        ):
+            framing = _framing_verb(ctx, tok)
+            if framing is not None:
+                frames.append(framing)
+                continue
         if tok.pos_ not in ("VERB", "AUX") or (
             lemma not in SPEECH_VERBS
             and lemma not in COGNITION_VERBS
