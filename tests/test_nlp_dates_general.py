@@ -215,3 +215,19 @@ def test_dates_general_first_day_of_a_range_written_once_with_its_month(nlp, tex
 
 def test_dates_general_a_backward_pair_before_a_date_is_no_range(nlp):
     assert values(nlp, "The hosts won 3 to 1 May Day crowds cheered.").get("3") is None
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Schools reopened after a week-long closure.", "week-long", "P1W"),
+    ("The months-long standoff ended.", "months-long", "PXM"),
+    ("The decade-long conflict has killed thousands.", "decade-long", "P10Y"),
+    ("After an hour-long meeting, they left.", "hour-long", "PT1H"),
+])
+def test_dates_general_uncounted_adjectival_spans(nlp, text, expr, value):
+    found = {t.text: t for t in find_times(nlp(text), text, WED)}
+    assert found[expr].kind == "DURATION"
+    assert found[expr].timeml == value
+
+
+def test_dates_general_all_day_long_is_no_adjectival_span(nlp):
+    assert values(nlp, "They worked all day long.") == {}

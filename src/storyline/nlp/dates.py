@@ -236,6 +236,8 @@ _PATTERNS = [
     # wire copy's "rebels attacked overnight": the night before publication (find_times keeps
     # the adverb of a past-tense verb only: "an overnight flight", "won't change overnight" are none)
     r"\bovernight\b",
+    # uncounted adjectival spans: "a week-long closure", "a months-long standoff"
+    r"\b(?:day|week|month|year|decade|hour)s?-long\b(?!-)",
 ]
 # Month and weekday names are matched with their capital ("May" vs "may"); the relative words
 # ("Yesterday", "Last week" opening a sentence) in any case.
@@ -933,7 +935,15 @@ def duration_value(text: str) -> str | None:
     if re.fullmatch(r"(?:the )?(?:past|last|previous|next|coming) fortnight", low):
         return "P2W"  # "over the past fortnight": a span of two weeks
     if low == "centuries":
-        return "PXC"  # TimeML's unit for a century, as TimeBank writes "for centuries"
+        return "PXC"
+    m = re.fullmatch(r"(day|week|month|year|decade|hour)(s?)-long", low)
+    if m:
+        # "a week-long closure" P1W, "a months-long standoff" PXM; decades in years, as "two
+        # decades" (P20Y) and "for decades" (PXY) are
+        n_s = "X" if m[2] else ("10" if m[1] == "decade" else "1")
+        if m[1] == "hour":
+            return f"PT{n_s}H"
+        return f"P{n_s}{'Y' if m[1] == 'decade' else _UNIT[m[1]]}"  # TimeML's unit for a century, as TimeBank writes "for centuries"
     c = _CENTURIES.search(low)
     if c:
         years = _century_years(c[0])
@@ -1097,6 +1107,8 @@ def _kind(match: str, after: str = "") -> str:
         return "DURATION"
     if re.match(r"(?:each|every)\s", low) or _PER_PERIOD.search(low):
         return "SET"
+    if re.fullmatch(r"(?:day|week|month|year|decade|hour)s?-long", low):
+        return "DURATION"
     if re.fullmatch(r"(?:the\s+)?(?:days|weeks|months|years|decades|hours|minutes|centuries)"
                     r"(?:\s+(?:or|and)\s+\w+|\s+ahead)?", low) or _HALF_RX.match(
             _strip_mods(" ".join(low.split()))):
