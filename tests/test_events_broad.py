@@ -190,3 +190,26 @@ def test_events_broad_compound_kind_of_act_is_no_event(nlp):
     assert not events_in(nlp, "The senator has new ideas on student loans.")
     e = event_of(events_in(nlp, "The police shooting of a teenager sparked riots."), "ASSAULT")
     assert e.target_text and "teenager" in e.target_text
+
+
+def test_events_broad_gapped_passive_subject_is_the_patient(nlp):
+    evs = events_in(nlp, "At least 40 were killed and more than 300 injured, police said.")
+    hurt = [e for e in evs if e.action == "injure"]
+    assert hurt and hurt[0].actor_text is None and "300" in hurt[0].target_text
+
+
+def test_events_broad_meeting_a_need_is_no_meeting(nlp):
+    assert not events_in(nlp, "The new clinic will help the town meet the needs of flood victims.")
+    assert not events_in(nlp, "We want to help the region meet future disasters.")
+    e = event_of(events_in(nlp, "The president met the rebel leaders on Monday."), "CONSULT")
+    assert e.target_text == "rebel leaders"
+
+
+def test_events_broad_infinitive_under_an_adjective_of_ease_is_possible(nlp):
+    evs = events_in(nlp, "The new law would make it difficult to prosecute the suspects.")
+    assert event_of(evs, "ACCUSE").modality == "possible"
+
+
+def test_events_broad_awaited_act_is_possible(nlp):
+    evs = events_in(nlp, "The suspect is awaiting extradition from Spain.")
+    assert all(e.modality == "possible" for e in evs) and evs

@@ -238,6 +238,24 @@ _THINGS = frozenset(
         "accounts",
         "restaurants",
         "elements",
+        # more -ers / -ors / -ants plurals that name things, not people
+        "disasters",
+        "factors",
+        "sectors",
+        "errors",
+        "doors",
+        "floors",
+        "corridors",
+        "towers",
+        "rivers",
+        "posters",
+        "banners",
+        "containers",
+        "trailers",
+        "tankers",
+        "variants",
+        "pollutants",
+        "nutrients",
     }
 )
 _HAZARDS = _HAZARDS | {"disaster", "epidemic", "pandemic", "outbreak", "famine", "mudslide"}
@@ -791,6 +809,14 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     if lemma in {"say", "tell", "add", "note", "state", "write", "tweet", "report", "claim"}:
         return None
     dobj = _object(tok)
+    if (
+        lemma == "meet"
+        and dobj is not None
+        and not (_is_actorlike(dobj) or dobj.ent_type_ in _ENT_ACTOR)
+        and (lemma, dobj.lemma_.lower()) not in plover._PHRASAL
+        and dobj.lemma_.lower() not in _REQUEST_NOUNS | {"condition", "term"}  # "not meet demands"
+    ):
+        return None  # "meet the needs of victims", "met the deadline": no meeting with anyone
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -2745,7 +2771,8 @@ _FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "balk"})
 #: Verbs whose object event is not (yet) a fact: talked about, sought, weighed or averted.
 _UNREALISED_OBJECT = frozenset(
     {"negotiate", "consider", "seek", "propose", "weigh", "mull", "prevent", "avert", "avoid",
-     "fear", "explore", "contemplate", "rule", "thwart", "foil", "curb", "deter", "reduce"}
+     "fear", "explore", "contemplate", "rule", "thwart", "foil", "curb", "deter", "reduce",
+     "await", "anticipate", "expect"}
 )
 #: Verbs that permit an act: the act permitted is possible, not done.
 _PERMITTING = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower",
@@ -2769,7 +2796,7 @@ _UNREALISED_NOUNS = frozenset(
     {"proposal", "plan", "call", "demand", "request", "idea", "effort", "push", "drive", "bill",
      "legislation", "motion", "suggestion", "recommendation", "appeal", "plea", "offer", "scheme",
      "order", "threat", "prospect", "possibility", "risk", "danger", "fear", "option", "goal",
-     "aim", "intention", "bid", "chance", "opponent", "proponent",
+     "aim", "intention", "bid", "chance", "opponent", "proponent", "conspiracy", "plot",
      "advocate", "supporter", "critic", "opposition"}
 )
 #: Modifiers that say an act is only proposed or foreseen: "his proposed ban", "a possible war".
@@ -2826,6 +2853,11 @@ def _unrealised_frame(tok: Any) -> bool:
     return False
 
 
+#: Adjectives of ease or difficulty: an infinitive under them is no reported act.
+_FEASIBILITY = frozenset({"difficult", "hard", "easy", "impossible", "possible", "tough", "simple",
+                          "unlikely", "likely", "free", "safe", "dangerous", "costly", "tempting"})
+
+
 def _governed_modality(tok: Any, depth: int) -> str | None:
     """The modality an infinitive or complement clause takes from the verb it depends on.
 
@@ -2835,9 +2867,11 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
     is said is judged by its own words), nor is a past attempt's ("tried to kill": done).
     """
     head = tok.head
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if head.pos_ == "ADJ" and head.lower_ in _FEASIBILITY and "to" in auxes:
+        return "possible"  # "would make it difficult to prosecute him", "easy to attack"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
-    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     purpose = tok.dep_ == "advcl" and "to" in auxes and _child(tok, _SUBJ) is None
     if not (tok.dep_ in ("xcomp", "ccomp") or purpose):
         return None
@@ -3014,6 +3048,9 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
                 t.target = t.target or other
         else:
             t.actor, t.target = _verb_args(t.tok, t.category, t.action)
+            gapped = _gapped_passive_subject(t.tok)
+            if gapped is not None:
+                t.actor, t.target = None, gapped
         if (
             not t.nominal
             and t.tok.lemma_.lower() == "evacuate"
@@ -3561,6 +3598,20 @@ def _kind_compound(t: _Trig) -> bool:
         and not _known_name(x)
         for x in parts
     )
+
+
+def _gapped_passive_subject(verb: Any) -> Any:
+    """The patient of a passive whose auxiliary is left out after a first passive: "82 were
+    killed and more than 1,700 injured" (the parser makes "1,700" the active subject)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or _child(verb, {"aux", "auxpass"}) is not None:
+        return None
+    head = verb.head
+    if head.tag_ != "VBN" or _child(head, "auxpass") is None:
+        return None
+    subj = _child(verb, "nsubj")
+    if subj is None or _object(verb) is not None or _passive_agent(verb) is not None:
+        return None
+    return subj
 
 
 def _attraction(tok: Any) -> bool:
