@@ -96,6 +96,43 @@ def test_resolve_surname_with_two_candidates_joins_the_one_its_role_fits():
     assert emap[("a3", "e1")] == emap[("a1", "e2")]
 
 
+def test_resolve_surname_whose_role_both_hold_joins_the_one_holding_it_far_more():
+    # One article bled "president" onto Michelle Obama; Barack Obama is president in four.
+    arts = [analysis(f"b{i}", E("Barack Obama", roles=["president"])) for i in range(4)]
+    ents, emap = corpus(
+        *arts,
+        analysis("m1", E("Michelle Obama", roles=["president"])),
+        analysis("s1", E("Obama", roles=["president"])),
+        analysis("m2", E("Michelle Obama", roles=["attorney"])),
+        analysis("s2", E("Obama", roles=["attorney"])),
+    )
+    assert emap[("s1", "e1")] == emap[("b0", "e1")]
+    assert emap[("s2", "e1")] == emap[("m2", "e1")]  # the role only she holds still decides
+
+
+def test_resolve_surname_with_a_role_held_about_equally_stays_apart():
+    ents, emap = corpus(
+        analysis("a1", E("Imran Khan", roles=["minister"])), analysis("a2", E("Imran Khan", roles=["minister"])),
+        analysis("a3", E("Sadiq Khan", roles=["minister"])),
+        analysis("a4", E("Khan", roles=["minister"])),
+    )
+    assert emap[("a4", "e1")] not in (emap[("a1", "e1")], emap[("a3", "e1")])
+
+
+def test_resolve_bare_surname_joins_the_far_better_known_bearer_in_its_company():
+    ctx = [E("Democratic Party", "ORG"), E("Senate", "ORG")]
+    arts = [analysis(f"b{i}", E("Barack Obama"), *ctx) for i in range(6)]
+    ents, emap = corpus(
+        *arts,
+        analysis("m1", E("Michelle Obama"), E("Vogue", "ORG")),
+        analysis("m2", E("Michelle Obama"), E("Vogue", "ORG")),
+        analysis("s1", E("Obama"), *ctx),  # shares the company of Barack Obama's articles
+        analysis("s2", E("Obama"), E("Vogue", "ORG")),  # not Barack Obama's company
+    )
+    assert emap[("s1", "e1")] == emap[("b0", "e1")]
+    assert emap[("s2", "e1")] not in (emap[("b0", "e1")], emap[("m1", "e1")])
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

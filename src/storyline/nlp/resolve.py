@@ -171,6 +171,20 @@ def resolve_corpus(
             fits = [c for c in sorted(cands) if ev.role_or_handle(ref, c)]
             if len(fits) == 1:
                 uf.union(ref, fits[0])
+            elif fits:
+                # Both fit when a role bled to a relative in one article ("the president and the
+                # first lady, Michelle Obama"): the person who holds the role in far more
+                # articles is the one meant.
+                scored = sorted(((ev.role_support(ref, c), c) for c in fits), reverse=True)
+                if scored[0][0] >= 2 and scored[0][0] >= DOMINANCE * scored[1][0]:
+                    uf.union(ref, scored[0][1])
+            else:
+                # No role to go by: a bare surname is how news refers to the best-known bearer
+                # of the name, so the person in far more articles is meant, if the article
+                # also shares its company.
+                scored = sorted(((len({r[0] for r in members[c]}), c) for c in cands), reverse=True)
+                if scored[0][0] >= DOMINANCE * scored[1][0] and ev.supports(ref, scored[0][1]):
+                    uf.union(ref, scored[0][1])
     # the same one-word name in several articles ("Khamenei") joins on a shared role or handle
     single_blocks: dict[tuple[str, str], list[Ref]] = defaultdict(list)
     for ref in singles:
@@ -328,6 +342,11 @@ def _merge_middles(local: dict[Ref, LocalEntity], uf: _UnionFind, refs: list[Ref
     return groups[0][0] if len(groups) == 1 else None
 
 
+# A one-word name that fits several people goes to the one holding its role (or, without a
+# role, named) in at least this many times as many articles as the next.
+DOMINANCE = 3
+
+
 class _Evidence:
     """Evidence that a one-word name is a given multiword person: a shared role or handle,
     or two other entities that its article shares with that person's articles."""
@@ -353,6 +372,17 @@ class _Evidence:
             return True
         return any(role_refers(p, q) or role_refers(q, p)
                    for p in filter(None, map(role_parts, e.roles)) for q in held)
+
+    def role_support(self, ref: Ref, root: Ref) -> int:
+        """In how many articles the person holds a role that the one-word name's article gives it."""
+        mine = [p for p in map(role_parts, self.local[ref].roles) if p]
+        arts = set()
+        for r in self.members[root]:
+            for q in filter(None, map(role_parts, self.local[r].roles)):
+                if any(role_refers(p, q) or role_refers(q, p) for p in mine):
+                    arts.add(r[0])
+                    break
+        return len(arts)
 
     def supports(self, ref: Ref, root: Ref) -> bool:
         if self.role_or_handle(ref, root):
