@@ -133,6 +133,15 @@ def test_resolve_bare_surname_joins_the_far_better_known_bearer_in_its_company()
     assert emap[("s2", "e1")] not in (emap[("b0", "e1")], emap[("m1", "e1")])
 
 
+def test_resolve_a_plural_group_joins_its_singular_and_nothing_else():
+    ents, emap = corpus(
+        analysis("a1", E("Republican", "NORP"), E("Swiss", "NORP")),
+        analysis("a2", E("Republicans", "NORP"), E("Swis", "ORG")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    assert emap[("a1", "e2")] != emap[("a2", "e2")]  # only a group's singular, never another type
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

@@ -134,6 +134,10 @@ def resolve_corpus(
             initials_index[(g, initials(e.name, keep_stop=True))].append(ref)
         for h in e.handles:
             blocks[("HANDLE", h.lower())].append(ref)
+    # "Republicans" are the "Republican" group: a plural joins its singular when both occur.
+    for (g, key), refs in list(blocks.items()):
+        if g == "NORP" and key.endswith("s") and (g, key[:-1]) in blocks:
+            refs.extend(blocks[(g, key[:-1])])
     for refs in [*blocks.values(), *family_blocks.values()]:
         for r in refs[1:]:
             uf.union(refs[0], r)
