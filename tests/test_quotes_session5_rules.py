@@ -96,3 +96,17 @@ def test_quotes_framing_verb_needs_the_quote_to_close_a_clause(nlp):
     text = "“Make America Great Again” hats sold out. “Hamilton,” the musical, won eleven awards."
     for q in quotes_in(nlp, text):
         assert q.cue not in ("sold", "won")
+
+
+def test_quotes_source_label_headline(nlp):
+    # "Poll: ...", "Sources: ...": a one-word label naming a kind of source speaks for the
+    # headline after it; a longer phrase before a colon ("Weather report: ...") does not.
+    text = (
+        "Poll: Morrow and Hale hold narrow leads in Pennsylvania\n\n"
+        "Weather report: rain and wind expected all week\n\n"
+        "The race is close."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "narrow leads")
+    assert q.speaker_text == "Poll"
+    assert not [q for q in qs if "rain and wind" in q.text]

@@ -2135,6 +2135,15 @@ def _name_label_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
     return fr
 
 
+# Headline labels that name a source by its kind: "Poll: Trump leads in Ohio", "Report: ...",
+# "Sources: ...". The label speaks, as a name would.
+_SOURCE_LABELS = (
+    EVIDENCE_NOUNS
+    | frozenset(DOC_NOUNS)
+    | frozenset("source sources official officials insiders aides experts analysts".split())
+)
+
+
 def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
     """Headline attributions: "Bajwa: Pakistan backs regional peace" or "Pakistan backs
     regional peace: Gen. Bajwa". Only short lines whose short side is a name; a line with a
@@ -2188,7 +2197,9 @@ def _colon_headlines(ctx: _Ctx) -> list[_Cand]:
                 and who[0] <= e.start_char
                 and e.end_char <= who[1]
             ]
-            if not names or sum(len(_WORD.findall(e.text)) for e in names) * 2 < len(w_words):
+            if (
+                not names or sum(len(_WORD.findall(e.text)) for e in names) * 2 < len(w_words)
+            ) and not (who == left and len(w_words) == 1 and w_words[0].lower() in _SOURCE_LABELS):
                 continue
             s, e = _strip_span(text, *what)
             kind = "direct" if text[s : s + 1] in ALL_MARKS else "indirect"
