@@ -231,3 +231,18 @@ def test_dates_general_uncounted_adjectival_spans(nlp, text, expr, value):
 
 def test_dates_general_all_day_long_is_no_adjectival_span(nlp):
     assert values(nlp, "They worked all day long.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The runner won the 2000 meters in record time.",
+    "The ship carried 1500 tons of grain.",
+    "The attack began at 1900 hours.",
+    "The embassy is at 1950 Main Street.",
+])
+def test_dates_general_a_number_of_a_measure_or_an_address_is_no_year(text):
+    assert spans(text) == []
+
+
+def test_dates_general_a_year_before_a_noun_is_still_a_year():
+    assert spans("The 2008 Olympics were held in Beijing.") == ["2008"]
+    assert spans("Prices rose in 1999 after the floods.") == ["1999"]

@@ -1225,6 +1225,13 @@ _DAY_RANGE = re.compile(
 _BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 
 
+# units of measure after a four-digit number make it a quantity ("the 2000 meters", "1900
+# hours", "1500 tons"); a capitalised word and a street's name after it an address
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:(?:square\s+|cubic\s+)?(?:meters|metres|kilometers|kilometres|km|miles|feet|ft|yards|inches|"
+    r"tons|tonnes|kilograms|kg|pounds|lbs|barrels|acres|hectares|degrees|calories|hours|rpm)\b"
+    r"|(?:[A-Z][\w.]*\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|"
+    r"Place|Parkway|Highway)(?!\w))")
 # a capitalised word inside a sentence (after a lower-case word or a comma) just before a year
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+) $")
 # capitalised words that name a time or lead into one, not a product or an event
@@ -1281,6 +1288,8 @@ def find_temporal_spans(text: str) -> list[tuple[int, int, str]]:
         if re.fullmatch(_YEAR, frag) and (nm := _NAME_BEFORE.search(text[max(0, s - 30):s])) and (
                 nm[1].lower() not in _NOT_A_NAME and nm[1].lower().rstrip(".") not in _MONTHS):
             continue  # a year inside a name: "a venture called Orion 1980", "tickets for Euro 2000"
+        if re.fullmatch(_YEAR, frag) and _MEASURE_AFTER.match(text, e):
+            continue  # a number of a measure or an address: "the 2000 meters", "1950 Main Street"
         if re.match(r"(?:12(?::00)? )?(?:noon|midnight)\b", word) and not re.search(
                 r"(?i)\b(?:at|by|until|till|before|after|around|about|exactly|from)\s+$", text[max(0, s - 8):s]):
             continue  # "noon is lunch time", "a midnight curfew": no time of a day
