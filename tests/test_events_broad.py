@@ -213,3 +213,26 @@ def test_events_broad_infinitive_under_an_adjective_of_ease_is_possible(nlp):
 def test_events_broad_awaited_act_is_possible(nlp):
     evs = events_in(nlp, "The suspect is awaiting extradition from Spain.")
     assert all(e.modality == "possible" for e in evs) and evs
+
+
+def test_events_broad_bare_conjunct_shares_the_first_verbs_modality(nlp):
+    evs = events_in(nlp, "The rebels said they will begin withdrawing from the town on Friday and free the hostages.")
+    assert event_of(evs, "RETREAT").modality == "future"
+    assert all(e.modality == "future" for e in evs if e.action in ("free", "release"))
+    evs = events_in(nlp, "The police did not arrest the protesters but questioned them for hours.")
+    assert event_of(evs, "INVESTIGATE").modality == "asserted"
+    evs = events_in(nlp, "The police did not arrest or question the protesters.")
+    assert event_of(evs, "INVESTIGATE").modality == "denied"
+
+
+def test_events_broad_charged_with_a_task_is_no_accusation(nlp):
+    assert not events_in(nlp, "The board charged the auditors with reviewing the accounts.")
+    e = event_of(events_in(nlp, "Prosecutors charged the guard with killing two inmates."), "ACCUSE")
+    assert e.target_text == "guard"
+
+
+def test_events_broad_should_clause_about_a_thing_is_no_demand(nlp):
+    assert not events_in(nlp, "The ministry argued the old bridges should be closed to trucks.")
+    assert not events_in(nlp, "No one should doubt our resolve, the minister said.")
+    e = event_of(events_in(nlp, "The envoy said Syria must withdraw its troops."), "DEMAND")
+    assert e.target_text == "Syria"

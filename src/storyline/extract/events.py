@@ -802,7 +802,9 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         c.dep_ == "ccomp"
         and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
         and _child(c, _SUBJ) is not None
-        and _child(c, _SUBJ).lower_ not in ("i", "we", "it")
+        and _child(c, _SUBJ).lower_ not in ("i", "we", "it", "one", "nobody", "everyone", "anyone")
+        and _is_actorlike(_child(c, _SUBJ))  # "argued the sites should be off limits": no party
+        and not any(d.dep_ == "det" and d.lower_ == "no" for d in _child(c, _SUBJ).children)
         for c in tok.children
     ):
         return "DEMAND", f"{lemma} must"  # "X said Iraq must cooperate": a demand on Iraq
@@ -817,6 +819,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         and dobj.lemma_.lower() not in _REQUEST_NOUNS | {"condition", "term"}  # "not meet demands"
     ):
         return None  # "meet the needs of victims", "met the deadline": no meeting with anyone
+    if lemma in ("charge", "task", "entrust") and dobj is not None:
+        with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        duty = _child(with_, "pcomp") if with_ is not None else None
+        if duty is not None and duty.tag_ == "VBG" and _verb_trigger(duty) is None:
+            return None  # "charged the inspectors with verifying": a task, no accusation
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -2868,6 +2875,21 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
     """
     head = tok.head
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if (
+        tok.dep_ == "conj"
+        and head is not tok
+        and head.pos_ in ("VERB", "AUX")
+        and _child(tok, _SUBJ | _PASS_SUBJ) is None
+        and _child(tok, {"aux", "auxpass", "neg"}) is None
+    ):
+        # "will begin withdrawing troops and release prisoners": a conjunct with no subject
+        # or auxiliary of its own shares the first verb's; a denial carries only over "or"/"nor"
+        # ("did not arrest him but questioned him").
+        governing = _modality(head, False, depth + 1)
+        cc = {c.lower_ for c in head.children if c.dep_ == "cc"}
+        if governing in ("possible", "future") or (governing == "denied" and cc & {"or", "nor"}):
+            return governing
+        return None
     if head.pos_ == "ADJ" and head.lower_ in _FEASIBILITY and "to" in auxes:
         return "possible"  # "would make it difficult to prosecute him", "easy to attack"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
