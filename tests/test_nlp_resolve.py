@@ -142,6 +142,19 @@ def test_resolve_a_plural_group_joins_its_singular_and_nothing_else():
     assert emap[("a1", "e2")] != emap[("a2", "e2")]  # only a group's singular, never another type
 
 
+def test_resolve_a_role_given_once_in_a_big_entity_is_no_alias():
+    arts = [analysis(f"a{i}", E("Bill Clinton", aliases=["Clinton", "former president"])) for i in range(6)]
+    ents, _ = corpus(
+        *arts,
+        analysis("b1", E("Bill Clinton", aliases=["former ukrainian president"], handles=["@billclinton"])),
+        analysis("b2", E("[Bill] Clinton")),
+    )
+    bill = next(e for e in ents if e.name == "Bill Clinton")
+    assert "former president" in bill.aliases and "@billclinton" in bill.aliases
+    assert "former ukrainian president" not in bill.aliases
+    assert not any("[" in a or "]" in a for a in bill.aliases)
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

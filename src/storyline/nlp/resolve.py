@@ -434,12 +434,18 @@ def _build(order: list[str], local: dict[Ref, LocalEntity], uf: _UnionFind):
         first_form: dict[str, str] = {}
         for e in ents:
             for a in [e.name, *e.aliases, *e.handles]:
+                # "[Chris] Christie": an editor's brackets inside a quote are no part of the name
+                a = " ".join(a.replace("[", " ").replace("]", " ").split())
                 k = fold(a)
                 if k and k != fold(name):
                     alias_counts[k] += 1
                     if k not in first_form or (a[:1].isupper() and not first_form[k][:1].isupper()):
                         first_form[k] = a  # "Foreign Office" written out beats "foreign office"
-        aliases = [first_form[k] for k, _ in sorted(alias_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        # A role is an alias only if enough of the person's articles give it: in a big entity a
+        # role seen once ("former ukrainian president" for Bill Clinton) is a binding slip.
+        least = 1 if len(refs) < 5 else max(2, len(refs) // 100)
+        aliases = [first_form[k] for k, n in sorted(alias_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                   if n >= least or not first_form[k][:1].islower()]
         arts = sorted({r[0] for r in refs}, key=lambda a: rank[a])
         digest = hashlib.sha1(f"{typ}|{fold(name)}".encode()).hexdigest()[:12]
         eid = f"ent-{digest}"
