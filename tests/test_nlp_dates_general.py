@@ -246,3 +246,31 @@ def test_dates_general_a_number_of_a_measure_or_an_address_is_no_year(text):
 def test_dates_general_a_year_before_a_noun_is_still_a_year():
     assert spans("The 2008 Olympics were held in Beijing.") == ["2008"]
     assert spans("Prices rose in 1999 after the floods.") == ["1999"]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The deadline is 12/25/2013 for all applications.", "12/25/2013", "2013-12-25"),
+    ("The form was filed on 25.12.2013 in Berlin.", "25.12.2013", "2013-12-25"),
+    ("The form was filed on 04.05.2013 in Berlin.", "04.05.2013", "2013-05-04"),
+    ("The form was filed on 04/05/2013 in Boston.", "04/05/2013", "2013-04-05"),
+    ("The log shows 2013/08/10 as the start.", "2013/08/10", "2013-08-10"),
+])
+def test_dates_general_dates_in_figures_with_a_four_digit_year(nlp, text, expr, value):
+    assert values(nlp, text) == {expr: value}
+
+
+def test_dates_general_a_fraction_or_a_version_is_no_date():
+    assert spans("Turnout rose to 3/4 of voters, version 2.1.3 said.") == []
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Police were called at 11.30pm.", "11.30pm", "2014-05-21T23:30"),
+    ("The blast occurred at 10.15 a.m. on Monday.", "10.15 a.m. on Monday", "2014-05-19T10:15"),
+])
+def test_dates_general_clock_times_with_a_full_stop(nlp, text, expr, value):
+    assert values(nlp, text) == {expr: value}
+
+
+def test_dates_general_weekday_before_a_day_and_month_is_one_expression(nlp):
+    assert values(nlp, "The vote is on Thursday 22 May.") == {"Thursday 22 May": "2014-05-22"}
+    assert values(nlp, "They met on Tuesday, 20 May 2014.") == {"Tuesday, 20 May 2014": "2014-05-20"}

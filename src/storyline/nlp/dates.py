@@ -99,7 +99,8 @@ _HOLIDAY = (r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Independenc
             r"(?:Remembrance|Armistice)\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day")
 _PART = r"(?:morning|afternoon|evening|night)"
 # 24-hour times are taken only with their zone, as wire copy writes them: "1400 GMT", "0600 local time"
-_CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+# ("11.30pm", "10.15 a.m.": the full stop of British and Commonwealth house styles)
+_CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
           r"|(?:[01]\d|2[0-3]):?[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b))")
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)"
 _CLOCK_DAY = rf"(?:{_WD}|{_MON}\s+{_DAYNUM}|today|yesterday|tomorrow)"
@@ -110,7 +111,7 @@ _PATTERNS = [
     # (Wednesday,) January 4th(,) 2020 / January 3 / Jan. 3
     rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAYNUM}\b(?:,?\s+{_YEAR}\b)?",
     # 4 January 2020 / (the) 4th of January
-    rf"(?:\b[Tt]he\s+(?={_DAYNUM}\s+of\s))?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+    rf"(?:\b{_WD},?\s+)?(?:\b[Tt]he\s+(?={_DAYNUM}\s+of\s))?\b{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
     # January nineteen ninety-seven / June last year / January this year
     rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
     rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
@@ -221,7 +222,7 @@ _PATTERNS = [
     r"\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
-    rf"(?:\bfiscal\s+(?:year\s+)?|\bthe\s+year\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d)",
+    rf"(?:\bfiscal\s+(?:year\s+)?|\bthe\s+year\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d|/\d)",
     # times anchored on the time the narrative has reached, not on publication: "the next day",
     # "the following year", "that night", "later that day", "the week before", "in the morning";
     # "the week", "the morning" alone are kept by find_temporal_spans only after "the end of",
@@ -236,6 +237,9 @@ _PATTERNS = [
     # wire copy's "rebels attacked overnight": the night before publication (find_times keeps
     # the adverb of a past-tense verb only: "an overnight flight", "won't change overnight" are none)
     r"\bovernight\b",
+    # dates in figures with a four-digit year: "12/25/1998" (US), "25.12.1998", "1998/08/10"
+    r"(?<![\d/.])(?:(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|[12]\d|3[01])\1(?:1[89]\d\d|20\d\d)"
+    r"|(?:1[89]\d\d|20\d\d)/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
     # uncounted adjectival spans: "a week-long closure", "a months-long standoff"
     r"\b(?:day|week|month|year|decade|hour)s?-long\b(?!-)",
 ]
@@ -368,6 +372,19 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         except ValueError:
             return None, "unknown"
 
+    m = re.match(r"^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})$|^(\d{4})/(\d{1,2})/(\d{1,2})$", low)
+    if m:
+        if m[5]:
+            y, mo, d = int(m[5]), int(m[6]), int(m[7])
+        else:
+            a, b, y = int(m[1]), int(m[3]), int(m[4])
+            # the order tells itself when one part is over 12; else slashes are US (month first),
+            # full stops European (day first)
+            mo, d = (b, a) if a > 12 or (b <= 12 and m[2] == ".") else (a, b)
+        try:
+            return dt.date(y, mo, d).isoformat(), "day"
+        except ValueError:
+            return None, "unknown"
     m = re.match(r"^(?:(last|next|this) )?(.+?)(?:,? (\d{4}))?$", low)
     if m and m[2] in _HOLIDAYS:
         if m[3]:
@@ -794,7 +811,7 @@ def normalize_timeml(text: str, anchor: dt.date | None,
 
 _PART_OF = re.compile(r"^the (morning|afternoon|evening|night) of (.+)$")
 _PART_FIRST = re.compile(r"^(morning|afternoon|evening|night) (yesterday|today|tomorrow|[a-z]+day)$")
-_CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|noon|midnight"
+_CLOCK_RX = re.compile(r"\b(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b\.?|noon|midnight"
                        r"|([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:gmt|utc|local time)\b))")
 
 
@@ -1636,7 +1653,7 @@ def _from_ref(low: str, ref: tuple[dt.date, str]) -> tuple[str | None, str, str 
 
 _BARE_CLOCK = re.compile(
     rf"^(?:(?:about|around|at|approximately|roughly|shortly before|shortly after|before|after|until) )?"
-    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight|(?:[01]\d|2[0-3]):?[0-5]\d)"
+    rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight|(?:[01]\d|2[0-3]):?[0-5]\d)"
     rf"(?: {_ZONE.lower()})?$")
 
 
