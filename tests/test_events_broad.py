@@ -236,3 +236,16 @@ def test_events_broad_should_clause_about_a_thing_is_no_demand(nlp):
     assert not events_in(nlp, "No one should doubt our resolve, the minister said.")
     e = event_of(events_in(nlp, "The envoy said Syria must withdraw its troops."), "DEMAND")
     assert e.target_text == "Syria"
+
+
+def test_events_broad_violating_a_truce_is_fighting(nlp):
+    e = event_of(events_in(nlp, "Government troops violated the truce near the border on Sunday."), "FIGHT")
+    assert "troops" in e.actor_text
+    assert not [e for e in events_in(nlp, "Government troops violated the truce on Sunday.") if e.category == "AGREE"]
+    e = event_of(events_in(nlp, "Tehran breached the nuclear accord, the agency said."), "REJECT")
+    assert e.actor_text == "Tehran"
+
+
+def test_events_broad_mass_violence_nouns_are_assaults(nlp):
+    e = event_of(events_in(nlp, "The militia committed genocide against the Yazidis."), "ASSAULT")
+    assert e.target_text == "Yazidis"

@@ -906,7 +906,12 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             return "DEMAND", f"seek {noun}"
         if lemma in plover.LIGHT_VERBS:
             cat = plover.noun_category(noun, lemma)
-            answered = lemma in plover.REJECTING or lemma in plover.ACCEPTING or lemma in plover.UNDOING
+            answered = (
+                lemma in plover.REJECTING
+                or lemma in plover.ACCEPTING
+                or lemma in plover.UNDOING
+                or lemma in plover.VIOLATING  # "violated the ceasefire" is no agreement
+            )
             if lemma in plover.UNDOING and noun == "strike":
                 found = _noun_trigger(dobj)
                 if found and found[0] == "PROTEST":
@@ -3489,6 +3494,8 @@ _JOIN_VERBS = {"join", "take", "participate", "return", "resume", "enter", "atte
                # light verbs whose noun was not folded into them: "staged protests against X"
                "stage", "hold", "launch", "organize", "organise", "mount", "begin", "start",
                "continue", "conduct", "call",
+               # "were engaged in ethnic cleansing": the subject takes part in the act
+               "engage",
                # "remained on strike", "stayed on alert": a state kept up by the subject
                "remain", "stay",
                # "arrived in Amman on a visit": the traveller visits

@@ -437,6 +437,10 @@ for _cat, _words in _MORE_NOUNS.items():
 NEEDS_OBJECT = NEEDS_OBJECT | {"halt", "cancel", "freeze", "hack", "charge", "recognize",
                                "recognise", "fine", "restrict", "poison", "reaffirm"}
 LIGHT_VERBS = LIGHT_VERBS | {
+    "violate",
+    "breach",
+    "flout",
+    "contravene",
     "supervise",
     "oversee",
     "mastermind",
@@ -570,6 +574,8 @@ _NOUNS["COERCE"] = _NOUNS["COERCE"] + (
     "capture", "imprisonment", "internment", "eviction", "confiscation", "conviction",
 )
 _NOUNS["ASSAULT"] = _NOUNS["ASSAULT"] + ("torture", "beheading", "stabbing", "hijacking")
+# Mass violence against civilians (CAMEO 20, "use unconventional mass violence").
+_NOUNS["ASSAULT"] = _NOUNS["ASSAULT"] + ("genocide", "atrocity", "cleansing", "pogrom")
 _NOUNS["ACCUSE"] = _NOUNS["ACCUSE"] + ("indictment", "denunciation", "rebuke")
 _NOUNS["AID"] = _NOUNS["AID"] + ("rescue", "airlift")
 _NOUNS["RETREAT"] = _NOUNS["RETREAT"] + ("surrender", "disarmament", "demobilization")
@@ -720,11 +726,21 @@ REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "dismiss", "veto"}
 ACCEPTING = frozenset({"accept", "heed"})
 
 
+#: Verbs that break a covenant: "violated the ceasefire", "breached the accord".
+VIOLATING = frozenset({"violate", "breach", "break", "flout", "contravene"})
+_TRUCES = frozenset({"ceasefire", "truce", "armistice"})
+
+
 def noun_category(lemma: str, light_verb: str | None = None) -> str | None:
     """The PLOVER category of an event noun, optionally after a light verb."""
     lemma = lemma.lower()
     if light_verb is not None:
         light = light_verb.lower()
+        if light in VIOLATING:
+            # CAMEO 196 "violate ceasefire" is fighting; breaking a deal is rejecting it.
+            if NOUN_CATEGORY.get(lemma) != "AGREE":
+                return None
+            return "FIGHT" if lemma in _TRUCES else "REJECT"
         cat = _LIGHT_OVERRIDES.get((light, lemma))
         if cat is not None:
             return cat or None
