@@ -274,3 +274,10 @@ def test_dates_general_clock_times_with_a_full_stop(nlp, text, expr, value):
 def test_dates_general_weekday_before_a_day_and_month_is_one_expression(nlp):
     assert values(nlp, "The vote is on Thursday 22 May.") == {"Thursday 22 May": "2014-05-22"}
     assert values(nlp, "They met on Tuesday, 20 May 2014.") == {"Tuesday, 20 May 2014": "2014-05-20"}
+
+
+def test_dates_general_this_coming_and_this_past_weekday(nlp):
+    # published on a Wednesday
+    assert values(nlp, "Voters go to the polls this coming Sunday.") == {"this coming Sunday": "2014-05-25"}
+    assert values(nlp, "The rally took place this past Saturday.") == {"this past Saturday": "2014-05-17"}
+    assert values(nlp, "They meet this coming Wednesday.") == {"this coming Wednesday": "2014-05-28"}

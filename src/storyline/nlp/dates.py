@@ -125,7 +125,7 @@ _PATTERNS = [
     rf"\b(?i:the\s+previous)\s+{_WD}\b",
     # "on Mondays", "Tuesday nights": every such day
     rf"\b{_WD}s\b(?:\s+(?i:{_PART})s?\b)?|\b{_WD}\s+(?i:{_PART})s\b",
-    rf"(?:\b(?i:last|next|this|early|late)\s+)?\b{_WD}\b(?:\s+(?i:{_PART}))?",
+    rf"(?:\b(?i:last|next|this(?:\s+coming|\s+past)?|early|late)\s+)?\b{_WD}\b(?:\s+(?i:{_PART}))?",
     # clock times, alone (the day of publication) or with their day: "10 p.m. Wednesday",
     # "5 p.m. EST, Nov. 6", "noon Thursday", "midnight Friday"
     # (a capital "On" after "p.m." opens the next sentence: "began at 9 p.m. On Tuesday, ...")
@@ -428,7 +428,8 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         return f"{y:04d}-{month:02d}", "month"
 
     # weekday
-    m = re.search(r"^(?:(last|next|this|early|late)\s+)?([a-z]+)(?:\s+(morning|afternoon|evening|night))?$", low)
+    m = re.search(r"^(?:(last|next|this coming|this past|coming|this|early|late)\s+)?([a-z]+)"
+                  r"(?:\s+(morning|afternoon|evening|night))?$", low)
     if m and m[2] in _WEEKDAYS:
         if anchor is None:
             return None, "unknown"
@@ -436,7 +437,11 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
         mod = m[1]
         back = (anchor.weekday() - wd) % 7
         fwd = (wd - anchor.weekday()) % 7
-        if mod == "last":
+        if mod in ("this coming", "coming"):
+            d = anchor + dt.timedelta(days=fwd or 7)  # "this coming Sunday": the next one ahead
+        elif mod == "this past":
+            d = anchor - dt.timedelta(days=back or 7)
+        elif mod == "last":
             d = anchor - dt.timedelta(days=back or 7)
         elif mod == "next":
             d = anchor + dt.timedelta(days=fwd or 7)
