@@ -281,3 +281,12 @@ def test_dates_general_this_coming_and_this_past_weekday(nlp):
     assert values(nlp, "Voters go to the polls this coming Sunday.") == {"this coming Sunday": "2014-05-25"}
     assert values(nlp, "The rally took place this past Saturday.") == {"this past Saturday": "2014-05-17"}
     assert values(nlp, "They meet this coming Wednesday.") == {"this coming Wednesday": "2014-05-28"}
+
+
+def test_dates_general_a_range_of_weekdays_runs_forward(nlp):
+    # published on a Wednesday: the present-tense Monday is the coming one, and the range ends
+    # on the Wednesday after it
+    v = values(nlp, "The festival runs from Monday through Wednesday.")
+    assert v == {"Monday": "2014-05-26", "Wednesday": "2014-05-28"}
+    v = values(nlp, "The festival ran from Monday through Wednesday.")
+    assert v == {"Monday": "2014-05-19", "Wednesday": "2014-05-21"}

@@ -1444,11 +1444,34 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             kind = "DATE"
         out.append(TimeExpr(start=s, end=e, text=frag, value=value, precision=precision, kind=kind,
                             tense=tense, timeml=timeml))
-    return _day_before_its_month(
-        _clock_before_its_day(_narrative(_reporting_focus(out, text, anchor), anchor), text), text)
+    out = _clock_before_its_day(_narrative(_reporting_focus(out, text, anchor), anchor), text)
+    return _weekday_ranges_forward(_day_before_its_month(out, text), text)
 
 
 _CLOCK_GAP = re.compile(r"^[\s(),]*(?:on\s+)?$")
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", re.I)
+
+
+def _weekday_ranges_forward(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """A range of weekdays runs forward: "from Monday through Wednesday" read in the present
+    tense on a Wednesday ends on the Wednesday after that Monday, not on the day before it."""
+    out = list(times)
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if not (_LONE_WEEKDAY.fullmatch(t.text) and _LONE_WEEKDAY.fullmatch(u.text) and t.value and u.value
+                and t.precision == "day" and u.precision == "day"
+                and (_RANGE_GAP.match(text[t.end:u.start]) or (
+                    re.match(r"\s+and\s+$", text[t.end:u.start])
+                    and re.search(r"(?i)\bbetween\s+$", text[max(0, t.start - 8):t.start])))):
+            continue
+        a, b = dt.date.fromisoformat(t.value), dt.date.fromisoformat(u.value)
+        if b < a:
+            v = (b + dt.timedelta(days=7 * ((a - b).days // 7 + 1))).isoformat()
+            part = u.timeml.split("T", 1)[1] if u.timeml and "T" in u.timeml else None
+            out[i + 1] = dataclasses.replace(u, value=v, timeml=f"{v}T{part}" if part else v)
+    return out
 
 
 def _day_before_its_month(times: list[TimeExpr], text: str) -> list[TimeExpr]:
