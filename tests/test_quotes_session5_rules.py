@@ -110,3 +110,20 @@ def test_quotes_source_label_headline(nlp):
     q = quote_with(qs, "narrow leads")
     assert q.speaker_text == "Poll"
     assert not [q for q in qs if "rain and wind" in q.text]
+
+
+def test_quotes_parenthetical_cue_appositive_speaks(nlp):
+    # "Hale, a top aide said, “...”": the parser reads the aide as an apposition of the
+    # subject; the aide speaks, unbound to Hale, and Hale opens what was said.
+    text = "Hale, a top aide said, “is very confident, very confident in the contrast” between the two."
+    q = quote_with(quotes_in(nlp, text), "very confident")
+    assert q.speaker_text == "a top aide"
+    assert q.speaker is None
+    assert q.text.startswith("Hale")
+
+
+def test_quotes_apposition_of_the_speaker_stays_his(nlp):
+    # An ordinary apposition between commas describes the speaker: no parenthetical cue.
+    text = "Mr. Hale, a former senator, said the plan would fail."
+    q = quote_with(quotes_in(nlp, text), "the plan would fail")
+    assert q.speaker_text and "Hale" in q.speaker_text

@@ -106,6 +106,7 @@ class _Frame:
     outer: _Frame | None = None  # the frame relaying this one ("..., the ISPR said")
     relay_of: _Frame | None = None  # the frame this one relays
     speaker_span: tuple[int, int] | None = None  # where the speaker is named, when no parse NP fits
+    unbound: bool = False  # the words at speaker_span name someone unnamed ("a top aide")
 
 
 @dataclass(slots=True)
@@ -1880,6 +1881,32 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
                 continue  # "he was told that ...": the subject is the addressee, not the speaker
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok, ctx.text)
+        named_at = None
+        if subj is not None and subj.i < tok.i:
+            # "Clinton, a top aide said, “is very confident ...”": a parenthetical cue whose
+            # parsed subject carries the real speaker as an apposition right before the verb;
+            # the subject itself opens what was said.
+            appos = next(
+                (
+                    c
+                    for c in subj.children
+                    if c.dep_ == "appos" and c.right_edge.i == tok.i - 1 and c.i > subj.i
+                ),
+                None,
+            )
+            if (
+                appos is not None
+                and lemma in SPEECH_VERBS
+                and ctx.doc[appos.left_edge.i - 1].text == ","
+                and tok.i + 1 < len(ctx.doc)
+                and ctx.doc[tok.i + 1].text == ","
+            ):
+                opener = subj
+                subj = appos
+                # (named here, not bound to the name it was parsed as describing)
+                named_at = _np_bounds(appos)
+                if content is not None and content[0] > opener.idx:
+                    content = (opener.left_edge.idx, content[1])
         if (
             subj is not None
             and subj.lower_ == "it"
@@ -1907,7 +1934,19 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             c.dep_ in ("prt", "prep") and c.i == tok.i + 1 for c in tok.children
         ):
             cue_text = f"{tok.text} {ctx.doc[tok.i + 1].text}"
-        frames.append(_Frame(tok, cue_text, subj, content, chead))
+        if named_at is not None:
+            subj = None  # spoken by the words at ``named_at`` themselves, bound to no one
+        frames.append(
+            _Frame(
+                tok,
+                cue_text,
+                subj,
+                content,
+                chead,
+                speaker_span=named_at,
+                unbound=named_at is not None,
+            )
+        )
     _clip_sibling_cues(ctx, frames)
     for fr in frames:
         fr.channel = _frame_channel(ctx, fr)
@@ -2874,7 +2913,9 @@ def _resolve_all(ctx: _Ctx, cands: list[_Cand]) -> list[QuoteMention]:
             speaker = _resolve_tok(ctx, fr.speaker_tok)
             if fr.speaker_span is not None:
                 surface = fr.speaker_span
-                if speaker is None or not (
+                if fr.unbound:
+                    speaker = _Ref(ctx.text[surface[0] : surface[1]], *surface, "ROLE")
+                elif speaker is None or not (
                     surface[0] <= speaker.start and speaker.end <= surface[1]
                 ):
                     speaker = _span_ref(ctx, *surface)
