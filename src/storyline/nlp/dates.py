@@ -25,6 +25,11 @@ centuries and fortnights counted in years and weeks. Extents follow TimeML: the 
 past year" in, the article of an adjectival span ("the eight-year war") out, only modifiers TimeML
 writes as a ``mod`` in ("no more than", "around 7:15 p.m."), signals and focus words ("within",
 "only") out.
+
+House styles beyond the American wire: day-first dates and ranges ("Thursday 22 May", "7-8 July"),
+dates in figures ("12/25/1998", "25.12.1998"), clock times with a full stop ("11.30pm"), decades
+with an apostrophe ("the 1960's"); a day's name before its event ("Friday's blast") is past unless
+the sentence looks ahead to it; "three years earlier" after a written past time counts back from it.
 """
 
 from __future__ import annotations
