@@ -155,6 +155,32 @@ def test_resolve_a_role_given_once_in_a_big_entity_is_no_alias():
     assert not any("[" in a or "]" in a for a in bill.aliases)
 
 
+def test_resolve_an_acronym_spelled_out_two_ways_joins_neither():
+    ents, emap = corpus(
+        analysis("a1", E("Democratic National Committee", "ORG", aliases=["DNC"])),
+        analysis("a2", E("Democratic National Convention", "ORG", aliases=["DNC"])),
+        analysis("a3", E("DNC", "ORG")),
+        analysis("a4", E("DNC", "ORG")),
+    )
+    assert emap[("a1", "e1")] != emap[("a2", "e1")]
+    assert emap[("a3", "e1")] == emap[("a4", "e1")] and emap[("a3", "e1")] not in (emap[("a1", "e1")], emap[("a2", "e1")])
+
+
+def test_resolve_an_acronym_follows_its_main_expansion_not_a_slip_or_a_rare_sense():
+    ents, emap = corpus(
+        *[analysis(f"u{i}", E("United Nations", "ORG", aliases=["UN"])) for i in range(4)],
+        analysis("n1", E("US Navy", "ORG", aliases=["UN"])),  # a linking slip in one article
+        analysis("b1", E("UN", "ORG")),
+        analysis("r1", E("Institute for Science and International Security", "ORG", aliases=["ISIS"])),
+        *[analysis(f"i{i}", E("ISIS", "ORG")) for i in range(20)],
+    )
+    un = emap[("u0", "e1")]
+    assert emap[("b1", "e1")] == un and emap[("n1", "e1")] != un
+    # "ISIS" bare in 20 articles, spelled out once as something else: that sense stays apart
+    assert emap[("i0", "e1")] == emap[("i19", "e1")] != emap[("r1", "e1")]
+    assert {e.name for e in ents if emap[("i0", "e1")] == e.id} == {"ISIS"}
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

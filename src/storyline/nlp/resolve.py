@@ -109,6 +109,7 @@ def resolve_corpus(
     persons_by_last: dict[str, list[Ref]] = defaultdict(list)
     acronym_refs: list[tuple[Ref, str]] = []
     initials_index: dict[tuple[str, str], list[Ref]] = defaultdict(list)
+    acr_keys: dict[tuple[str, str], str] = {}  # block key of an acronym -> the acronym
     for ref, e in local.items():
         g = _group(e.type)
         if e.type == "PERSON":
@@ -129,6 +130,7 @@ def resolve_corpus(
                 blocks[(g, key + suffix)].append(ref)
             if is_acronym(n) and not suffix:
                 acronym_refs.append((ref, n.replace(".", "").upper()))
+                acr_keys[(g, key)] = n.replace(".", "").upper()
         if len(e.name.split()) >= 2 and not is_acronym(e.name) and not suffix:
             initials_index[(g, initials(e.name))].append(ref)
             initials_index[(g, initials(e.name, keep_stop=True))].append(ref)
@@ -138,13 +140,17 @@ def resolve_corpus(
     for (g, key), refs in list(blocks.items()):
         if g == "NORP" and key.endswith("s") and (g, key[:-1]) in blocks:
             refs.extend(blocks[(g, key[:-1])])
+    senses = _acronym_senses(local, blocks, acr_keys, initials_index)
     for refs in [*blocks.values(), *family_blocks.values()]:
         for r in refs[1:]:
             uf.union(refs[0], r)
     for ref, acr in acronym_refs:
-        if len(acr) >= 3:
-            for r in initials_index.get((_group(local[ref].type), acr), []):
-                uf.union(ref, r)
+        key = (_group(local[ref].type), acr)
+        if len(acr) >= 3 and senses.get(key) is not None:
+            # only names of the acronym's sense: "US Navy" has the initials of "UN", not its sense
+            for r in initials_index.get(key, []):
+                if _sense(local[r].name) == senses[key]:
+                    uf.union(ref, r)
 
     _merge_person_names(local, uf, persons_by_last)
 
@@ -207,6 +213,56 @@ def resolve_corpus(
             uf.union(refs[0], r)
 
     return _build(order, local, uf)
+
+
+# An acronym used bare in this many times as many articles as spell out its one expansion is
+# taken to mean something else there ("ISIS" defined once as a research institute).
+BARE_ACRONYM_RATIO = 20
+
+
+def _sense(name: str) -> frozenset[str]:
+    """The content words of an expansion, so that spelling and plural variants are one sense."""
+    return frozenset(w.rstrip("s") for w in fold(name).split() if len(w) > 3)
+
+
+def _acronym_senses(local: dict[Ref, LocalEntity], blocks: dict[tuple[str, str], list[Ref]],
+                    acr_keys: dict[tuple[str, str], str],
+                    initials_index: dict[tuple[str, str], list[Ref]]) -> dict[tuple[str, str], frozenset | None]:
+    """What each (group, acronym) stands for in this corpus: the sense of its expansion, or None
+    when names must not be joined through it.
+
+    The expansion is the one articles link to the acronym ("Inter-Services Public Relations
+    (ISPR)") in far more articles than any other; without any, the one name whose initials it
+    is. None when the corpus spells it out in different ways about as often ("DNC": the
+    Democratic National Committee and Convention), or uses it bare far more often than it spells
+    it out. A block then keeps only the bare uses, which still meet each other, and the names of
+    the acronym's sense; other names meet others by their own names.
+    """
+    senses: dict[tuple[str, str], frozenset | None] = {}
+    for bkey, acr in acr_keys.items():
+        g = bkey[0]
+        refs = blocks[bkey]
+        bare = [r for r in refs if is_acronym(local[r].name)]
+        spelled = [r for r in refs if not is_acronym(local[r].name) and _sense(local[r].name)]
+        spelled = spelled or initials_index.get((g, acr), [])
+        if not spelled:
+            continue
+        arts: dict[frozenset, set[str]] = defaultdict(set)
+        for r in spelled:
+            arts[_sense(local[r].name)].add(r[0])
+        for r in initials_index.get((g, acr), []):
+            if _sense(local[r].name) in arts:
+                arts[_sense(local[r].name)].add(r[0])
+        ranked = sorted(arts.items(), key=lambda kv: (-len(kv[1]), sorted(kv[0])))
+        top, top_arts = ranked[0]
+        second = len(ranked[1][1]) if len(ranked) > 1 else 0
+        if len(top_arts) < DOMINANCE * second or len({r[0] for r in bare}) >= BARE_ACRONYM_RATIO * len(top_arts):
+            senses[(g, acr)] = None
+            blocks[bkey] = bare
+        else:
+            senses[(g, acr)] = top
+            blocks[bkey] = bare + [r for r in refs if not is_acronym(local[r].name) and _sense(local[r].name) == top]
+    return senses
 
 
 def org_family_of(e: LocalEntity) -> str | None:
