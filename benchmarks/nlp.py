@@ -251,6 +251,13 @@ def _report(title: str, gold, ours, peer) -> None:
     print(f"{'':22} {'strict P/R/F1':^22}   {'relaxed P/R/F1':^22}   {'value P/R/F1':^22}")
     _print_scores("storyline.nlp.dates", s_ours)
     _print_scores("dateparser.search", s_peer)
+    # where the value F1 is lost: expressions not found, found but not in the gold, found with
+    # the wrong value (counts only; --errors lists TimeBank's)
+    matched = sum(m for _, m, _ in s_ours["per_type"].values())
+    right = sum(v for _, _, v in s_ours["per_type"].values())
+    print(f"storyline: {s_ours['n_gold'] - matched} missed, {s_ours['n_sys'] - matched} spurious, "
+          f"{matched - right} wrong values of {matched} matched (value accuracy "
+          f"{right / matched if matched else 0:.3f})")
     print("value accuracy on relaxed matches, by gold type (storyline / dateparser):")
     for typ in sorted(s_ours["per_type"]):
         g, m, v = s_ours["per_type"][typ]
