@@ -127,3 +127,14 @@ def test_quotes_apposition_of_the_speaker_stays_his(nlp):
     text = "Mr. Hale, a former senator, said the plan would fail."
     q = quote_with(quotes_in(nlp, text), "the plan would fail")
     assert q.speaker_text and "Hale" in q.speaker_text
+
+
+def test_quotes_parenthetical_aside_reports_its_whole_clause(nlp):
+    # "X, NAME VERB, Y": the name speaks for the whole clause X ... Y, whether the parser
+    # gives the verb two subjects or reads it as an apposition of X.
+    text = "Democrats, Frank notes, applaud the shrewd management of the economy. Voters, Smith argues, want change."
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "shrewd management")
+    assert q.speaker_text == "Frank" and q.text.startswith("Democrats")
+    q = quote_with(qs, "want change")
+    assert q.speaker_text == "Smith" and q.text.startswith("Voters")

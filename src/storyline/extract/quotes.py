@@ -1549,6 +1549,45 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+def _parenthetical_aside(
+    ctx: _Ctx, tok: Any, lemma: str
+) -> tuple[Any, tuple[int, int], Any] | None:
+    """ "Voters, Smith argues, want change", "Democrats, Frank notes, applaud ...": a cue set
+    off by commas inside the clause it reports, which the parser may give two subjects (the
+    clause's and the speaker's) or read as an apposition of the clause's subject. The name
+    right before the verb speaks; the whole clause, aside included, is what was said."""
+    doc = tok.doc
+    if lemma not in SPEECH_VERBS or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    if tok.dep_ == "parataxis":
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if len(subjects) < 2:
+            return None
+        speaker, opener = subjects[-1], subjects[0]
+        if speaker.right_edge.i != tok.i - 1 or not any(
+            t.text == "," for t in doc[opener.right_edge.i + 1 : speaker.left_edge.i]
+        ):
+            return None
+        clause = tok.head
+    elif tok.dep_ == "appos" and tok.tag_ in ("VBZ", "VBD"):
+        speaker = next(
+            (c for c in tok.children if c.i == tok.i - 1 and c.pos_ in ("PROPN", "NOUN", "PRON")),
+            None,
+        )
+        opener = tok.head
+        if speaker is None or opener.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if doc[speaker.left_edge.i - 1].text != ",":
+            return None
+        clause = opener.head
+    else:
+        return None
+    if clause.pos_ not in ("VERB", "AUX") or clause.i < tok.i:
+        return None
+    start, end = opener.left_edge.idx, _tok_end(clause.right_edge)
+    return speaker, _strip_span(ctx.text, start, end), clause
+
+
 def _framing_verb(ctx: _Ctx, tok: Any) -> _Frame | None:
     """'“France will always be France,” an angry Hollande retaliated.', '“Fantastic!” beamed
     Hartley.': any finite verb that frames a quote closed by a comma, "!" or "?" right before
@@ -1882,6 +1921,9 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         content, chead = _content_from(ctx, tok)
         subj = _subject(tok, ctx.text)
         named_at = None
+        aside = _parenthetical_aside(ctx, tok, lemma)
+        if aside is not None:
+            subj, content, chead = aside
         if subj is not None and subj.i < tok.i:
             # "Clinton, a top aide said, “is very confident ...”": a parenthetical cue whose
             # parsed subject carries the real speaker as an apposition right before the verb;
