@@ -249,3 +249,39 @@ def test_events_broad_violating_a_truce_is_fighting(nlp):
 def test_events_broad_mass_violence_nouns_are_assaults(nlp):
     e = event_of(events_in(nlp, "The militia committed genocide against the Yazidis."), "ASSAULT")
     assert e.target_text == "Yazidis"
+
+
+def test_events_broad_travel_warning_is_no_threat(nlp):
+    assert not events_in(nlp, "The ministry lifted its warning against travel to Peru.")
+    assert not events_in(nlp, "The embassy warned against all travel to the border region.")
+    e = event_of(events_in(nlp, "The army issued a warning to the rebels on Monday."), "THREATEN")
+    assert e.target_text == "rebels"
+    e = event_of(events_in(nlp, "Washington warned Tehran against any military action."), "THREATEN")
+    assert e.target_text == "Tehran"
+
+
+def test_events_broad_act_held_back_is_possible(nlp):
+    evs = events_in(nlp, "States must refrain from assisting armed groups.")
+    assert all(e.modality != "asserted" for e in evs if e.category == "AID")
+    evs = events_in(nlp, "Guards barred the reporters from interviewing the prisoners.")
+    assert all(e.modality == "possible" for e in evs if e.category == "CONSULT")
+
+
+def test_events_broad_naming_an_event_is_no_part_in_it(nlp):
+    evs = events_in(nlp, "A gunman killed a doctor in Ohio. The bishop called the murder evil.")
+    assert not [e for e in evs if e.actor_text == "bishop"]
+
+
+def test_events_broad_filming_or_sport_is_no_shooting(nlp):
+    assert not events_in(nlp, "The crew shot a short video outside the court.")
+    assert not events_in(nlp, "Members were shooting skeet at the club on Sunday.")
+    assert event_of(events_in(nlp, "Gunmen shot the driver of the bus."), "ASSAULT").actor_text == "Gunmen"
+
+
+def test_events_broad_building_before_an_attack_noun_is_its_target(nlp):
+    e = event_of(events_in(nlp, "A suspect in the embassy bombings was handed over to the police."), "ASSAULT")
+    assert e.actor_text is None and e.target_text and "embassy" in e.target_text.lower()
+
+
+def test_events_broad_alliance_noun_alone_is_no_event(nlp):
+    assert not events_in(nlp, "The ceremony marked the entry of three countries into the alliance.")

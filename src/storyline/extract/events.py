@@ -795,6 +795,13 @@ _PRECISION_RANK = {"day": 3, "week": 2, "month": 2, "year": 1, "unknown": 0}
 # --------------------------------------------------------------------------- triggers
 
 
+#: What is "shot" when filming or in sport: "shot a video", "shooting skeet", "shot hoops".
+_SHOT_NOT_AT = frozenset({"skeet", "video", "film", "footage", "photo", "photograph", "picture",
+                          "scene", "movie", "documentary", "hoop", "basket", "pool", "glance",
+                          "look", "question", "commercial", "advert", "ad", "episode", "clip",
+                          "trap", "selfie", "interview", "segment", "music"})
+
+
 def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     """(category, action) of a verb token, or None."""
     lemma = tok.lemma_.lower()
@@ -824,6 +831,19 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         duty = _child(with_, "pcomp") if with_ is not None else None
         if duty is not None and duty.tag_ == "VBG" and _verb_trigger(duty) is None:
             return None  # "charged the inspectors with verifying": a task, no accusation
+    if (
+        dobj is not None
+        and dobj.lemma_.lower() == "warning"
+        and _caution(dobj)
+        and not any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and _child(c, "pobj") is not None
+            and (_is_actorlike(_child(c, "pobj")) or _child(c, "pobj").ent_type_ in _ENT_ACTOR)
+            for c in tok.children
+        )
+    ):
+        return None  # "issued / lifted a warning against travel": advice, no threat
+    if lemma == "shoot" and dobj is not None and dobj.lemma_.lower() in _SHOT_NOT_AT:
+        return None  # "shooting skeet", "shot a video": filming or sport, no one is shot at
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -1308,6 +1328,31 @@ _SOUGHT = frozenset({"refuge", "asylum", "apology", "compensation", "clarificati
 _FORCE_CATS = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "REJECT", "RETREAT"}
 
 
+def _is_forceful_noun(noun: Any) -> bool:
+    """Whether a noun names an act of force or pressure ("military action", "an attack")."""
+    cat = plover.noun_category(noun.lemma_.lower())
+    return cat in plover.MATERIAL or noun.lemma_.lower() in ("action", "intervention", "retaliation", "escalation")
+
+
+def _caution(tok: Any) -> bool:
+    """A nominal "warning" that advises rather than threatens: "a warning against travel to
+    Kenya", "a flood warning", "a warning about the risks" (no party warned, no act of force)."""
+    if tok.lemma_.lower() != "warning":
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "against", "of", "about", "on"):
+            obj = _child(c, "pobj")
+            if obj is None:
+                continue
+            if c.lower_ == "to" and (_is_actorlike(obj) or obj.ent_type_ in _ENT_ACTOR):
+                return False  # "a warning to Iran"
+            if _is_forceful_noun(obj):
+                return False  # "a warning of retaliation"
+        if c.dep_ in ("acl", "relcl", "ccomp"):
+            return False
+    return True
+
+
 def _warning_is_threat(tok: Any, dobj: Any) -> bool:
     """Whether "warn" announces what the speaker's side will do (a threat) rather than cautions
     about a danger.
@@ -1326,8 +1371,11 @@ def _warning_is_threat(tok: Any, dobj: Any) -> bool:
             subj = _child(comp, _SUBJ)
             return subj is not None and (_is_actorlike(subj) or subj.lower_ in ("it", "we", "they"))
         return False
-    if _prep_obj(tok, {"against"}) is not None:
-        return True  # "warned Iran against any military action"
+    against = _prep_obj(tok, {"against"})
+    if against is not None:
+        # "warned Iran against any military action" threatens; "warned against all travel to
+        # Pakistan" (nobody warned, no act of force) advises.
+        return dobj is not None or _is_forceful_noun(against[1])
     if dobj is not None and (dobj.ent_type_ in _ENT_ACTOR or dobj.pos_ == "PROPN"):
         return True  # a warning to a named party ("warned Syria to withdraw")
     return False
@@ -1567,6 +1615,9 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
                 continue  # "the Jan. 10 meeting"
             if c.ent_type_ == "GPE" and not is_country(c):
                 continue  # "the London bombings": a city names the place, not the attacker
+            if cat in ("ASSAULT", "FIGHT", "COERCE") and c.lemma_.lower() in _PREMISES:
+                target = target or c  # "the U.S. Embassy bombings": the building attacked
+                continue
             if not c.ent_type_ and c.pos_ == "PROPN" and not _known_name(c) and cat in _COOP_NOUN_CATS:
                 continue  # "the Obamacare talks", "a REDD agreement": the topic, not a party
             if lemma in _THEATRE_NOUNS and (c.ent_type_ in ("GPE", "LOC", "EVENT") or is_country(c)):
@@ -1657,6 +1708,9 @@ def _nominal_args(tok: Any, cat: str) -> tuple[Any, Any]:
     if actor is None:
         for c in tok.children:
             if c.dep_ == "compound" and not c.ent_type_ and c.lemma_.lower() in ACTOR_NOUNS:
+                if cat in ("ASSAULT", "FIGHT", "COERCE") and c.lemma_.lower() in _PREMISES:
+                    target = target or c  # "the embassy bombings": the building attacked
+                    continue
                 actor = c
                 break
     # "the crew's capture and detention by Iran": coordinated event nouns share participants.
@@ -2820,6 +2874,11 @@ _UNREALISED_MODIFIERS = frozenset(
 _ASKING_FOR = frozenset({"call", "ask", "push", "press", "appeal", "lobby", "plead", "clamor",
                          "clamour", "campaign", "argue", "vote", "petition", "beg", "pray", "hope",
                          "wait", "prepare", "plan"})
+#: Verbs whose "from" phrase names an act held back: "refrained from attacking", "barred from
+#: entering", "prevented them from leaving".
+_HOLDING_BACK = frozenset({"refrain", "abstain", "desist", "prevent", "bar", "ban", "block", "stop",
+                           "keep", "prohibit", "discourage", "deter", "dissuade", "restrain",
+                           "preclude", "exclude", "forbid"})
 #: Adjectives before a preposition and a gerund that keep the act unrealised: "bent on attacking".
 _DISPOSED = frozenset({"bent", "intent", "keen", "capable", "eager", "determined", "ready",
                        "afraid", "wary", "fearful", "opposed", "committed"})
@@ -2848,6 +2907,8 @@ def _unrealised_frame(tok: Any) -> bool:
                 return False
             if prep.lower_ == "for" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _ASKING_FOR:
                 return True  # "called for a ban"
+            if prep.lower_ == "from" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _HOLDING_BACK:
+                return True  # "refrain from assisting", "barred them from entering"
             if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in _UNREALISED_NOUNS and prep.lower_ in (
                 "for", "of", "on", "to"
             ):
@@ -3376,6 +3437,10 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             t.modality = "future" if _foreseen(t.tok) in _SCHEDULED else "possible"
         if t.nominal and _kind_compound(t):
             continue  # "student loans", "prisoner abuse": a kind of act, no reported one
+        if t.nominal and t.category == "THREATEN" and _caution(t.tok):
+            continue  # "lifted a warning against travel to Kenya": advice, no threat
+        if t.nominal and t.tok.lemma_.lower() == "order" and _prep_obj(t.tok, {"of"}) is not None and not _is_actorlike(_prep_obj(t.tok, {"of"})[1]):
+            continue  # "the next order of business": no command
         if t.nominal and _attraction(t.tok):
             continue  # "his populist appeal", "his appeal to blue-collar voters": a draw, no plea
         if t.nominal and _danger(t.tok):
@@ -3533,6 +3598,8 @@ def _participant(noun: Any) -> tuple[Any, Any]:
         c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in head.children
     ):
         return None, None
+    if head.lemma_.lower() == "call" and _child(head, {"oprd", "xcomp", "ccomp", "acomp"}) is not None:
+        return None, None  # "called the murder wrong": naming it, not calling it
     subj = _verb_subject(head)
     if subj is None or not _is_actorlike(subj):
         return None, None
@@ -3583,7 +3650,7 @@ def _descriptive_participle(t: _Trig) -> bool:
 
 
 #: Event nouns that name an attitude when no light verb makes them an act ("voiced support").
-_STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern"})
+_STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern", "alliance", "partnership"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
 
