@@ -155,7 +155,7 @@ def test_dates_general_the_year_with_its_number_is_one_expression(nlp):
 def test_dates_general_the_last_week_is_the_past_week_but_the_last_week_of_is_the_final_one():
     assert spans("The town has been quiet for the last week.") == ["the last week"]
     # "the last week of June" is the final week of June, no week counted back from publication
-    assert spans("He died in the last week of June.") == ["June"]
+    assert spans("He died in the last week of June.") == ["the last week of June"]
     assert spans("She spent the last year of her life in Paris.") == []
 
 
@@ -290,3 +290,13 @@ def test_dates_general_a_range_of_weekdays_runs_forward(nlp):
     assert v == {"Monday": "2014-05-26", "Wednesday": "2014-05-28"}
     v = values(nlp, "The festival ran from Monday through Wednesday.")
     assert v == {"Monday": "2014-05-19", "Wednesday": "2014-05-21"}
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The talks collapsed in the first week of March.", "the first week of March", "2014-W10"),
+    ("He died in the last week of April.", "the last week of April", "2014-W17"),
+    ("The Fed meets in the second week of September.", "the second week of September", "2014-W37"),
+    ("Rain fell in the first week of May 2013.", "the first week of May 2013", "2013-W18"),
+])
+def test_dates_general_a_week_of_a_month(nlp, text, expr, value):
+    assert values(nlp, text) == {expr: value}

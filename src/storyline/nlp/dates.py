@@ -121,7 +121,9 @@ _PATTERNS = [
     rf"\b{_MONTH_ONLY}\s+(?i:{_SPELLED_YEAR})\b",
     rf"\b{_MONTH_ONLY}\s+(?i:last|this|next)\s+year\b(?!'s)",
     # January 2020 / (last|next|this|early|late|mid-) November
-    rf"(?:\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}\b(?!\s+Day\b)(?:,?\s+{_YEAR}\b)?",
+    # (and a week of it: "the first week of March", "the last week of June 1998")
+    rf"(?:\b[Tt]he\s+(?:first|second|third|fourth|last|final)\s+week\s+of\s+"
+    rf"|\b(?i:last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s+)?\b{_MONTH_ONLY}\b(?!\s+Day\b)(?:,?\s+{_YEAR}\b)?",
     # an abbreviated month with its year: "Sept. 1997"
     rf"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+{_YEAR}\b",
     # (last|next|this) Friday (morning)
@@ -409,6 +411,24 @@ def normalize(text: str, anchor: dt.date | None, tense: str = PAST) -> tuple[str
     m = re.search(r"\b(\d{1,2})\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", low)
     if m and m[2] in _MONTHS:
         return _day_value(_MONTHS[m[2]], int(m[1]), m[3], anchor, tense)
+
+    # "the first week of March" is the ISO week of its first to seventh day, "the last week of
+    # June" the week of its last days
+    m = re.match(r"^(first|second|third|fourth|last|final) week of ([a-z]+)(?:,? (\d{4}))?$", low)
+    if m and m[2] in _MONTHS:
+        month = _MONTHS[m[2]]
+        if m[3]:
+            y = int(m[3])
+        elif anchor is None:
+            return None, "unknown"
+        else:
+            y = _year_for(month, None, anchor, tense)
+        if m[1] in ("last", "final"):
+            ny, nm = _shift_month(y, month, 1)
+            d = dt.date(ny, nm, 1) - dt.timedelta(days=4)
+        else:
+            d = dt.date(y, month, 1 + 7 * (_ORD[m[1]] - 1) + 3)
+        return _week(d), "week"
 
     # "June last year", "January this year"
     m = re.match(r"^([a-z]+) (last|this|next) year$", low)
