@@ -157,3 +157,11 @@ def test_entities_a_dash_glued_to_a_name_is_no_part_of_it(nlp):
     an = annotate(nlp(text), Article(id="x", source="x", text=text))
     m = next(m for m in an.mentions if m.label == "PERSON")
     assert m.text == "David Rothschild" and text[m.start:m.end] == m.text
+
+
+def test_entities_a_full_name_read_as_an_organisation_is_a_person_when_its_surname_is_one(nlp):
+    text = "Former Hewlett-Packard chief Carly Fiorina joined the race. Ms. Fiorina said she would fight on."
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    full = next(m for m in an.mentions if m.text == "Carly Fiorina")
+    assert full.label == "PERSON"
+    assert full.entity == next(m for m in an.mentions if m.text == "Fiorina").entity

@@ -181,6 +181,18 @@ def test_resolve_an_acronym_follows_its_main_expansion_not_a_slip_or_a_rare_sens
     assert {e.name for e in ents if emap[("i0", "e1")] == e.id} == {"ISIS"}
 
 
+def test_resolve_a_full_name_read_as_an_organisation_is_the_person_of_that_name():
+    ents, emap = corpus(
+        analysis("a1", E("Carly Fiorina", roles=["former executive"])),
+        analysis("a2", E("Carly Fiorina", "ORG")),
+        analysis("a3", E("Walt Disney Company", "ORG")),
+        analysis("a4", E("Walt Disney")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    assert next(e for e in ents if e.id == emap[("a2", "e1")]).type == "PERSON"
+    assert emap[("a3", "e1")] != emap[("a4", "e1")]  # a longer organisation name is no full name
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

@@ -183,7 +183,24 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
             out[-1] = (out[-1][0], e, "PERSON")
             continue
         out.append((s, e, label))
-    return out
+    return _names_of_surnames(doc, out)
+
+
+def _names_of_surnames(doc: Any, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A first name and surname tagged as an organisation or place ("Carly Fiorina" ORG) are a
+    person's name when the article also calls someone by that surname alone ("Fiorina" PERSON)."""
+    surnames = {doc[s].text for s, e, label in out if label == "PERSON" and e - s == 1}
+    if not surnames:
+        return out
+    fixed = []
+    for s, e, label in out:
+        if (label != "PERSON" and 2 <= e - s <= 3 and doc[e - 1].text in surnames
+                and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[s:e])
+                and doc[s].lower_ not in ROLE_HEADS and doc[s].lower_.rstrip(".") not in RANKS
+                and doc[e - 1].lower_ not in ORG_TAIL_WORDS):
+            label = "PERSON"
+        fixed.append((s, e, label))
+    return fixed
 
 
 def _shouted(doc: Any, i: int) -> bool:

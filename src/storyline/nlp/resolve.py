@@ -140,6 +140,14 @@ def resolve_corpus(
     for (g, key), refs in list(blocks.items()):
         if g == "NORP" and key.endswith("s") and (g, key[:-1]) in blocks:
             refs.extend(blocks[(g, key[:-1])])
+    # NER reads some people's full names as organisations ("Carly Fiorina" ORG in most articles):
+    # a two- or three-word name that is a person's full name elsewhere in the corpus is that person.
+    for ref, e in local.items():
+        ws = e.name.split()
+        if e.type in ("ORG", "GPE", "NORP", "FAC") and 2 <= len(ws) <= 3 and all(w[:1].isupper() and w.isalpha() for w in ws):
+            person = blocks.get(("PERSON", fold(e.name) + "|"))
+            if person:
+                person.append(ref)
     senses = _acronym_senses(local, blocks, acr_keys, initials_index)
     for refs in [*blocks.values(), *family_blocks.values()]:
         for r in refs[1:]:
