@@ -26,6 +26,11 @@ def test_entities_a_name_ending_in_an_organisation_word_is_an_organisation(nlp):
     assert "PERSON" not in got.values()
 
 
+def test_entities_a_newspaper_named_after_a_city_is_no_person(nlp):
+    got = _labels(nlp, "Marco Rubio told Miami Herald reporters he was done.")
+    assert got.get("Miami Herald") == "ORG" and got.get("Marco Rubio") == "PERSON"
+
+
 def test_entities_an_occasion_named_after_a_person_is_no_person(nlp):
     got = _labels(nlp, "Schools closed for Martin Luther King Day on Monday, officials said.")
     assert not any(label == "PERSON" and "King" in text for text, label in got.items())

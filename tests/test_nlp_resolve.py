@@ -193,6 +193,18 @@ def test_resolve_a_full_name_read_as_an_organisation_is_the_person_of_that_name(
     assert emap[("a3", "e1")] != emap[("a4", "e1")]  # a longer organisation name is no full name
 
 
+def test_resolve_a_compound_surname_alone_joins_the_one_full_name_it_ends():
+    ents, emap = corpus(
+        analysis("a1", E("Debbie Wasserman Schultz")),
+        analysis("a2", E("Wasserman Schultz")),
+        analysis("a3", E("Anna Maria Lopez"), E("Rosa Maria Lopez")),
+        analysis("a4", E("Maria Lopez")),
+    )
+    assert emap[("a1", "e1")] == emap[("a2", "e1")]
+    # two longer names end in it: no telling which one is meant
+    assert emap[("a4", "e1")] not in (emap[("a3", "e1")], emap[("a3", "e2")])
+
+
 def test_resolve_acronyms_and_aliases_unify_organisations():
     ents, emap = corpus(
         analysis("a1", E("ISPR", "ORG")),

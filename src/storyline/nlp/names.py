@@ -94,7 +94,8 @@ def strip_person_name(text: str) -> list[str]:
 ORG_TAIL_WORDS = frozenset(
     ["foundation", "fund", "institute", "institution", "committee", "association", "society", "inc", "corp",
      "corporation", "ltd", "llc", "plc", "university", "college", "academy", "hospital", "agency",
-     "administration", "campaign", "commission", "klan", "coalition"]
+     "administration", "campaign", "commission", "klan", "coalition", "herald", "tribune", "gazette",
+     "chronicle", "journal"]
 )
 # ... and words that are also surnames ("Charlotte Church", "Doris Day", "Jude Law"): only after
 # at least two other words ("Martin Luther King Day", "First Baptist Church").

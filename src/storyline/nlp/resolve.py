@@ -351,6 +351,7 @@ def _merge_person_names(local: dict[Ref, LocalEntity], uf: _UnionFind,
     for k in lasts:
         groups[lfind(k)].extend(persons_by_last[k])
     for refs in groups.values():
+        _merge_compound_surnames(local, uf, refs)
         # One person per first name and generation, unless middle names tell several apart.
         by_first: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         for r in sorted(refs):
@@ -374,6 +375,22 @@ def _merge_person_names(local: dict[Ref, LocalEntity], uf: _UnionFind,
                     fits = [x for x in full if x[0] == f]
                     if len(fits) == 1:
                         uf.union(single[(f, gen)], single[(fits[0], gen)])
+
+
+def _merge_compound_surnames(local: dict[Ref, LocalEntity], uf: _UnionFind, refs: list[Ref]) -> None:
+    """"Wasserman Schultz" is "Debbie Wasserman Schultz", "de Blasio" "Bill de Blasio": a
+    two-word name that ends exactly one longer name of the corpus is a compound surname said
+    without its first name."""
+    tails: dict[str, set[Ref]] = defaultdict(set)
+    words = {r: [fold(w) for w in _name_words(local[r])] for r in refs}
+    for r, ws in words.items():
+        if len(ws) >= 3 and not generation(local[r].name):
+            tails[" ".join(ws[-2:])].add(r)
+    for r, ws in words.items():
+        if len(ws) == 2 and not generation(local[r].name):
+            longer = {uf.find(x) for x in tails.get(" ".join(ws), ())}
+            if len(longer) == 1:
+                uf.union(r, next(iter(longer)))
 
 
 def _merge_middles(local: dict[Ref, LocalEntity], uf: _UnionFind, refs: list[Ref]) -> Ref | None:
