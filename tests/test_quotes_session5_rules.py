@@ -138,3 +138,19 @@ def test_quotes_parenthetical_aside_reports_its_whole_clause(nlp):
     assert q.speaker_text == "Frank" and q.text.startswith("Democrats")
     q = quote_with(qs, "want change")
     assert q.speaker_text == "Smith" and q.text.startswith("Voters")
+
+
+def test_quotes_quote_naming_the_source_is_no_statement(nlp):
+    # A quoted name inside the source phrase ('according to the “Medicare for all”
+    # document') is no statement; the clause the phrase sources is.
+    text = 'The plan would cost about $1.38 trillion a year, according to the "Medicare for all" document.'
+    qs = quotes_in(nlp, text)
+    assert [q.text for q in qs] == ["The plan would cost about $1.38 trillion a year"]
+    assert qs[0].cue == "according to"
+
+
+def test_quotes_quote_before_its_speakers_name_still_speaks(nlp):
+    # The parse may hang a whole quote on the speaker's name; it is still the statement.
+    text = "“That’s a legitimate concern, because they’re very principled,” Sarandon, 69, told MSNBC on Monday."
+    q = quote_with(quotes_in(nlp, text), "legitimate concern")
+    assert q.speaker_text and "Sarandon" in q.speaker_text

@@ -1549,6 +1549,25 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+def _names_speaker(fr: _Frame, q: QuoteSpan) -> bool:
+    """Whether the quote ``q`` stands inside the noun phrase of the frame's speaker, before its
+    head, while the cue stands outside it."""
+    if fr.speaker_tok is None or q.open_at <= fr.cue.idx < q.outer_end:
+        return False
+    head = fr.speaker_tok
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head is not head:
+        head = head.head
+    s, e = head.left_edge.idx, _tok_end(head.right_edge)
+    # (a modifier between the phrase's first word and its head: the parse may also hang a
+    # whole quote before the verb on its speaker's name, which this leaves alone)
+    inside_np = s < q.open_at and q.outer_end <= head.idx < e
+    if fr.cue_text == "according to":
+        # 'according to the “Medicare for all” document', however the parse splits the phrase
+        to = fr.cue.doc[fr.cue.i + 1]
+        return inside_np or fr.cue.idx < q.open_at and q.end <= _tok_end(to.right_edge)
+    return inside_np
+
+
 def _parenthetical_aside(
     ctx: _Ctx, tok: Any, lemma: str
 ) -> tuple[Any, tuple[int, int], Any] | None:
@@ -2547,6 +2566,12 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
             for fr in frames_by_sent.get(_sent_index(ctx, inverted.cue.idx), []):
                 if fr.cue.i == inverted.cue.i:
                     fr.used = True  # the parse's own reading of the verb: replaced by this one
+        if inverted is None and any(
+            _names_speaker(fr, q) for fr in frames_by_sent.get(s_first, [])
+        ):
+            # 'according to the “Medicare for all” document': a quote inside the speaker's
+            # own noun phrase names it; it is no statement.
+            continue
         for si in range(max(0, s_first - 1), s_last + 2) if inverted is None else ():
             for fr in frames_by_sent.get(si, []):
                 if fr.relay_of is not None:
