@@ -300,3 +300,15 @@ def test_dates_general_a_range_of_weekdays_runs_forward(nlp):
 ])
 def test_dates_general_a_week_of_a_month(nlp, text, expr, value):
     assert values(nlp, text) == {expr: value}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Paternity is easy to prove in today's world.", "PRESENT_REF"),
+    ("The youth of today face many problems.", "PRESENT_REF"),
+    ("Today's young people read less.", "PRESENT_REF"),
+    ("Today's meeting was cancelled.", "2014-05-21"),
+    ("Today's global summit opened in Paris.", "2014-05-21"),
+])
+def test_dates_general_today_in_general_is_the_present_not_the_day(nlp, text, value):
+    found = find_times(nlp(text), text, WED)
+    assert [(t.timeml or t.value) for t in found] == [value]

@@ -1443,6 +1443,12 @@ def find_times(doc: Any, text: str, published: str | dt.date | None) -> list[Tim
             # a count of a plural noun: "more than 2000 people", "about 1900 troops" (without the
             # quantity word it is as often the year of the things: "predicting 1990 earnings")
             continue
+        if low == "today" and (_GENERIC_NOW_AFTER.match(text, e) or re.search(r"(?i)\bof\s+$", text[max(0, s - 4):s])):
+            # "today's world", "the youth of today": the present in general (TimeML's
+            # PRESENT_REF), no day
+            out.append(TimeExpr(start=s, end=e, text=frag, value=None, precision="unknown", kind="DATE",
+                                tense=tense, timeml="PRESENT_REF"))
+            continue
         if low == "overnight" and not (idx and doc[max(i, 0)].pos_ == "ADV" and tense == PAST):
             continue  # "an overnight flight", "won't happen overnight": no night of the story
         if low == "current" and idx and doc[max(i, 0)].pos_ != "ADJ":
@@ -1552,6 +1558,10 @@ def _clock_before_its_day(times: list[TimeExpr], text: str) -> list[TimeExpr]:
 
 # "in the next five years" is the span up to then, not the date at its end
 _SPAN_FROM_NOW = re.compile(r"(?i)(?:the\s+)?(?:next|coming|following|past|last)\s")
+# nouns that make "today's" the present in general rather than the day of publication
+_GENERIC_NOW_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:world|society|societies|youth|young|children|kids|generations?|technology|"
+    r"standards|age|culture|teenagers|families|economy)\b", re.I)
 _AHEAD_OF_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead)-up\s+to)\s+$")
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|through|by|effective|starting|beginning)\s+(?:(?:early|late|mid)[\s-]+|mid-)?$", re.I)
