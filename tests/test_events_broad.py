@@ -285,3 +285,29 @@ def test_events_broad_building_before_an_attack_noun_is_its_target(nlp):
 
 def test_events_broad_alliance_noun_alone_is_no_event(nlp):
     assert not events_in(nlp, "The ceremony marked the entry of three countries into the alliance.")
+
+
+def test_events_broad_releasing_a_document_is_no_retreat(nlp):
+    evs = events_in(nlp, "The senator will release transcripts of her speeches to the banks.")
+    assert not [e for e in evs if e.category == "RETREAT"]
+    e = event_of(events_in(nlp, "The rebels released the hostages on Thursday."), "RETREAT")
+    assert e.target_text == "hostages"
+
+
+def test_events_broad_striking_down_a_law_is_no_attack(nlp):
+    assert not events_in(nlp, "The court struck down parts of the state's voting law on Monday.")
+
+
+def test_events_broad_signing_up_for_a_service_is_no_agreement(nlp):
+    assert not events_in(nlp, "More than two million people signed up for coverage.")
+    assert event_of(events_in(nlp, "Norway signed up to the treaty in May."), "AGREE")
+
+
+def test_events_broad_welcome_as_adjective_is_no_event(nlp):
+    assert not events_in(nlp, "The ruling was welcome news for the governor.")
+
+
+def test_events_broad_named_persons_attack_without_target_is_criticism(nlp):
+    text = "Senator Maria Lopez spoke on Monday. Lopez's attack was unfair, the governor said."
+    evs = events_in(nlp, text)
+    assert not [e for e in evs if e.category == "ASSAULT"]

@@ -802,6 +802,13 @@ _SHOT_NOT_AT = frozenset({"skeet", "video", "film", "footage", "photo", "photogr
                           "trap", "selfie", "interview", "segment", "music"})
 
 
+#: Texts a court or legislature strikes down or upholds: no target of force.
+_LEGAL_TEXTS = frozenset({"law", "rule", "ban", "regulation", "statute", "provision", "measure",
+                          "policy", "order", "mandate", "ordinance", "act", "bill", "section",
+                          "clause", "requirement", "restriction", "limit", "map", "decision",
+                          "ruling", "conviction", "sentence", "amendment"})
+
+
 def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     """(category, action) of a verb token, or None."""
     lemma = tok.lemma_.lower()
@@ -844,6 +851,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "issued / lifted a warning against travel": advice, no threat
     if lemma == "shoot" and dobj is not None and dobj.lemma_.lower() in _SHOT_NOT_AT:
         return None  # "shooting skeet", "shot a video": filming or sport, no one is shot at
+    prt_ = _child(tok, "prt")
+    if lemma == "strike" and prt_ is not None and prt_.lower_ == "down" and dobj is not None and (
+        dobj.lemma_.lower() in _LEGAL_TEXTS | _DOCUMENT_NOUNS
+        or any(c.lemma_.lower() in _LEGAL_TEXTS for c in dobj.subtree if c.dep_ == "pobj")
+    ):
+        return None  # "the court struck down the law": a ruling, no attack
+    if lemma == "sign" and prt_ is not None and prt_.lower_ == "up" and not any(
+        g.lemma_.lower() in _COVENANTS for c in tok.children if c.dep_ == "prep" for g in c.children
+    ):
+        return None  # "8 million signed up for coverage": enrolling, no agreement
+    if lemma in ("welcome", "protest") and tok.dep_ in ("acomp", "amod"):
+        return None  # "welcome news": an adjective, no act
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -2633,8 +2652,20 @@ _WORDY_ATTACKS = frozenset({"verbal", "personal", "scathing", "blistering", "wit
 def _verbal_attack(t: _Trig) -> bool:
     """An "attack" with no weapon on a person's character, record or policies, by a document, or
     by a person on a named person ("Trump attacked Clinton"): criticism, not force."""
-    if t.tok.lemma_.lower() not in _ATTACK_WORDS or t.target is None:
+    if t.tok.lemma_.lower() not in _ATTACK_WORDS:
         return False
+    if t.target is None:
+        # "Sanders' attack was unfair": a named person's attack with no weapon, no armed party
+        # and no one hit is an argument.
+        poss = _child(t.tok, "poss")
+        return (
+            t.nominal
+            and poss is not None
+            and _individual(poss)
+            and not _armed(poss)
+            and not any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children)
+            and not (t.tok.dep_ in _SUBJ and t.tok.head.lemma_.lower() in _COMBAT_ACTS | _VIOLENT | {"leave"})
+        )
     if any(c.dep_ == "prep" and c.lower_ in _WEAPON_CONTEXT for c in t.tok.children):
         return False
     actor = t.actor
@@ -3380,7 +3411,16 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
         if (
             t.category == "RETREAT"
             and (t.tok.lemma_.lower() in ("release", "free") or t.action.endswith(" release"))
-            and not (t.target is not None and _is_actorlike(t.target))
+            and (
+                not (t.target is not None and _is_actorlike(t.target))
+                # "release transcripts of her speeches to the banks": a thing released
+                or (
+                    not t.nominal
+                    and t.tok.lemma_.lower() in ("release", "free")
+                    and _object(t.tok) is not None
+                    and not _is_actorlike(_object(t.tok))
+                )
+            )
         ):
             continue  # releasing photos or a statement is no political act
         if (
