@@ -312,3 +312,9 @@ def test_dates_general_a_week_of_a_month(nlp, text, expr, value):
 def test_dates_general_today_in_general_is_the_present_not_the_day(nlp, text, value):
     found = find_times(nlp(text), text, WED)
     assert [(t.timeml or t.value) for t in found] == [value]
+
+
+def test_dates_general_a_possessive_year_is_a_year(nlp):
+    assert values(nlp, "The crisis wiped out 1997's gains.") == {"1997": "1997"}
+    # a round year with an apostrophe is the decade of older house styles
+    assert values(nlp, "Prices fell in the 1990's.") == {"the 1990's": "199"}

@@ -229,7 +229,7 @@ _PATTERNS = [
     r"\bthe\s+past\b(?!\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|few|days?|weeks?|months?|years?|decades?|quarters?|hours?|minutes?|"
     r"summers?|winters?|springs?|falls?|autumns?|century|weekend|generation|\w+\s+(?:days|weeks|months|years)))",
-    rf"(?:\bfiscal\s+(?:year\s+)?|\bthe\s+year\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|'s\b|,\d|-\d|\.\d|/\d)",
+    rf"(?:\bfiscal\s+(?:year\s+)?|\bthe\s+year\s+)?(?<![\d,.$£€])(?<!\d-){_YEAR}(?!\d|s\b|(?<=0)'s\b|,\d|-\d|\.\d|/\d)",
     # times anchored on the time the narrative has reached, not on publication: "the next day",
     # "the following year", "that night", "later that day", "the week before", "in the morning";
     # "the week", "the morning" alone are kept by find_temporal_spans only after "the end of",
