@@ -154,3 +154,19 @@ def test_quotes_quote_before_its_speakers_name_still_speaks(nlp):
     text = "“That’s a legitimate concern, because they’re very principled,” Sarandon, 69, told MSNBC on Monday."
     q = quote_with(quotes_in(nlp, text), "legitimate concern")
     assert q.speaker_text and "Sarandon" in q.speaker_text
+
+
+def test_quotes_one_word_reply_is_a_statement(nlp):
+    # A one-word quote closed by a comma before its speaker and verb, or given after a verb
+    # of saying and a comma, is a reply; a one-word name in quotes is not.
+    text = (
+        "Hale gave a one-word answer to the question. “Denver,” he answered. "
+        "Asked about a cabinet post, Morrow shook her head and said, “No.” "
+        "He called it the “Great Satan” in a speech."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "Denver")
+    assert q.kind == "direct" and q.cue == "answered"
+    q = quote_with(qs, "No.")
+    assert q.speaker_text and "Morrow" in q.speaker_text
+    assert not [q for q in qs if q.text == "Great Satan"]

@@ -1549,6 +1549,25 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
+_REPLY_GAP = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*|he|she|they|we|I)(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+$")
+
+
+def _short_reply(ctx: _Ctx, q: QuoteSpan, fr: _Frame) -> bool:
+    """A one- or two-word quote that is a reply, not a scare quote: closed by a comma, "!" or
+    "?" inside its marks and followed by its speaker and verb ('“Denver,” he answered.'), or
+    given right after a verb of saying and a comma or colon ('... and said, “No.”')."""
+    text = ctx.text
+    inner = text[q.start : q.end].rstrip()
+    if not q.closed:
+        return False
+    if fr.cue.idx >= q.outer_end:
+        return inner[-1:] in (",", "!", "?") and bool(
+            _REPLY_GAP.match(text, q.outer_end, fr.cue.idx)
+        )
+    gap = text[_tok_end(fr.cue) : q.open_at]
+    return fr.cue.idx < q.open_at and gap.strip() in (",", ":") and inner[-1:] in (".", "!", "?")
+
+
 def _names_speaker(fr: _Frame, q: QuoteSpan) -> bool:
     """Whether the quote ``q`` stands inside the noun phrase of the frame's speaker, before its
     head, while the cue stands outside it."""
@@ -2633,7 +2652,9 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         n_words = len(_WORD.findall(ctx.text[q.start : q.end]))
         if _is_title(ctx.text[q.start : q.end]):
             continue  # “Sharknado 3: Oh Hell No!”, “Make America Great Again”: a name, not a statement
-        if n_words < 3 and not (best is not None and best_d is not None and best_d <= 3):
+        if n_words < 3 and not (
+            best is not None and best_d is not None and (best_d <= 3 or _short_reply(ctx, q, best))
+        ):
             if not _opens_interrupted(ctx, q, qi, quotes, best):
                 continue  # a scare quote or a title ("the “Great Satan”"), not a statement
         prev = cands[-1] if cands and cands[-1].tweet is None else None
