@@ -170,3 +170,13 @@ def test_quotes_one_word_reply_is_a_statement(nlp):
     q = quote_with(qs, "No.")
     assert q.speaker_text and "Morrow" in q.speaker_text
     assert not [q for q in qs if q.text == "Great Satan"]
+
+
+def test_quotes_short_exclamation_after_verb_of_saying(nlp):
+    # A short whole exclamation or question right after a verb of saying is what was said.
+    text = "As the senator spoke, the crowd shouted “Stop now!” Then she asked, “Why?”"
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "Stop now")
+    assert q.cue == "shouted"
+    q = quote_with(qs, "Why?")
+    assert q.cue == "asked" and q.speaker_text == "she"

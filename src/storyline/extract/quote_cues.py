@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
     exclaim chant scoff bellow cry snap fume rail grumble mutter murmur sigh laugh chuckle gush
     muse marvel interject interrupt rejoin vent rant thunder growl sneer taunt mock tease jeer
     lecture preach recite opine posit surmise aver elaborate clarify summarize summarise echo
-    text email blog dub label brand
+    text email blog dub label brand utter
     """.split()
 )
 

@@ -1565,7 +1565,12 @@ def _short_reply(ctx: _Ctx, q: QuoteSpan, fr: _Frame) -> bool:
             _REPLY_GAP.match(text, q.outer_end, fr.cue.idx)
         )
     gap = text[_tok_end(fr.cue) : q.open_at]
-    return fr.cue.idx < q.open_at and gap.strip() in (",", ":") and inner[-1:] in (".", "!", "?")
+    # ('a man yelled “Stay there!”': a whole exclamation or question needs no comma)
+    return (
+        fr.cue.idx < q.open_at
+        and (gap.strip() in (",", ":") or (not gap.strip() and inner[-1:] in ("!", "?")))
+        and inner[-1:] in (".", "!", "?")
+    )
 
 
 def _names_speaker(fr: _Frame, q: QuoteSpan) -> bool:
