@@ -318,3 +318,17 @@ def test_dates_general_a_possessive_year_is_a_year(nlp):
     assert values(nlp, "The crisis wiped out 1997's gains.") == {"1997": "1997"}
     # a round year with an apostrophe is the decade of older house styles
     assert values(nlp, "Prices fell in the 1990's.") == {"the 1990's": "199"}
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # published on a Wednesday: a fixed plan told in the past tense is the nearest such day
+    ("The trial was scheduled to begin Tuesday but was postponed.", "Tuesday", "2014-05-20"),
+    ("He was due to arrive Monday but his flight was delayed.", "Monday", "2014-05-19"),
+    ("The talks were to resume on Friday.", "Friday", "2014-05-23"),
+    # the same plan in the present tense looks ahead
+    ("The trial is scheduled to begin Tuesday.", "Tuesday", "2014-05-27"),
+    # an expectation told in the past tense still looks ahead
+    ("Analysts were likely to sell as soon as trading opened Monday.", "Monday", "2014-05-26"),
+])
+def test_dates_general_a_fixed_plan_told_in_the_past_is_the_nearest_day(nlp, text, expr, value):
+    assert values(nlp, text)[expr] == value

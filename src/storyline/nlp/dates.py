@@ -1047,6 +1047,20 @@ def _past_perfect(t: Any) -> bool:
     return False
 
 
+_FIXED_PLAN = frozenset({"schedule", "slate", "due", "set", "be"})
+
+
+def _planned_in_past(h: Any) -> bool:
+    """Whether the plan verb ``h`` ("scheduled", "due", "were" of "were to") is in the past tense
+    through its own form or its auxiliary ("was scheduled", "was due")."""
+    if h.pos_ == "ADJ" and h.head.i != h.i:
+        h = h.head  # "was due to": the tense is the copula's
+    if h.lemma_ == "be" and h.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lower_ in ("was", "were")
+               for c in h.children)
+
+
 def tense_of(token: Any, _depth: int = 0) -> str:
     """Tense of the verb governing ``token``: future with will/shall/going to, past with VBD/VBN."""
     t = token
@@ -1093,6 +1107,11 @@ def tense_of(token: Any, _depth: int = 0) -> str:
                     c.dep_ == "aux" for c in h.children):
                 # "asked them to leave on March 15": after a past request, not necessarily after
                 # publication; the nearest such date
+                return PRESENT
+            if h.lemma_ in _FIXED_PLAN and _planned_in_past(h):
+                # "was scheduled to begin Tuesday", "was due to arrive Monday", "were to resume
+                # Friday": a fixed plan reported in the past tense may have come or may still
+                # come; the nearest such day ("was likely to", "was expected to" still look ahead)
                 return PRESENT
             return FUTURE
         return tense_of(h, _depth + 1) if h.i != t.i and _depth < 3 else PAST
