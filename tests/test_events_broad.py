@@ -311,3 +311,15 @@ def test_events_broad_named_persons_attack_without_target_is_criticism(nlp):
     text = "Senator Maria Lopez spoke on Monday. Lopez's attack was unfair, the governor said."
     evs = events_in(nlp, text)
     assert not [e for e in evs if e.category == "ASSAULT"]
+
+
+def test_events_broad_complaint_targets_whom_it_is_about(nlp):
+    e = event_of(events_in(nlp, "Ghana complained to the United Nations over Togolese border raids."), "ACCUSE")
+    assert e.target_text == "Togolese"
+    e = event_of(events_in(nlp, "Chile complained about Peru's fishing raids."), "ACCUSE")
+    assert e.target_text == "Peru"
+
+
+def test_events_broad_lifted_measure_targets_whom_it_bore_on(nlp):
+    e = event_of(events_in(nlp, "The army lifted its blockade on Kurdish villages on Friday."), "RETREAT")
+    assert e.target_text and "Kurdish" in e.target_text

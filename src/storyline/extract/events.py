@@ -2164,6 +2164,32 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 if obj is not None and _is_actorlike(obj):
                     target = obj
                     break
+    if cat == "ACCUSE" and lemma in _GRIEVANCE_VERBS:
+        # "complained to the UN over Israeli air raids": whom the complaint is about, not whom
+        # it is made to.
+        found = _prep_obj(tok, {"about", "over", "of", "at"})
+        if found is not None and found[1].ent_type_ not in ("DATE", "TIME"):
+            owner = found[1] if _is_actorlike(found[1]) else _thing_owner(found[1])
+            if owner is not None:
+                target = owner
+    if (target is None or (target.pos_ == "PRON" and target.dep_ == "poss")) and cat in (
+        "RETREAT", "CONCEDE", "SANCTION", "COERCE", "REJECT", "AGREE"
+    ):
+        # "lifted a blockade on Palestinian lorries", "imposed sanctions against Iran": the
+        # party the measure bears on.
+        measure = _child(tok, "dobj")
+        if measure is not None and plover.noun_category(measure.lemma_.lower()) in ("SANCTION", "COERCE"):
+            found = _prep_obj(measure, {"on", "against", "upon"})
+            if found is not None and found[1].ent_type_ not in ("DATE", "TIME"):
+                obj = found[1]
+                target = obj if (
+                    _is_actorlike(obj) or obj.ent_type_ in _ENT_ACTOR | _ENT_PLACE
+                    or obj.lemma_.lower() in _PLACE_NOUNS
+                ) else next(
+                    (c for c in obj.children
+                     if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")),
+                    None,
+                )
     if cat == "PROTEST":
         defied = _defied_party(tok)
         if defied is not None:
@@ -2200,6 +2226,10 @@ def _mobilised_against(verb: Any, forces: Any) -> Any:
         if found is not None and found[1].ent_type_ not in ("DATE", "TIME"):
             return found[1]
     return None
+
+
+#: Verbs of complaint: their "about"/"over" phrase names what (and whom) they are about.
+_GRIEVANCE_VERBS = frozenset({"complain", "protest", "grumble", "object", "remonstrate"})
 
 
 def _defied_party(tok: Any) -> Any:
