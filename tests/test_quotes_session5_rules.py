@@ -82,7 +82,9 @@ def test_quotes_made_clear_needs_a_clause(nlp):
 def test_quotes_unlisted_verb_framing_a_quote_speaks(nlp):
     # A finite verb right after '“...,” NAME' (or inverted, '“...!” VERB NAME') that ends
     # the clause frames the quote, whether or not it is a listed verb of saying.
-    text = "“We will see,” the president shrugged on Monday. “This is fantastic!” beamed Dana Morrow."
+    text = (
+        "“We will see,” the president shrugged on Monday. “This is fantastic!” beamed Dana Morrow."
+    )
     qs = quotes_in(nlp, text)
     q = quote_with(qs, "We will see")
     assert q.cue == "shrugged" and q.speaker_text and "president" in q.speaker_text
@@ -180,3 +182,11 @@ def test_quotes_short_exclamation_after_verb_of_saying(nlp):
     assert q.cue == "shouted"
     q = quote_with(qs, "Why?")
     assert q.cue == "asked" and q.speaker_text == "she"
+
+
+def test_quotes_gerund_under_predicate_shares_the_subject(nlp):
+    # "X has been the most aggressive in denouncing Y": X holds the stance, not a name
+    # inside the predicate ("the Republican field").
+    text = "At the same time, Hale has been the most aggressive in the Republican field in denouncing the mainstream media."
+    q = quote_with(quotes_in(nlp, text), "mainstream media")
+    assert q.speaker_text and "Hale" in q.speaker_text

@@ -727,6 +727,9 @@ def _is_time_word(tok: Any) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in _TIME_WORDS
 
 
+_SHARED_SUBJECT_DEPS = frozenset("advcl conj xcomp acl pcomp prep acomp attr".split())
+
+
 def _subject_raw(tok: Any) -> Any | None:
     # The tagger sometimes takes a stray guillemet for a noun subject: skip marks.
     subj = [
@@ -763,10 +766,12 @@ def _subject_raw(tok: Any) -> Any | None:
     controller = _object_controller(tok)
     if controller is not None:
         return controller
-    # Participles and conjoined verbs share their head's subject: "..., saying", "vowing to".
+    # Participles and conjoined verbs share their head's subject: "..., saying", "vowing to";
+    # so does a gerund under a predicate adjective or noun ("Trump has been the most
+    # aggressive in denouncing ...", "she was quick in praising ...").
     cur = tok
     for _ in range(3):
-        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp", "prep") and cur.head is not cur:
+        if cur.dep_ in _SHARED_SUBJECT_DEPS and cur.head is not cur:
             cur = cur.head
             subj = _children(cur, "nsubj", "nsubjpass")
             if subj:
@@ -1111,8 +1116,7 @@ def _called_in_quotes(ctx: _Ctx, cue: Any) -> tuple[tuple[int, int], Any] | None
         if between is None or not 1 <= len(between) <= 25:
             return None
         if any(
-            t.text in (",", ";", ":", ".", "(", "—", "–") or t.text in _MARK_TOKENS
-            for t in between
+            t.text in (",", ";", ":", ".", "(", "—", "–") or t.text in _MARK_TOKENS for t in between
         ) or any(t.pos_ in ("VERB", "AUX") and t.head.i == cue.i for t in between):
             return None
         if doc[cue.i + 1].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM"):
@@ -1549,7 +1553,9 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, content, clause)
 
 
-_REPLY_GAP = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*|he|she|they|we|I)(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+$")
+_REPLY_GAP = re.compile(
+    r"[ \t]*(?:[A-Z][\w.'’-]*|he|she|they|we|I)(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+$"
+)
 
 
 def _short_reply(ctx: _Ctx, q: QuoteSpan, fr: _Frame) -> bool:
@@ -1646,7 +1652,16 @@ def _framing_verb(ctx: _Ctx, tok: Any) -> _Frame | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if _closes_quote_after_comma(doc, tok.i - 1):
         # inverted: the speaker right after the verb
-        subj = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN")), None)
+        subj = next(
+            (
+                c
+                for c in tok.children
+                if c.i > tok.i
+                and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod")
+                and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
         if subj is None or subj.i - tok.i > 6:
             return None
         return _Frame(tok, tok.text, subj, None, None)
@@ -1701,7 +1716,9 @@ def _made_clear(ctx: _Ctx, tok: Any) -> _Frame | None:
     if subj is not None and subj.lower_ == "it" and subj.head.i == adj.i:
         subj = None  # "made it clear": the "it" is the clause's placeholder, not the speaker
     if subj is None:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        subj = next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
+        )
     if subj is None or subj.lower_ in FIRST_PERSON | {"you", "it", "this", "that"}:
         return None
     start = clause.left_edge.idx
@@ -1712,7 +1729,13 @@ def _made_clear(ctx: _Ctx, tok: Any) -> _Frame | None:
     that = next((t for t in doc[adj.i + 1 : clause.i] if t.lower_ == "that"), None)
     if that is not None:
         content = _strip_span(ctx.text, that.idx, content[1])
-    return _Frame(tok, f"{tok.text} {'it ' if doc[adj.i - 1].lower_ == 'it' else ''}{adj.text}", subj, content, clause)
+    return _Frame(
+        tok,
+        f"{tok.text} {'it ' if doc[adj.i - 1].lower_ == 'it' else ''}{adj.text}",
+        subj,
+        content,
+        clause,
+    )
 
 
 # Contractions with a typographic apostrophe ("It’s", "they’re") get no proper lemma, so "It’s true that ..." would read as a verb of its own with "It" holding the clause.
