@@ -89,3 +89,27 @@ def test_metadata_outlet_alone_matches_the_full_inference():
         assert got == infer(lines, meta_outlet=outlet, url=url, today=TODAY).outlet
         found.append(got)
     assert found[0] == "Dawn" and found[3] == "Daily Example" and found[4] is None
+
+
+def test_metadata_date_in_the_file_name_or_url_path():
+    from storyline.ingest.metadata import path_date
+
+    assert path_date("crawl/text/nyt_2016-09-19_obama-speech.txt")[0] == dt.date(2016, 9, 19)
+    assert path_date("/wire/APW19980807.0261.txt")[0] == dt.date(1998, 8, 7)
+    assert path_date("https://example.com/news/2020/01/08/story")[0] == dt.date(2020, 1, 8)
+    assert path_date("feeds/2015-06-01/items.jsonl#2")[0] == dt.date(2015, 6, 1)
+    # an id, an impossible date, or a year folder far above the file: no date
+    for path in ("/x/12345678.txt", "/x/20191332.txt", "/archive/2019/a/b/c/x.txt", "/x/id-2020123.txt"):
+        assert path_date(path) is None, path
+
+
+def test_metadata_a_path_date_yields_to_a_date_the_text_states():
+    text = "Heavy rain hit the city on Monday, flooding roads across the north."
+    a = prepare_article(RawDocument(source="in/2021-03-05_rain.txt", text=text, fmt="txt"), today=TODAY)
+    assert a.published == "2021-03-05" and a.published_from == "path:2021-03-05"
+    b = prepare_article(RawDocument(source="in/2021-03-05_rain.txt", text=text + "\n\nPublished in The Herald, "
+                                    "March 2nd, 2021", fmt="txt"), today=TODAY)
+    assert b.published == "2021-03-02" and b.published_confidence > a.published_confidence
+    assert any("path:2021-03-05" in c for c in b.date_conflicts)
+    future = prepare_article(RawDocument(source="in/2031-01-01.txt", text=text, fmt="txt"), today=TODAY)
+    assert future.published is None

@@ -35,6 +35,7 @@ def prepare_article(
         meta_outlet=raw.outlet,
         url=raw.url,
         today=today,
+        source=raw.source,
     )
     if meta.first_line_prefix and lines:
         lines[0] = lines[0][meta.first_line_prefix:].strip()

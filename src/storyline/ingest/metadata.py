@@ -55,6 +55,31 @@ _LEADING_DATE = re.compile(r"^\s*(?:date|dated|posted|published)?\s*:?\s*(?P<iso
 _TWEET_SIGNOFF = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?P<date>" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d{2})")
 
 
+# A date in a file's name or its two parent folders, or in a URL's path, as crawlers and archives
+# write them: "nyt_2016-09-19_slug.txt", "APW19980807.0261", ".../2020/01/08/story.html".
+_PATH_DATE = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?P<sep>[-_.]?)(?P<mnum>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?![0-9])"
+)
+_PATH_DIRS_DATE = re.compile(r"(?:^|/)(?P<year>(?:19|20)\d{2})/(?P<mnum>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def path_date(path: str) -> tuple[dt.date, str] | None:
+    """The date written in a source path or URL path: in the file name or its two parent
+    folders, or as year/month/day folders holding the file (a dated folder far up the tree
+    says when a batch was filed, not when each piece ran)."""
+    path = path.split("#", 1)[0].replace("\\", "/")
+    if "://" in path:
+        path = urlparse(path).path
+    parts = path.rstrip("/").split("/")
+    for pat, tail in ((_PATH_DIRS_DATE, "/".join(parts[-4:])), (_PATH_DATE, "/".join(parts[-3:]))):
+        for m in pat.finditer(tail):
+            try:
+                return dt.date(int(m.group("year")), int(m.group("mnum")), int(m.group("day"))), m.group(0).strip("/")
+            except ValueError:
+                continue
+    return None
+
+
 def parse_date(text: str) -> tuple[dt.date, re.Match] | None:
     """The first calendar date written out in ``text`` (day precision only)."""
     for pat in DATE_PATTERNS:
@@ -97,8 +122,13 @@ def infer(
     meta_outlet: str | None = None,
     url: str | None = None,
     today: dt.date | None = None,
+    source: str | None = None,
 ) -> Inferred:
-    """Publication date, outlet and title-like metadata from structured metadata and text."""
+    """Publication date, outlet and title-like metadata from structured metadata and text.
+
+    ``source`` (the file's path) and ``url`` may carry a date in their names; it is taken
+    with less confidence than one the text states.
+    """
     today = today or dt.date.today()
     out = Inferred()
     cands: list[DateCandidate] = []
@@ -132,6 +162,11 @@ def infer(
         elif re.match(r"^(first )?(published|posted|updated|printed)\b", low) and len(line) < 120:
             cands.append(DateCandidate(d, f"text:{line}", 0.95 if "published" in low else 0.7))
             out.consumed.add(line)
+    # A date in the URL or the file's name: how crawls and archives file articles.
+    for where, conf in ((url, 0.7), (source, 0.6)):
+        found = path_date(where) if where else None
+        if found:
+            cands.append(DateCandidate(found[0], f"{'url' if where == url else 'path'}:{found[1]}", conf))
     # An embedded tweet gives a lower bound: the article cannot be older than the tweet.
     for line in lines:
         m = _TWEET_SIGNOFF.search(line)
