@@ -323,3 +323,12 @@ def test_events_broad_complaint_targets_whom_it_is_about(nlp):
 def test_events_broad_lifted_measure_targets_whom_it_bore_on(nlp):
     e = event_of(events_in(nlp, "The army lifted its blockade on Kurdish villages on Friday."), "RETREAT")
     assert e.target_text and "Kurdish" in e.target_text
+
+
+def test_events_broad_planned_act_is_future_and_the_planners(nlp):
+    e = event_of(events_in(nlp, "The government announced a plan to withdraw its troops from the valley."), "RETREAT")
+    assert e.modality == "future" and e.actor_text == "government"
+    e = event_of(events_in(nlp, "Critics attacked the proposal to expel the diplomats."), "SANCTION")
+    assert e.modality == "possible" and e.actor_text is None
+    e = event_of(events_in(nlp, "The scheduled talks between the two leaders were postponed."), "CONSULT")
+    assert e.modality == "future"

@@ -736,6 +736,21 @@ def _verb_subject(verb: Any) -> Any:
             # the copula the adjective complements.
             v = v.head
             continue
+        if (
+            v.dep_ == "acl"
+            and v.head.lemma_.lower() in _PLANNED_NOUNS | _UNREALISED_NOUNS | {"move", "attempt"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        ):
+            # "announced a plan to withdraw its troops", "Iran's decision to free the sailors":
+            # who plans the act does it.
+            noun = v.head
+            poss = _child(noun, "poss")
+            if poss is not None:
+                return poss
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PLAN_MAKERS:
+                v = noun.head  # not "critics attacked the proposal to expel ...": not theirs
+                continue
+            return None
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") or (v.dep_ == "ccomp" and v.tag_ == "VBG"):
             head = v.head
             if v.dep_ == "pcomp":
@@ -2910,8 +2925,9 @@ def _modality(tok: Any, nominal: bool, depth: int = 0) -> str:
     own = _own_modality(tok, nominal)
     if own != "asserted" or depth >= 3:
         return own
-    if _unrealised_frame(tok):
-        return "possible"
+    framed = _unrealised_frame(tok)
+    if framed is not None:
+        return framed
     if nominal:
         return own
     return _governed_modality(tok, depth) or own
@@ -2923,13 +2939,25 @@ _UNREALISED_NOUNS = frozenset(
     {"proposal", "plan", "call", "demand", "request", "idea", "effort", "push", "drive", "bill",
      "legislation", "motion", "suggestion", "recommendation", "appeal", "plea", "offer", "scheme",
      "order", "threat", "prospect", "possibility", "risk", "danger", "fear", "option", "goal",
-     "aim", "intention", "bid", "chance", "opponent", "proponent", "conspiracy", "plot",
+     "aim", "bid", "chance", "opponent", "proponent", "conspiracy", "plot",
      "advocate", "supporter", "critic", "opposition"}
 )
+#: Verbs by which one makes a plan, a proposal or a decision one's own ("announced a plan").
+_PLAN_MAKERS = frozenset({"announce", "unveil", "make", "adopt", "approve", "present", "submit",
+                          "propose", "offer", "take", "reach", "issue", "draw", "outline", "lay",
+                          "launch", "table", "pursue", "push", "sign", "renew", "step", "make",
+                          "have", "give", "put", "float", "revive", "detail"})
+#: Nouns of a plan or an order: the act they frame is announced for the future.
+_PLANNED_NOUNS = frozenset({"plan", "intention", "decision", "order", "schedule", "timetable",
+                            "pledge", "promise", "vow", "commitment"})
+#: Modifiers that announce an act for the future: "the planned talks", "scheduled elections".
+_PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "intended", "envisaged", "expected",
+                                "looming", "future", "upcoming", "forthcoming", "impending"})
 #: Modifiers that say an act is only proposed or foreseen: "his proposed ban", "a possible war".
 _UNREALISED_MODIFIERS = frozenset(
     {"proposed", "planned", "possible", "potential", "prospective", "would-be", "future",
-     "hypothetical", "contemplated", "mooted", "intended", "envisaged", "expected", "looming"}
+     "hypothetical", "contemplated", "mooted", "intended", "envisaged", "expected", "looming",
+     "scheduled", "upcoming", "forthcoming", "impending"}
 )
 #: Verbs whose "for" phrase is what is asked for: "called for a ban", "pushed for sanctions".
 _ASKING_FOR = frozenset({"call", "ask", "push", "press", "appeal", "lobby", "plead", "clamor",
@@ -2945,45 +2973,56 @@ _DISPOSED = frozenset({"bent", "intent", "keen", "capable", "eager", "determined
                        "afraid", "wary", "fearful", "opposed", "committed"})
 
 
-def _unrealised_frame(tok: Any) -> bool:
-    """Whether the act is only proposed, asked for, planned or feared by the phrase it sits in:
-    "his proposed ban on Muslims", "his proposal to ban Muslims", "called for a ban on
-    admitting Muslims", "efforts to admit refugees", "terrorists bent on attacking the US".
+def _unrealised_frame(tok: Any) -> str | None:
+    """The modality the phrase an act sits in gives it, if any: "possible" when the act is only
+    proposed, asked for, striven for or feared ("his proposed ban on Muslims", "called for a
+    ban on admitting Muslims", "efforts to admit refugees", "terrorists bent on attacking the
+    US"), "future" when it is planned or ordered ("his plan to withdraw the troops", "the
+    scheduled talks").
 
     The walk goes up through noun-phrase and infinitive links only, so the clause that reports
     the proposal is left alone (the call itself did happen).
     """
-    if any(c.dep_ == "amod" and c.lower_ in _UNREALISED_MODIFIERS for c in tok.children):
-        return True
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in _UNREALISED_MODIFIERS:
+            return "future" if c.lower_ in _PLANNED_MODIFIERS else "possible"
     node = tok
     for _ in range(5):
         dep, head = node.dep_, node.head
         if head is node:
-            return False
+            return None
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return head.lemma_.lower() in _UNREALISED_NOUNS
+            return _frame_noun_modality(head)
         if dep in ("pobj", "pcomp"):
             prep, gov = head, head.head
             if prep.dep_ not in ("prep", "agent") or gov is prep:
-                return False
+                return None
             if prep.lower_ == "for" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _ASKING_FOR:
-                return True  # "called for a ban"
+                return "possible"  # "called for a ban"
             if prep.lower_ == "from" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _HOLDING_BACK:
-                return True  # "refrain from assisting", "barred them from entering"
-            if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in _UNREALISED_NOUNS and prep.lower_ in (
-                "for", "of", "on", "to"
-            ):
-                return True  # "the call for sanctions", "the threat of war", "opponents of allowing"
+                return "possible"  # "refrain from assisting", "barred them from entering"
+            if gov.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("for", "of", "on", "to"):
+                found = _frame_noun_modality(gov)
+                if found is not None:
+                    return found  # "the call for sanctions", "the threat of war"
             if gov.lower_ in _DISPOSED and prep.lower_ in ("on", "upon", "of", "to"):
-                return True  # "bent on attacking", "capable of launching"
+                return "possible"  # "bent on attacking", "capable of launching"
             if gov.pos_ in ("NOUN", "PROPN"):
                 node = gov  # "a ban on admitting Muslims": go on to the noun's own frame
                 continue
-            return False
+            return None
         if dep in ("xcomp",) and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             node = head
             continue
-        return False
+        return None
+    return None
+
+
+def _frame_noun_modality(noun: Any) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in _PLANNED_NOUNS:
+        return "future"
+    return "possible" if lemma in _UNREALISED_NOUNS else None
     return False
 
 
