@@ -332,3 +332,14 @@ def test_events_broad_planned_act_is_future_and_the_planners(nlp):
     assert e.modality == "possible" and e.actor_text is None
     e = event_of(events_in(nlp, "The scheduled talks between the two leaders were postponed."), "CONSULT")
     assert e.modality == "future"
+
+
+def test_events_broad_every_season_is_a_habit(nlp):
+    assert not events_in(nlp, "The prime minister visits Japan every spring.")
+    assert event_of(events_in(nlp, "The prime minister visited Japan on Monday."), "CONSULT")
+
+
+def test_events_broad_directing_an_organisation_is_no_demand(nlp):
+    assert not events_in(nlp, "The station, directed by a former mayor, stayed on air.")
+    e = event_of(events_in(nlp, "The general directed his troops to withdraw."), "DEMAND")
+    assert e.target_text == "his troops"

@@ -878,6 +878,8 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "8 million signed up for coverage": enrolling, no agreement
     if lemma in ("welcome", "protest") and tok.dep_ in ("acomp", "amod"):
         return None  # "welcome news": an adjective, no act
+    if lemma in ("direct", "instruct") and _child(tok, {"xcomp", "ccomp"}) is None and not _prep_obj(tok, {"to"}):
+        return None  # "a station directed by Nasser": managed, no instruction given
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -3731,6 +3733,11 @@ def _generic(tok: Any) -> bool:
         return False
     if verb.dep_ == "relcl" and _child(verb, "aux") is None:
         return True  # "cities that support the rules": a stance that describes, not an act
+    if any(
+        c.dep_ in ("npadvmod", "advmod") and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children)
+        for c in verb.children
+    ):
+        return True  # "tourists visit it every summer": a habit, no event
     if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL - {"never"} for c in verb.children):
         return False
     subj = _child(verb, _SUBJ)
