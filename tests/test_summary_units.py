@@ -77,6 +77,21 @@ def test_summary_units_filter_furniture_quotes_and_questions():
     ]
 
 
+def test_summary_units_filter_headlines_exclamations_and_fragments():
+    art, an = make("a1", [
+        "Hillary Clinton Speaks Directly To Voters After Latest Police Shooting In Tulsa.",
+        "The senator from Vermont, Bernie Sanders, told voters in Ohio that trade deals had cost jobs.",
+        "By any definition, the whole plan is a disgraceful fraud on the taxpayers!",
+        "The governor had no proof of it, and the committee said so on Monday ...",
+        "Officials in New York City and Washington said the Federal Reserve would meet in June.",
+    ])
+    texts = [u.text for u in build_units([art], {"a1": an})]
+    assert texts == [
+        "The senator from Vermont, Bernie Sanders, told voters in Ohio that trade deals had cost jobs.",
+        "Officials in New York City and Washington said the Federal Reserve would meet in June.",
+    ]
+
+
 def test_summary_units_pronoun_rewritten_from_previous_subject():
     art, an = make("a2", [
         "Governor Alma Ruiz signed the new water law on Tuesday in the state capital.",

@@ -39,6 +39,7 @@ MAX_WORDS = 60
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _WORD_RE = re.compile(r"\S+")
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 _QUOTES = "\"“”«»„"
 _OPEN_Q = "\"“«„"
 _CLOSE_Q = "\"”»"
@@ -223,7 +224,11 @@ def _is_usable(text: str, original: str) -> bool:
     if _FURNITURE_RE.search(original) or _URL_RE.search(original):
         return False
     stripped = text.strip()
-    if stripped.endswith("?") or stripped.endswith(":"):
+    if stripped.endswith(("?", ":", "!", "...", "…")):
+        return False  # questions, labels, exclamations and trailing-off fragments report nothing
+    # A headline that ends in a full stop is still a headline: its words are capitalised.
+    long_words = _LONG_WORD_RE.findall(stripped)
+    if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
         return False
     # Headlines and labels: no closing punctuation.
     if stripped[-1] not in ".!\"”’')":
