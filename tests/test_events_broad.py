@@ -343,3 +343,9 @@ def test_events_broad_directing_an_organisation_is_no_demand(nlp):
     assert not events_in(nlp, "The station, directed by a former mayor, stayed on air.")
     e = event_of(events_in(nlp, "The general directed his troops to withdraw."), "DEMAND")
     assert e.target_text == "his troops"
+
+
+def test_events_broad_questioning_someones_conduct_is_criticism(nlp):
+    e = event_of(events_in(nlp, "The senator questioned the agency's handling of the inquiry."), "ACCUSE")
+    assert e.target_text == "agency"
+    assert not events_in(nlp, "Many questioned the wisdom of the plan.")

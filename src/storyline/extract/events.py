@@ -1250,6 +1250,16 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
                  or asker.lower_ in _INVESTIGATORS)
         ):
             return "INVESTIGATE", lemma
+        if (
+            lemma == "question"
+            and dobj is not None
+            and not _is_actorlike(dobj)
+            and dobj.ent_type_ not in _ENT_ACTOR
+            and _owner(dobj) is not None
+        ):
+            # "questioned the FBI's handling of the case", "questioned his judgment": doubting
+            # someone's conduct in public is criticism of its owner.
+            return "ACCUSE", lemma
         return None
     if lemma == "invite" and dobj is not None and _is_actorlike(dobj):
         to = _prep_obj(tok, {"to", "for"})
