@@ -195,3 +195,10 @@ def test_summary_headline_cut_ends_on_a_content_word():
 
     h = _shorten("Rescue teams from six countries searched the collapsed hotel in the old town for the missing guests.", 10)
     assert h == "Rescue teams from six countries searched the collapsed hotel"
+
+
+def test_summary_headline_title_loses_stray_trailing_punctuation():
+    from storyline.summarize.headline import _clean_title
+
+    assert _clean_title("Ready for the final debate?;") == "Ready for the final debate?"
+    assert _clean_title("2020-01-08 Storm hits coast, ") == "Storm hits coast"

@@ -40,7 +40,7 @@ def _article_stems(title: str, text: str) -> frozenset[str]:
 
 def _clean_title(title: str) -> str:
     t = _DATE_PREFIX.sub("", title.strip())
-    return re.sub(r"\s+", " ", t).strip(" .:-|")
+    return re.sub(r"\s+", " ", t).strip(" .:;,-|")
 
 
 def _shorten(text: str, max_words: int) -> str:
