@@ -349,3 +349,18 @@ def test_events_broad_questioning_someones_conduct_is_criticism(nlp):
     e = event_of(events_in(nlp, "The senator questioned the agency's handling of the inquiry."), "ACCUSE")
     assert e.target_text == "agency"
     assert not events_in(nlp, "Many questioned the wisdom of the plan.")
+
+
+def test_events_broad_means_of_a_hypothetical_act_is_not_asserted(nlp):
+    evs = events_in(nlp, "Russia said Washington would break the law by attacking without approval.")
+    assert event_of(evs, "ASSAULT").modality in ("future", "possible")
+
+
+def test_events_broad_required_act_is_not_done(nlp):
+    evs = events_in(nlp, "The merger must be approved by the regulators.")
+    assert all(e.modality == "possible" for e in evs) and evs
+
+
+def test_events_broad_time_of_day_is_no_target(nlp):
+    e = event_of(events_in(nlp, "The rebels attacked at dawn."), "ASSAULT")
+    assert e.target_text is None

@@ -2130,7 +2130,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
             if p in _BEFORE_PREP_ROLE and cat in _BEFORE_PREP_ROLE[p]:
                 obj = _child(c, {"pobj"})
                 if obj is not None and (cat in plover.MATERIAL or _is_actorlike(obj)):
-                    if obj.ent_type_ in ("DATE", "TIME"):
+                    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _TIMES_OF_DAY:
                         continue
                     target = obj
                     break
@@ -2255,6 +2255,9 @@ def _mobilised_against(verb: Any, forces: Any) -> Any:
     return None
 
 
+#: Times of day the tagger does not mark as times: "attacked at dawn" names no target.
+_TIMES_OF_DAY = frozenset({"dawn", "dusk", "daybreak", "sunrise", "sunset", "nightfall", "night",
+                           "midnight", "noon", "midday", "morning", "evening", "afternoon"})
 #: Verbs of complaint: their "about"/"over" phrase names what (and whom) they are about.
 _GRIEVANCE_VERBS = frozenset({"complain", "protest", "grumble", "object", "remonstrate"})
 
@@ -3068,6 +3071,13 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
         if governing in ("possible", "future") or (governing == "denied" and cc & {"or", "nor"}):
             return governing
         return None
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "without", "through", "in"):
+        gov = head.head
+        if gov.pos_ in ("VERB", "AUX") and gov is not tok:
+            governing = _modality(gov, False, depth + 1)
+            if governing in ("possible", "future"):
+                return governing  # "would break the law by attacking": the means shares it
+        return None
     if head.pos_ == "ADJ" and head.lower_ in _FEASIBILITY and "to" in auxes:
         return "possible"  # "would make it difficult to prosecute him", "easy to attack"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
@@ -3129,8 +3139,8 @@ def _own_modality(tok: Any, nominal: bool) -> str:
     if mark is not None and mark.lower_ in ("whether", "if") and tok.dep_ in ("ccomp", "advcl", "xcomp"):
         return "possible"  # "asked whether he would resign": a question, not an announcement
     auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in ("could", "may", "might", "can") for a in auxes):
-        return "possible"
+    if any(a in ("could", "may", "might", "can", "must", "should", "ought") for a in auxes):
+        return "possible"  # "must be approved by the court": required, not done
     if any(a in _FUTURE_AUX for a in auxes):
         return "possible" if "have" in auxes and "would" in auxes else "future"
     if _child(tok, "mark") is not None and _child(tok, "mark").lower_ in ("if", "unless"):
