@@ -190,3 +190,17 @@ def test_quotes_gerund_under_predicate_shares_the_subject(nlp):
     text = "At the same time, Hale has been the most aggressive in the Republican field in denouncing the mainstream media."
     q = quote_with(quotes_in(nlp, text), "mainstream media")
     assert q.speaker_text and "Hale" in q.speaker_text
+
+
+def test_quotes_stance_adjective_with_its_object(nlp):
+    # "X has been critical of Y", "X is skeptical of Y": a stance held by the subject.
+    text = (
+        "Republicans have been critical of Hale's use of personal email. "
+        "Many voters are deeply skeptical of the party's influence. The room was full of smoke."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "use of personal email")
+    assert q.speaker_text == "Republicans" and q.cue == "critical"
+    q = quote_with(qs, "the party's influence")
+    assert q.speaker_text == "Many voters"
+    assert not [q for q in qs if "smoke" in q.text]

@@ -1526,6 +1526,18 @@ def _passive_by_agent(ctx: _Ctx, tok: Any, lemma: str) -> _Frame | None:
 
 # Adjectives of attitude that take the held proposition as a that-clause: "voters are
 # confident that ...", "aides were worried that ...".
+# Adjectives of stance toward an object named by a preposition right after them ("critical
+# of the deal", "skeptical about the plan", "loyal to Clinton"): the copula's subject holds
+# the stance, as with "criticized the deal".
+_STANCE_ADJECTIVES = frozenset(
+    """
+    critical skeptical sceptical wary proud worried concerned angry upset furious tired fond
+    appreciative supportive dismissive optimistic pessimistic confident hopeful doubtful
+    enthusiastic frustrated unhappy disappointed loyal hostile opposed sympathetic
+    """.split()
+)
+_STANCE_PREPS = frozenset("of about at with to on over toward towards".split())
+
 _ATTITUDE_ADJECTIVES = frozenset(
     """
     confident aware sure certain convinced doubtful skeptical sceptical fearful worried
@@ -1543,7 +1555,21 @@ def _attitude_adjective(ctx: _Ctx, tok: Any) -> _Frame | None:
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return None
+        # "X has been critical of Y", "is skeptical about Y": the stance and its object
+        clause = None
+        if tok.lower_ in _STANCE_ADJECTIVES:
+            prep = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i == tok.i + 1
+                ),
+                None,
+            )
+            pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
+            clause = pobj[0] if pobj else None
+        if clause is None:
+            return None
     subj = _subject(tok.head, ctx.text) if tok.head.i != tok.i else None
     if subj is None or subj.i > tok.i or subj.lower_ in ("it", "this", "that", "there", "what"):
         return None
@@ -1915,7 +1941,9 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if declared is not None:
                 frames.append(declared)
                 continue
-        if tok.dep_ == "acomp" and lemma in _ATTITUDE_ADJECTIVES:
+        if tok.dep_ == "acomp" and (
+            lemma in _ATTITUDE_ADJECTIVES or tok.lower_ in _STANCE_ADJECTIVES
+        ):
             adj = _attitude_adjective(ctx, tok)
             if adj is not None:
                 frames.append(adj)
