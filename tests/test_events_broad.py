@@ -364,3 +364,8 @@ def test_events_broad_required_act_is_not_done(nlp):
 def test_events_broad_time_of_day_is_no_target(nlp):
     e = event_of(events_in(nlp, "The rebels attacked at dawn."), "ASSAULT")
     assert e.target_text is None
+
+
+def test_events_broad_forcing_someone_out_of_a_place_is_coercion(nlp):
+    e = event_of(events_in(nlp, "The army forced the villagers out of their homes."), "COERCE")
+    assert (e.actor_text, e.target_text) == ("army", "villagers")

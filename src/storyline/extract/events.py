@@ -984,7 +984,11 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         # or "took place over the year" would be a takeover.
         # "walked out of the hearing", "pulled out of the talks": a particle the parser took
         # for a preposition, before "of".
-        out_of = c.lower_ == "out" and dobj is None and any(g.lower_ == "of" for g in c.children)
+        out_of = (
+            c.lower_ == "out"
+            and (dobj is None or (lemma, "out") in plover._PHRASAL)  # "forced the agency out of"
+            and any(g.lower_ == "of" for g in c.children)
+        )
         if c.dep_ == "prep" and (c.lower_ not in _PARTICLES or out_of):
             pobj = _child(c, "pobj")
             if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
