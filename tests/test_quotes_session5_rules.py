@@ -204,3 +204,19 @@ def test_quotes_stance_adjective_with_its_object(nlp):
     q = quote_with(qs, "the party's influence")
     assert q.speaker_text == "Many voters"
     assert not [q for q in qs if "smoke" in q.text]
+
+
+def test_quotes_stance_holder_noun(nlp):
+    # "X is a supporter of Y", "X, a fierce critic of Y, ...": X holds a stance toward Y;
+    # a plain "the supporters of the bill gathered" names no holder.
+    text = (
+        "Smith is an outspoken supporter of the new health law. "
+        "Pastor Jones, a fierce critic of Hale, spoke on Sunday. "
+        "The supporters of the bill gathered outside."
+    )
+    qs = quotes_in(nlp, text)
+    q = quote_with(qs, "the new health law")
+    assert q.speaker_text == "Smith" and q.cue == "supporter"
+    q = quote_with(qs, "Hale")
+    assert q.speaker_text and "Jones" in q.speaker_text
+    assert not [q for q in qs if "the bill" in q.text]

@@ -1538,6 +1538,35 @@ _STANCE_ADJECTIVES = frozenset(
 )
 _STANCE_PREPS = frozenset("of about at with to on over toward towards".split())
 
+# Nouns for someone by the stance they hold toward an object with "of" ("a fierce supporter
+# of Cruz", "is an outspoken critic of the deal"): the person described holds the stance.
+_STANCE_HOLDER_NOUNS = frozenset(
+    """
+    supporter critic opponent proponent advocate champion backer defender detractor
+    """.split()
+)
+
+
+def _stance_holder_noun(ctx: _Ctx, tok: Any) -> _Frame | None:
+    """ "X is a supporter of Y" / "X, a critic of Y, ...": X holds a stance toward Y."""
+    if _in_quote(ctx, tok.idx) is not None:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _children(prep, "pobj", "pcomp") if prep is not None else []
+    if not pobj:
+        return None
+    if tok.dep_ == "attr":
+        holder = _subject(tok.head, ctx.text) if tok.head.i != tok.i else None
+    else:
+        holder = tok.head if tok.head.pos_ in ("PROPN", "NOUN", "PRON") else None
+    if holder is None or holder.i > tok.i:
+        return None
+    if holder.lower_ in FIRST_PERSON | {"you", "it", "this", "that", "there", "what", "which"}:
+        return None
+    content = _strip_span(ctx.text, pobj[0].left_edge.idx, _tok_end(pobj[0].right_edge))
+    return _Frame(tok, tok.text, holder, content, pobj[0])
+
+
 _ATTITUDE_ADJECTIVES = frozenset(
     """
     confident aware sure certain convinced doubtful skeptical sceptical fearful worried
@@ -1941,6 +1970,11 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
             if declared is not None:
                 frames.append(declared)
                 continue
+        if tok.pos_ == "NOUN" and lemma in _STANCE_HOLDER_NOUNS and tok.dep_ in ("attr", "appos"):
+            held = _stance_holder_noun(ctx, tok)
+            if held is not None:
+                frames.append(held)
+            continue
         if tok.dep_ == "acomp" and (
             lemma in _ATTITUDE_ADJECTIVES or tok.lower_ in _STANCE_ADJECTIVES
         ):
@@ -2787,6 +2821,8 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         cue_lemma = _lemma(fr.cue)
         short_ok = fr.speaker_tok is not None and (
             cue_lemma in STANCE_VERBS
+            or cue_lemma in _STANCE_HOLDER_NOUNS
+            or cue_lemma in _STANCE_ADJECTIVES
             or cue_lemma in PREP_CONTENT_VERBS
             or (
                 (cue_lemma in OBJECT_CONTENT_VERBS or cue_lemma in SPEECH_VERBS)
