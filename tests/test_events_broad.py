@@ -369,3 +369,29 @@ def test_events_broad_time_of_day_is_no_target(nlp):
 def test_events_broad_forcing_someone_out_of_a_place_is_coercion(nlp):
     e = event_of(events_in(nlp, "The army forced the villagers out of their homes."), "COERCE")
     assert (e.actor_text, e.target_text) == ("army", "villagers")
+
+
+def test_events_broad_shooting_oneself_is_no_attack(nlp):
+    assert not events_in(nlp, "Cutting the budget would be shooting yourself in the foot.")
+    e = event_of(events_in(nlp, "The gunman shot himself after killing two guards."), "ASSAULT")
+    assert e.target_text == "two guards"
+
+
+def test_events_broad_deployed_police_are_own_forces(nlp):
+    e = event_of(events_in(nlp, "The government deployed 500 police officers on Friday."), "MOBILIZE")
+    assert e.target_text is None
+
+
+def test_events_broad_court_striking_down_rules_is_a_ruling(nlp):
+    assert not events_in(nlp, "The appeals court could strike them down next year.")
+
+
+def test_events_broad_participle_describing_a_thing_is_no_event(nlp):
+    assert not events_in(nlp, "The politics surrounding the nomination grew tense.")
+    assert not events_in(nlp, "The state has a law banning hydraulic fracturing.")
+    assert event_of(events_in(nlp, "An ad attacking the senator aired on Monday."), "ACCUSE")
+
+
+def test_events_broad_march_toward_a_goal_is_no_protest(nlp):
+    assert not events_in(nlp, "The senator is marching toward the nomination.")
+    assert event_of(events_in(nlp, "Protesters marched toward the parliament building."), "PROTEST")

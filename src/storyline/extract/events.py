@@ -872,6 +872,18 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         or any(c.lemma_.lower() in _LEGAL_TEXTS for c in dobj.subtree if c.dep_ == "pobj")
     ):
         return None  # "the court struck down the law": a ruling, no attack
+    if lemma == "strike" and prt_ is not None and prt_.lower_ == "down":
+        subj = _verb_subject(tok)
+        if subj is not None and subj.lemma_.lower() in _LEGAL_BODIES | {"justice", "justices"}:
+            return None  # "should the appeals court strike them down": a ruling
+    if (
+        lemma in ("deploy", "mobilize", "mobilise")
+        and dobj is not None
+        and not _is_actorlike(dobj)
+        and not _military(dobj)
+        and dobj.lemma_.lower() not in _OWN_PERSONNEL | _MOBILISED | _MUNITIONS | _WAR_MACHINES
+    ):
+        return None  # "deploy the courts against the wall", "mobilized resources": no forces
     if lemma == "sign" and prt_ is not None and prt_.lower_ == "up" and not any(
         g.lemma_.lower() in _COVENANTS for c in tok.children if c.dep_ == "prep" for g in c.children
     ):
@@ -2240,6 +2252,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
 
 #: People a state calls up or sends: its own forces, not a target.
 _MOBILISED = frozenset({"reservist", "reserve", "police", "policeman", "guard", "militia", "conscript",
+                        "officer", "agent", "trooper", "commando", "sniper", "ranger",
                         "recruit", "volunteer", "battalion", "brigade", "division", "regiment",
                         "tank", "jet", "warplane", "helicopter", "missile", "ship", "vessel"})
 
@@ -2666,7 +2679,8 @@ _OUTLET = re.compile(
     r"Press|CNN|MSNBC|NBC|CBS|ABC|BBC|Fox|NPR|Reuters|AP|AFP|Telegraph|Guardian|Politico|"
     r"Breitbart|Axios|Bloomberg)\b"
 )
-_REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves"}
+_REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself", "myself", "ourselves",
+              "yourself", "yourselves"}
 
 
 _MILITARY = frozenset(
@@ -3420,6 +3434,15 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
                 (nc for nc in doc.noun_chunks if dash.i < nc.root.i < t.tok.i), None
             )
             t.actor = chunk.root if chunk is not None else None
+        if (
+            t.target is not None
+            and t.target.lower_ in _REFLEXIVE
+            and t.category == "ASSAULT"
+            and t.action in ("shoot", "kill", "hang", "stab", "wound", "injure")
+            and _child(t.target, "conj") is None
+        ):
+            t.drop = True  # "shot himself", "shooting yourself in the foot": no one else is attacked
+            continue
         if t.target is not None and (
             t.target.lower_ in _REFLEXIVE
             or t.target.ent_type_ in ("DATE", "TIME")
@@ -3570,6 +3593,10 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
         if t.nominal and t.modality == "asserted" and _foreseen(t.tok):
             # "a deal is unlikely this week": possible; "talks are scheduled for May": future
             t.modality = "future" if _foreseen(t.tok) in _SCHEDULED else "possible"
+        if t.category == "PROTEST" and _march_toward_goal(t.tok):
+            continue  # "her march toward Election Day": progress toward a goal, no protest
+        if _thing_participle(t.tok) and not t.nominal:
+            continue  # "the politics surrounding the ticket", "a law banning fracking": a description
         if t.nominal and _kind_compound(t):
             continue  # "student loans", "prisoner abuse": a kind of act, no reported one
         if t.nominal and t.category == "THREATEN" and _caution(t.tok):
@@ -3817,6 +3844,45 @@ def _foreseen(tok: Any) -> str | None:
         None,
     )
     return pred.lower_ if pred is not None else None
+
+
+def _march_toward_goal(tok: Any) -> bool:
+    """A march "toward" a time or a goal ("marching toward November", "her march toward the
+    nomination") rather than toward a place."""
+    if tok.lemma_.lower() != "march":
+        obj = _object(tok)  # "continued her march toward ..."
+        if obj is None or obj.lemma_.lower() != "march":
+            return False
+    for head in (tok, _object(tok)):
+        if head is None:
+            continue
+        found = _prep_obj(head, {"toward", "towards"})
+        if found is not None:
+            goal = found[1]
+            return not (
+                goal.ent_type_ in _ENT_PLACE
+                or goal.lemma_.lower() in _PLACE_NOUNS | _PREMISES | _PLACE_HEADS
+            )
+    return False
+
+
+def _thing_participle(tok: Any) -> bool:
+    """A present participle that describes a thing which cannot act ("the politics surrounding
+    the race", "a law banning fracking"): no one does anything. Documents, weapons and hazards
+    can carry an act ("an ad attacking Clinton", "a bomb killing five")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return False
+    head = tok.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ or _known_name(head):
+        return False
+    lemma = head.lemma_.lower()
+    return not (
+        _is_actorlike(head)
+        or _can_act(head)
+        or _means_of_force(head)
+        or lemma in _DOCUMENT_NOUNS
+        or plover.noun_category(lemma) is not None  # "an attack killing 20": the event noun acts
+    )
 
 
 def _kind_compound(t: _Trig) -> bool:
