@@ -220,3 +220,17 @@ def test_quotes_stance_holder_noun(nlp):
     q = quote_with(qs, "Hale")
     assert q.speaker_text and "Jones" in q.speaker_text
     assert not [q for q in qs if "the bill" in q.text]
+
+
+def test_quotes_more_verbs_of_saying_and_stance(nlp):
+    # "decried", "encouraged X to", "advocated" report what someone said or backs.
+    text = (
+        "The mayor decried the violence in the city center. "
+        "Hale encouraged voters to turn out early. "
+        "Morrow has long advocated a higher minimum wage."
+    )
+    qs = quotes_in(nlp, text)
+    assert quote_with(qs, "the violence").cue == "decried"
+    q = quote_with(qs, "to turn out early")
+    assert q.cue == "encouraged" and q.speaker_text == "Hale"
+    assert quote_with(qs, "minimum wage").speaker_text == "Morrow"

@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
     exclaim chant scoff bellow cry snap fume rail grumble mutter murmur sigh laugh chuckle gush
     muse marvel interject interrupt rejoin vent rant thunder growl sneer taunt mock tease jeer
     lecture preach recite opine posit surmise aver elaborate clarify summarize summarise echo
-    text email blog dub label brand utter
+    text email blog dub label brand utter decry rebuke encourage
     """.split()
 )
 
@@ -177,7 +177,7 @@ STANCE_VERBS = frozenset(
     """
     support endorse back oppose defend cite mention criticize criticise praise reject blame
     accuse dismiss question challenge applaud condemn denounce welcome show favor favour
-    want seek offer discuss attack list recall cite mention propose
+    want seek offer discuss attack list recall cite mention propose advocate embrace champion
     """.split()
 )
 

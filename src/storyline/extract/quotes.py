@@ -1034,7 +1034,7 @@ def _under_relcl(t: Any, stop: Any) -> bool:
 
 
 _DIRECTIVE_VERBS = frozenset(
-    "urge ask call caution press implore beg appeal advise instruct warn".split()
+    "urge ask call caution press implore beg appeal advise instruct warn encourage".split()
 )
 # Verbs of saying whose direct object is whom they address, not what they said
 # ("told reporters", "asked the judge", "informed Congress").
