@@ -395,3 +395,10 @@ def test_events_broad_participle_describing_a_thing_is_no_event(nlp):
 def test_events_broad_march_toward_a_goal_is_no_protest(nlp):
     assert not events_in(nlp, "The senator is marching toward the nomination.")
     assert event_of(events_in(nlp, "Protesters marched toward the parliament building."), "PROTEST")
+
+
+def test_events_broad_critics_of_a_done_act_leave_it_done(nlp):
+    evs = events_in(nlp, "Critics of the invasion of Iraq marched in London.")
+    assert event_of(evs, "FIGHT").modality == "asserted"
+    evs = events_in(nlp, "Opponents of deporting the migrants rallied in Boston.")
+    assert all(e.modality == "possible" for e in evs if e.category == "COERCE")

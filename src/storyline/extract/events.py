@@ -2980,6 +2980,8 @@ _PLAN_MAKERS = frozenset({"announce", "unveil", "make", "adopt", "approve", "pre
                           "propose", "offer", "take", "reach", "issue", "draw", "outline", "lay",
                           "launch", "table", "pursue", "push", "sign", "renew", "step", "make",
                           "have", "give", "put", "float", "revive", "detail"})
+#: People who hold a stance on an act: only a gerund after them is unrealised.
+_STANCE_HOLDERS = frozenset({"opponent", "proponent", "advocate", "supporter", "critic", "opposition"})
 #: Nouns of a plan or an order: the act they frame is announced for the future.
 _PLANNED_NOUNS = frozenset({"plan", "intention", "decision", "order", "schedule", "timetable",
                             "pledge", "promise", "vow", "commitment"})
@@ -3034,7 +3036,9 @@ def _unrealised_frame(tok: Any) -> str | None:
                 return "possible"  # "called for a ban"
             if prep.lower_ == "from" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _HOLDING_BACK:
                 return "possible"  # "refrain from assisting", "barred them from entering"
-            if gov.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("for", "of", "on", "to"):
+            if gov.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("for", "of", "on", "to") and not (
+                gov.lemma_.lower() in _STANCE_HOLDERS and dep != "pcomp"
+            ):  # "critics of the invasion": the invasion did happen; "opponents of allowing" not
                 found = _frame_noun_modality(gov)
                 if found is not None:
                     return found  # "the call for sanctions", "the threat of war"
