@@ -84,11 +84,13 @@ def test_summary_units_filter_headlines_exclamations_and_fragments():
         "By any definition, the whole plan is a disgraceful fraud on the taxpayers!",
         "The governor had no proof of it, and the committee said so on Monday ...",
         "Officials in New York City and Washington said the Federal Reserve would meet in June.",
+        "International Olympic Committee President Jacques Rogge declared the Beijing Olympic Games closed.",
     ])
     texts = [u.text for u in build_units([art], {"a1": an})]
     assert texts == [
         "The senator from Vermont, Bernie Sanders, told voters in Ohio that trade deals had cost jobs.",
         "Officials in New York City and Washington said the Federal Reserve would meet in June.",
+        "International Olympic Committee President Jacques Rogge declared the Beijing Olympic Games closed.",
     ]
 
 

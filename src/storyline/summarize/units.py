@@ -226,9 +226,11 @@ def _is_usable(text: str, original: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(("?", ":", "!", "...", "…")):
         return False  # questions, labels, exclamations and trailing-off fragments report nothing
-    # A headline that ends in a full stop is still a headline: its words are capitalised.
+    # A headline that ends in a full stop is still a headline: all its words are capitalised,
+    # its verbs too ("Clinton Plan for Taxes Is Expansive but Complex."); a sentence dense with
+    # names still has a verb in lower case ("... President Jacques Rogge declared the ...").
     long_words = _LONG_WORD_RE.findall(stripped)
-    if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+    if len(long_words) >= 4 and all(w[0].isupper() for w in long_words):
         return False
     # Headlines and labels: no closing punctuation.
     if stripped[-1] not in ".!\"”’')":
