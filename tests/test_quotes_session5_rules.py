@@ -234,3 +234,14 @@ def test_quotes_more_verbs_of_saying_and_stance(nlp):
     q = quote_with(qs, "to turn out early")
     assert q.cue == "encouraged" and q.speaker_text == "Hale"
     assert quote_with(qs, "minimum wage").speaker_text == "Morrow"
+
+
+def test_quotes_participle_misread_as_clausal_subject(nlp):
+    # "Majorities of voters going to the polls on Tuesday said ...": the noun the participle
+    # phrase hangs on speaks, however the parser reads the phrase.
+    text = (
+        "Large majorities of Republican primary voters in six states going to the polls on "
+        "Super Tuesday said they support a proposal to ban all imports."
+    )
+    q = quote_with(quotes_in(nlp, text), "they support a proposal")
+    assert q.speaker_text and "majorities" in q.speaker_text

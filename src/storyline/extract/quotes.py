@@ -741,6 +741,15 @@ def _subject_raw(tok: Any) -> Any | None:
         # '“Very good reporter, this guy,” Trump said': words of the quote are not its speaker
         and not _quoted_before(c, tok)
     ]
+    if not subj:
+        # "Majorities of voters going to the polls Tuesday said ...": the parser may read a
+        # participle phrase after the subject as the verb's clausal subject; the noun it
+        # hangs on is the speaker.
+        for c in _children(tok, "csubj"):
+            if c.tag_ in ("VBG", "VBN") and c.i < tok.i:
+                subj = [x for x in _children(c, "nsubj", "nsubjpass") if x.i < c.i][:1]
+                if subj:
+                    break
     if not subj and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NUM":
         # Poll shares speak: "About 4 in 10 say ...", whose number the parser may hang on
         # the verb as a modifier rather than as its subject.
