@@ -245,3 +245,10 @@ def test_quotes_participle_misread_as_clausal_subject(nlp):
     )
     q = quote_with(quotes_in(nlp, text), "they support a proposal")
     assert q.speaker_text and "majorities" in q.speaker_text
+
+
+def test_quotes_written_piece_saying(nlp):
+    # A banner, sign or headline "saying" something speaks (for its issuer when one put it out).
+    text = "Outside the hall, protesters unfurled a banner saying the election had been stolen."
+    q = quote_with(quotes_in(nlp, text), "the election had been stolen")
+    assert q.cue == "saying" and q.speaker_text

@@ -629,7 +629,8 @@ _DATELINE = re.compile(
 _ISSUED_PIECES = frozenset(
     """
     ad advertisement spot commercial video documentary film mailer flyer leaflet brochure
-    email e-mail piece op-ed column editorial petition
+    email e-mail piece op-ed column editorial petition sign banner placard poster headline
+    caption memo book
     """.split()
 ) | frozenset(DOC_NOUNS)
 _ISSUING_VERBS = frozenset(
