@@ -402,3 +402,35 @@ def test_events_broad_critics_of_a_done_act_leave_it_done(nlp):
     assert event_of(evs, "FIGHT").modality == "asserted"
     evs = events_in(nlp, "Opponents of deporting the migrants rallied in Boston.")
     assert all(e.modality == "possible" for e in evs if e.category == "COERCE")
+
+
+def test_events_broad_intransitive_shoot_up_is_a_rise(nlp):
+    assert not events_in(nlp, "The odds of a shutdown have shot up this week.")
+    assert event_of(events_in(nlp, "Gunmen shot up the village on Sunday."), "ASSAULT")
+
+
+def test_events_broad_talking_up_is_no_talks(nlp):
+    assert not events_in(nlp, "The governor talked up her jobs plan.")
+
+
+def test_events_broad_rallying_behind_someone_is_support(nlp):
+    e = event_of(events_in(nlp, "Republicans rallied behind Trump after the convention."), "SUPPORT")
+    assert e.target_text == "Trump"
+    assert event_of(events_in(nlp, "Delegates rallied behind the nominee."), "SUPPORT")
+    assert event_of(events_in(nlp, "Protesters rallied outside the ministry."), "PROTEST")
+
+
+def test_events_broad_comparative_of_ease_makes_the_act_possible(nlp):
+    evs = events_in(nlp, "The ruling makes it easier for the senator to compromise with the unions.")
+    assert all(e.modality == "possible" for e in evs if e.category == "CONCEDE")
+
+
+def test_events_broad_participle_on_a_class_is_no_event(nlp):
+    evs = events_in(nlp, "The bill would bar all foreigners convicted of fraud from voting.")
+    assert not [e for e in evs if e.category == "COERCE" and e.action == "convict"]
+    evs = events_in(nlp, "The EU called for the release of all 15 sailors being detained in Iran.")
+    assert [e for e in evs if e.category == "COERCE"]
+
+
+def test_events_broad_bare_restraint_is_no_demand(nlp):
+    assert not events_in(nlp, "The cost of that restraint was high.")

@@ -289,6 +289,7 @@ _BEFORE_PREP_ROLE = {
     },
     "to": {"CONSULT", "DEMAND", "AID", "CONCEDE", "SUPPORT", "ASSAULT", "COOPERATE", "AGREE"},
     "for": {"SUPPORT"},
+    "behind": {"SUPPORT"},  # "rallied behind the nominee"
     "from": {"RETREAT"},
     "at": {"ASSAULT", "FIGHT", "PROTEST", "ACCUSE"},  # "lashed out at the judge"
     "into": {"FIGHT", "MOBILIZE", "INVESTIGATE"},
@@ -892,6 +893,17 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "welcome news": an adjective, no act
     if lemma in ("direct", "instruct") and _child(tok, {"xcomp", "ccomp"}) is None and not _prep_obj(tok, {"to"}):
         return None  # "a station directed by Nasser": managed, no instruction given
+    if lemma == "shoot" and prt_ is not None and prt_.lower_ == "up" and dobj is None:
+        return None  # "the odds have shot up": rose, no shooting
+    if lemma == "talk" and prt_ is not None and prt_.lower_ in ("up", "down"):
+        return None  # "talked up her strategy": promoted, no talks
+    if lemma == "rally":
+        behind = _prep_obj(tok, {"behind", "around", "to"})
+        if behind is not None and (
+            _is_actorlike(behind[1]) or behind[1].ent_type_ in _ENT_ACTOR
+            or (behind[1].pos_ == "NOUN" and _can_act(behind[1]))
+        ):
+            return "SUPPORT", "rally behind"  # "his supporters will rally behind her"
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -3100,7 +3112,7 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
             if governing in ("possible", "future"):
                 return governing  # "would break the law by attacking": the means shares it
         return None
-    if head.pos_ == "ADJ" and head.lower_ in _FEASIBILITY and "to" in auxes:
+    if head.pos_ == "ADJ" and (head.lower_ in _FEASIBILITY or head.lemma_.lower() in _FEASIBILITY) and "to" in auxes:
         return "possible"  # "would make it difficult to prosecute him", "easy to attack"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -3816,12 +3828,19 @@ def _descriptive_participle(t: _Trig) -> bool:
         return False
     if tok.lemma_.lower() in _RELATION_VERBS:
         return True
+    if (
+        any(c.dep_ == "det" and c.lower_ in ("all", "any", "every", "no") for c in tok.head.children)
+        and not any(c.dep_ == "nummod" for c in tok.head.children)  # "all 15 sailors": those men
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)  # "being detained"
+    ):
+        return True  # "all foreigners sentenced to two years": a class of people, no event
     # "the five convicted are ...": a bare participle names who is meant.
     return not any(c.dep_ not in ("punct", "advmod") for c in tok.children)
 
 
 #: Event nouns that name an attitude when no light verb makes them an act ("voiced support").
-_STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern", "alliance", "partnership"})
+_STANCE_NOUNS = frozenset({"support", "opposition", "backing", "concern", "alliance", "partnership",
+                           "restraint"})
 #: Verbs that name a lasting attitude as well as an act ("supports the bill" / "backed the bid").
 _STANCE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour"})
 
