@@ -408,6 +408,15 @@ def main(argv: list[str] | None = None) -> int:
         print_table(split, *evaluate(split, args.limit, errors if split == args.split else None))
     if errors is not None:
         errors.close()
+        # Diagnostics only: how the listed errors split by class (scores are unchanged).
+        counts: dict[str, int] = {}
+        for line in Path(args.errors).read_text(encoding="utf-8").splitlines():
+            tag = line.partition("\t")[0]
+            counts[tag] = counts.get(tag, 0) + 1
+        print(
+            f"errors written to {args.errors}: "
+            + ", ".join(f"{tag} {counts.get(tag, 0)}" for tag in ("MISS", "SPUR", "BOUND", "SPK"))
+        )
     print("Published reference points (other corpora, for orientation only):")
     for name, figs in REFERENCES:
         print(f"  {name}: {figs}")
