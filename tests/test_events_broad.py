@@ -434,3 +434,10 @@ def test_events_broad_participle_on_a_class_is_no_event(nlp):
 
 def test_events_broad_bare_restraint_is_no_demand(nlp):
     assert not events_in(nlp, "The cost of that restraint was high.")
+
+
+def test_events_broad_singular_people_nouns_are_parties(nlp):
+    e = event_of(events_in(nlp, "The governor pardoned the former sheriff on Friday."), "CONCEDE")
+    assert e.target_text == "former sheriff"
+    e = event_of(events_in(nlp, "Delegates rallied behind the nominee."), "SUPPORT")
+    assert e.target_text == "nominee"

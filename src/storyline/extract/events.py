@@ -85,6 +85,10 @@ public sailor marine crew hostage captive suspect victim personnel detainee chil
 journalist reporter lawyer doctor pilot passenger tourist migrant immigrant settler villager farmer miner
 employee servicemen serviceman bomber shooter jury court tribunal ombudsman inspector monitor observer
 side rival belligerent combatant negotiator mediator
+pastor imam rabbi nurse teacher boy girl bystander pedestrian patient inmate donor nominee sheriff
+deputy marshal trooper detective witness defendant plaintiff juror attorney businessman
+businesswoman tycoon billionaire celebrity actor actress singer athlete fisherman builder
+owner landlord tenant driver teenager priest chairman chairwoman editor
 """.split()
 )
 _PEOPLE_SUFFIX = re.compile(r"(ee|ees|ist|ists|ian|ians|ant|ants|ers|ors|men|women)$")
