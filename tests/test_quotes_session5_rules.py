@@ -252,3 +252,16 @@ def test_quotes_written_piece_saying(nlp):
     text = "Outside the hall, protesters unfurled a banner saying the election had been stolen."
     q = quote_with(quotes_in(nlp, text), "the election had been stolen")
     assert q.cue == "saying" and q.speaker_text
+
+
+def test_quotes_object_without_trailing_relative_aside(nlp):
+    # "praised X, who has vowed ...": the relative clause is the writer's aside about X (and
+    # an attribution of its own); a relative clause inside a reported clause stays.
+    text = (
+        "Hale praised the pastor Frank Morrow, who has publicly vowed not to buy the cookies. "
+        "She said the law, which passed in 2010, is unfair."
+    )
+    qs = quotes_in(nlp, text)
+    assert quote_with(qs, "the pastor Frank Morrow").text == "the pastor Frank Morrow"
+    assert quote_with(qs, "not to buy the cookies").cue == "vowed"
+    assert quote_with(qs, "is unfair").text == "the law, which passed in 2010, is unfair"

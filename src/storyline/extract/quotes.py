@@ -1644,6 +1644,32 @@ def _short_reply(ctx: _Ctx, q: QuoteSpan, fr: _Frame) -> bool:
     )
 
 
+def _without_trailing_aside(ctx: _Ctx, head: Any, s: int, e: int) -> int:
+    """End of a noun-phrase content without the writer's trailing aside about it: a
+    non-restrictive relative clause set off by a comma ("praised Franklin Graham, who has
+    vowed ...") describes the object in the writer's words; it is not what was praised.
+    (A trailing apposition is left in: annotators keep it about as often as not.)"""
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return e
+    node = head
+    while True:  # the last conjunct carries the trailing aside ("X and Y, who ...")
+        conj = [c for c in node.children if c.dep_ == "conj" and c.i > node.i]
+        if not conj:
+            break
+        node = conj[-1]
+    for c in node.children:
+        if c.dep_ != "relcl" or c.i <= node.i:
+            continue
+        left = c.left_edge
+        if left.i == 0 or left.doc[left.i - 1].text != ",":
+            continue
+        if left.lower_ not in ("who", "which", "whose", "whom"):
+            continue
+        if _tok_end(c.right_edge) >= e - 1 and left.idx > s:
+            return _strip_span(ctx.text, s, left.doc[left.i - 1].idx)[1]
+    return e
+
+
 def _names_speaker(fr: _Frame, q: QuoteSpan) -> bool:
     """Whether the quote ``q`` stands inside the noun phrase of the frame's speaker, before its
     head, while the cue stands outside it."""
@@ -2827,6 +2853,7 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         if fr.used or fr.relay_of is not None or fr.content is None:
             continue
         s, e = fr.content
+        e = _without_trailing_aside(ctx, fr.content_head, s, e)
         n_words = len(_WORD.findall(ctx.text[s:e]))
         cue_lemma = _lemma(fr.cue)
         short_ok = fr.speaker_tok is not None and (
