@@ -265,3 +265,11 @@ def test_quotes_object_without_trailing_relative_aside(nlp):
     assert quote_with(qs, "the pastor Frank Morrow").text == "the pastor Frank Morrow"
     assert quote_with(qs, "not to buy the cookies").cue == "vowed"
     assert quote_with(qs, "is unfair").text == "the law, which passed in 2010, is unfair"
+
+
+def test_quotes_fronted_phrase_gerund_shares_the_subject(nlp):
+    # "In addition to stating X, Kaine ...": the gerund in a fronted phrase is the main
+    # clause subject's statement.
+    text = "In addition to stating that unborn babies have no constitutional rights, Kaine voted against the bill."
+    q = quote_with(quotes_in(nlp, text), "unborn babies")
+    assert q.speaker_text == "Kaine" and q.cue == "stating"

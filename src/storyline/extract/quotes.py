@@ -780,8 +780,15 @@ def _subject_raw(tok: Any) -> Any | None:
     # so does a gerund under a predicate adjective or noun ("Trump has been the most
     # aggressive in denouncing ...", "she was quick in praising ...").
     cur = tok
-    for _ in range(3):
-        if cur.dep_ in _SHARED_SUBJECT_DEPS and cur.head is not cur:
+    for _ in range(4):
+        # ("In addition to stating X, she ...": through the fronted phrase's noun as well)
+        shared = cur.dep_ in _SHARED_SUBJECT_DEPS or (
+            cur.dep_ == "pobj"
+            and cur.head.dep_ == "prep"
+            and cur.head.head.pos_ in ("VERB", "AUX")
+            and cur.head.head.i > cur.i
+        )
+        if shared and cur.head is not cur:
             cur = cur.head
             subj = _children(cur, "nsubj", "nsubjpass")
             if subj:
