@@ -441,3 +441,16 @@ def test_events_broad_singular_people_nouns_are_parties(nlp):
     assert e.target_text == "former sheriff"
     e = event_of(events_in(nlp, "Delegates rallied behind the nominee."), "SUPPORT")
     assert e.target_text == "nominee"
+
+
+def test_events_broad_pledged_money_is_promised_aid(nlp):
+    e = event_of(events_in(nlp, "Japan pledged 500 million dollars to Indonesia on Monday."), "AID")
+    assert (e.actor_text, e.target_text, e.modality) == ("Japan", "Indonesia", "future")
+    evs = events_in(nlp, "Companies gave 20 million dollars, on top of the 50 million that was promised by the state.")
+    e = [x for x in evs if x.action == "promise aid"][0]
+    assert (e.actor_text, e.target_text) == ("state", None)
+
+
+def test_events_broad_rumoured_act_is_possible(nlp):
+    evs = events_in(nlp, "He was asked about rumours of the union boycotting the talks.")
+    assert all(e.modality == "possible" for e in evs if e.category == "REJECT") and evs

@@ -829,6 +829,11 @@ _LEGAL_TEXTS = frozenset({"law", "rule", "ban", "regulation", "statute", "provis
                           "ruling", "conviction", "sentence", "amendment"})
 
 
+#: Verbs that promise a good: what they promise is given later.
+_PLEDGE_VERBS = frozenset({"pledge", "promise", "offer", "commit", "earmark"})
+_PLEDGED_AID = frozenset(f"{v} aid" for v in _PLEDGE_VERBS)
+
+
 def _verb_trigger(tok: Any) -> tuple[str, str] | None:
     """(category, action) of a verb token, or None."""
     lemma = tok.lemma_.lower()
@@ -908,6 +913,21 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
             or (behind[1].pos_ == "NOUN" and _can_act(behind[1]))
         ):
             return "SUPPORT", "rally behind"  # "his supporters will rally behind her"
+    if lemma in _PLEDGE_VERBS:
+        pledged = dobj if dobj is not None else _named(_child(tok, _PASS_SUBJ))
+        if pledged is not None and (
+            pledged.ent_type_ == "MONEY"
+            or (pledged.ent_type_ == "CARDINAL" and pledged.lower_ in ("million", "billion"))
+            or pledged.lemma_.lower() in _RESOURCE_NOUNS | _RELIEF_GOODS
+            or any(
+                g.lemma_.lower() in _RESOURCE_NOUNS
+                for c in pledged.children if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children if g.dep_ == "pobj"
+            )
+        ):
+            # "pledged $350 million in aid", "the 350 million promised by the government": aid
+            # promised (future: see _PLEDGED_AID), not an agreement.
+            return "AID", f"{lemma} aid"
     if lemma == "sit" and not _prep_obj(tok, {"with", "for", "across"}):
         return None  # "sat down with the unions" is a meeting; "he sat down" is a posture
     if lemma == "plead" and any(
@@ -2223,6 +2243,14 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 if obj is not None and _is_actorlike(obj):
                     target = obj
                     break
+    if lemma in _PLEDGED_AID:
+        # "pledged $350 million to Indonesia": the money is what is given; the recipient, if
+        # any, follows to/for.
+        goods = _child(tok, "dobj") or _named(_child(tok, _PASS_SUBJ))
+        target = _party_of_thing(tok, goods) if goods is not None else _party_of_thing(tok, tok)
+        if goods is not None and goods.dep_ == "nsubjpass":
+            ag = _passive_agent(tok)
+            actor = _child(ag, "pobj") if ag is not None else None
     if cat == "ACCUSE" and lemma in _GRIEVANCE_VERBS:
         # "complained to the UN over Israeli air raids": whom the complaint is about, not whom
         # it is made to.
@@ -2988,7 +3016,8 @@ _UNREALISED_NOUNS = frozenset(
     {"proposal", "plan", "call", "demand", "request", "idea", "effort", "push", "drive", "bill",
      "legislation", "motion", "suggestion", "recommendation", "appeal", "plea", "offer", "scheme",
      "order", "threat", "prospect", "possibility", "risk", "danger", "fear", "option", "goal",
-     "aim", "bid", "chance", "opponent", "proponent", "conspiracy", "plot",
+     "aim", "bid", "chance", "opponent", "proponent", "conspiracy", "plot", "need",
+     "rumour", "rumor", "speculation", "scenario", "hypothesis",
      "advocate", "supporter", "critic", "opposition"}
 )
 #: Verbs by which one makes a plan, a proposal or a decision one's own ("announced a plan").
@@ -3043,7 +3072,11 @@ def _unrealised_frame(tok: Any) -> str | None:
         if head is node:
             return None
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return _frame_noun_modality(head)
+            found = _frame_noun_modality(head)
+            if found is not None or node.tag_ != "VBG":
+                return found
+            node = head  # "rumours of the union boycotting the talks": the gerund's frame
+            continue
         if dep in ("pobj", "pcomp"):
             prep, gov = head, head.head
             if prep.dep_ not in ("prep", "agent") or gov is prep:
@@ -3315,6 +3348,8 @@ def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list
             found = _prep_obj(t.tok, {"to", "for"})
             t.target = found[1] if found is not None and _is_actorlike(found[1]) else None
         t.modality = _modality(t.tok, t.nominal)
+        if t.modality == "asserted" and t.action in _PLEDGED_AID:
+            t.modality = "future"  # the money is promised, not yet given
         if not t.nominal and t.modality == "possible" and t.category != "THREATEN":
             # "will withdraw its force unless the president agrees": an ultimatum, an act made
             # to depend on another party's conduct, is a threat, and the threat itself is
