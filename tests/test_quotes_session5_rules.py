@@ -273,3 +273,10 @@ def test_quotes_fronted_phrase_gerund_shares_the_subject(nlp):
     text = "In addition to stating that unborn babies have no constitutional rights, Kaine voted against the bill."
     q = quote_with(quotes_in(nlp, text), "unborn babies")
     assert q.speaker_text == "Kaine" and q.cue == "stating"
+
+
+def test_quotes_short_whole_clause_is_a_statement(nlp):
+    # "denied it happened": two words, but a whole clause with its subject.
+    text = "Asked about the meeting, the senator denied it happened."
+    q = quote_with(quotes_in(nlp, text), "it happened")
+    assert q.cue == "denied" and q.speaker_text == "the senator"

@@ -2876,6 +2876,14 @@ def extract_quotes(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
         )
         if cue_lemma in INTENT_VERBS and fr.speaker_tok is not None:
             short_ok = n_words >= 2  # "declined to comment" is a statement too
+        elif (
+            fr.speaker_tok is not None
+            and n_words >= 2
+            and fr.content_head is not None
+            and fr.content_head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in fr.content_head.children)
+        ):
+            short_ok = True  # "denied it happened": a whole clause, however short
         if n_words < (1 if short_ok else 3):
             continue  # "confirming the development": no statement to report
         kind = (
