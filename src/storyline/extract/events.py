@@ -3162,8 +3162,23 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
     return governing if governing in ("denied", "possible", "future") else None
 
 
+#: The last document's question sentences, as token ranges: modality is asked for many tokens
+#: of one document in a row, and finding a token's sentence is not free.
+_QUESTIONS: dict[str, Any] = {"doc": None, "spans": ()}
+
+
+def _in_question(tok: Any) -> bool:
+    doc = tok.doc
+    if _QUESTIONS["doc"] is not doc:
+        _QUESTIONS["doc"] = doc
+        _QUESTIONS["spans"] = tuple(
+            (s.start, s.end) for s in doc.sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")
+        )
+    return any(a <= tok.i < b for a, b in _QUESTIONS["spans"])
+
+
 def _own_modality(tok: Any, nominal: bool) -> str:
-    if tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if _in_question(tok):
         return "possible"  # "Would the United States attack Iran?": asked, not reported
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
