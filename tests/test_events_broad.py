@@ -454,3 +454,20 @@ def test_events_broad_pledged_money_is_promised_aid(nlp):
 def test_events_broad_rumoured_act_is_possible(nlp):
     evs = events_in(nlp, "He was asked about rumours of the union boycotting the talks.")
     assert all(e.modality == "possible" for e in evs if e.category == "REJECT") and evs
+
+
+def test_events_broad_should_expect_is_no_demand(nlp):
+    assert not events_in(nlp, "The mayors warned federal officials that they should expect little help.")
+    e = event_of(events_in(nlp, "The president said the US must be ready to mediate."), "DEMAND")
+    assert e.target_text == "US"
+
+
+def test_events_broad_fighting_to_keep_is_a_struggle(nlp):
+    assert not events_in(nlp, "The relatives have fought to keep the boy in Miami.")
+    assert event_of(events_in(nlp, "Rebels fought to retake the town."), "FIGHT")
+
+
+def test_events_broad_act_agreed_to_is_future(nlp):
+    evs = events_in(nlp, "The two sides signed an agreement to exchange prisoners next month.")
+    assert event_of(evs, "AGREE").modality == "asserted"
+    assert all(e.modality == "future" for e in evs if e.category != "AGREE")

@@ -829,6 +829,10 @@ _LEGAL_TEXTS = frozenset({"law", "rule", "ban", "regulation", "statute", "provis
                           "ruling", "conviction", "sentence", "amendment"})
 
 
+#: Verbs of state or cognition: "X should expect / know / be ..." asks no act of X.
+_STATE_VERBS = frozenset({"expect", "know", "understand", "realize", "realise", "feel",
+                          "think", "believe", "remember", "recognize", "recognise", "see", "worry",
+                          "fear", "hope", "wonder", "consider", "need", "want", "get", "remain"})
 #: Verbs that promise a good: what they promise is given later.
 _PLEDGE_VERBS = frozenset({"pledge", "promise", "offer", "commit", "earmark"})
 _PLEDGED_AID = frozenset(f"{v} aid" for v in _PLEDGE_VERBS)
@@ -843,6 +847,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         and _child(c, _SUBJ) is not None
         and _child(c, _SUBJ).lower_ not in ("i", "we", "it", "one", "nobody", "everyone", "anyone")
         and _is_actorlike(_child(c, _SUBJ))  # "argued the sites should be off limits": no party
+        and c.lemma_.lower() not in _STATE_VERBS  # "warned they should expect little help"
         and not any(d.dep_ == "det" and d.lower_ == "no" for d in _child(c, _SUBJ).children)
         for c in tok.children
     ):
@@ -902,6 +907,13 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         return None  # "welcome news": an adjective, no act
     if lemma in ("direct", "instruct") and _child(tok, {"xcomp", "ccomp"}) is None and not _prep_obj(tok, {"to"}):
         return None  # "a station directed by Nasser": managed, no instruction given
+    if lemma in ("fight", "battle", "struggle") and any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    ):
+        subj = _verb_subject(tok)
+        if subj is None or not (_armed(subj) or _military(subj) or subj.lemma_.lower() in _VIOLENT_ACTORS):
+            return None  # "the relatives have fought to keep the boy": a struggle, no combat
     if lemma == "shoot" and prt_ is not None and prt_.lower_ == "up" and dobj is None:
         return None  # "the odds have shot up": rose, no shooting
     if lemma == "talk" and prt_ is not None and prt_.lower_ in ("up", "down"):
@@ -3029,7 +3041,9 @@ _PLAN_MAKERS = frozenset({"announce", "unveil", "make", "adopt", "approve", "pre
 _STANCE_HOLDERS = frozenset({"opponent", "proponent", "advocate", "supporter", "critic", "opposition"})
 #: Nouns of a plan or an order: the act they frame is announced for the future.
 _PLANNED_NOUNS = frozenset({"plan", "intention", "decision", "order", "schedule", "timetable",
-                            "pledge", "promise", "vow", "commitment"})
+                            "pledge", "promise", "vow", "commitment",
+                            # "signed an agreement to hand the child over": agreed, not yet done
+                            "agreement", "deal", "accord", "treaty", "pact", "contract"})
 #: Modifiers that announce an act for the future: "the planned talks", "scheduled elections".
 _PLANNED_MODIFIERS = frozenset({"planned", "scheduled", "intended", "envisaged", "expected",
                                 "looming", "future", "upcoming", "forthcoming", "impending"})
