@@ -3035,7 +3035,7 @@ _UNREALISED_NOUNS = frozenset(
 #: Verbs by which one makes a plan, a proposal or a decision one's own ("announced a plan").
 _PLAN_MAKERS = frozenset({"announce", "unveil", "make", "adopt", "approve", "present", "submit",
                           "propose", "offer", "take", "reach", "issue", "draw", "outline", "lay",
-                          "launch", "table", "pursue", "push", "sign", "renew", "step", "make",
+                          "launch", "table", "pursue", "push", "sign", "renew", "step",
                           "have", "give", "put", "float", "revive", "detail"})
 #: People who hold a stance on an act: only a gerund after them is unrealised.
 _STANCE_HOLDERS = frozenset({"opponent", "proponent", "advocate", "supporter", "critic", "opposition"})
