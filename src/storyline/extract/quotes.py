@@ -1775,6 +1775,9 @@ def _framing_verb(ctx: _Ctx, tok: Any) -> _Frame | None:
     return _Frame(tok, tok.text, subj, None, None)
 
 
+_CLOSING_MARK_AFTER = re.compile(r"[,!?]\s?(?:''|[”\"»])")
+
+
 def _closes_quote_after_comma(doc: Any, i: int) -> bool:
     """Whether token ``i`` is a closing double quote mark right after ",", "!" or "?"."""
     if i < 1 or doc[i].text not in _MARK_TOKENS or doc[i].text in ("’", "'", "‘", "“", "«"):
@@ -1923,6 +1926,11 @@ def _author_of(tok: Any) -> Any | None:
 
 def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
     frames: list[_Frame] = []
+    # (an unlisted verb frames a quote only where a quote mark closes: most sentences have none)
+    # (the parse may end the sentence right after the mark: look a few characters back)
+    closes_quote = (
+        _CLOSING_MARK_AFTER.search(ctx.text, max(0, sent.start_char - 4), sent.end_char) is not None
+    )
     for tok in sent:
         lemma = _lemma(tok)
         phrase = _phrase_frame(ctx, sent, tok) if tok.lower_ == "in" else None
@@ -2028,7 +2036,8 @@ def _frames_in(ctx: _Ctx, sent: Any) -> list[_Frame]:
         if tok.dep_ == "amod":
             continue  # "271 pledged delegates", "a declared candidate": an adjective, not a cue
         if (
-            tok.pos_ == "VERB"
+            closes_quote
+            and tok.pos_ == "VERB"
             and tok.tag_ in ("VBD", "VBZ")
             and lemma not in SPEECH_VERBS
             and lemma not in _NOT_ATTITUDE
