@@ -170,3 +170,13 @@ def test_entities_a_full_name_read_as_an_organisation_is_a_person_when_its_surna
     full = next(m for m in an.mentions if m.text == "Carly Fiorina")
     assert full.label == "PERSON"
     assert full.entity == next(m for m in an.mentions if m.text == "Fiorina").entity
+
+
+def test_entities_a_role_that_speaks_after_a_name_is_not_its_apposition(nlp):
+    text = "Clinton, a top aide said, “is ready for the debate.” Tony Blair, the former prime minister, said so."
+    an = annotate(nlp(text), Article(id="x", source="x", text=text))
+    aide = next(m for m in an.mentions if m.text == "top aide")
+    clinton = next(m for m in an.mentions if m.text == "Clinton")
+    assert aide.entity != clinton.entity
+    blair = next(e for e in an.entities if e.name == "Tony Blair")
+    assert "former prime minister" in blair.roles

@@ -759,7 +759,7 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
     for r in roles:
         # "Major General Asif Ghafoor, the director general of ...", "Tony Blair, the U.K.'s PM,"
         k = _before_role(doc, r.tok_start)
-        if k >= 1 and doc[k].text == "," and r.tok_start - k <= 6:
+        if k >= 1 and doc[k].text == "," and r.tok_start - k <= 6 and not _speaks_itself(doc, r):
             m = person_end_tok.get(k)
             if m is not None:
                 r.holder = int(m.entity[1:])
@@ -797,6 +797,21 @@ def _bind_roles(doc, roles, person_at_tok, person_end_tok, clusters) -> None:
             c = clusters[r.holder]
             c.roles.append(role_label(r.text))
             c.role_parts.append(r.parts)
+
+
+# Verbs that, right after "NAME, a ROLE", make the role a speaker of its own ("Clinton, a top
+# aide said, ...") rather than an apposition, which a comma would close ("..., a top aide, said").
+_REPORTING = frozenset(["say", "tell", "add", "note", "write", "explain", "insist", "argue", "claim",
+                        "tweet", "warn", "recall", "acknowledge", "confirm", "deny", "predict", "suggest"])
+
+
+def _speaks_itself(doc: Any, r: _Role) -> bool:
+    """Is the role phrase directly followed by a reporting verb of its own ("Clinton, a top aide
+    said, ...")? Then it speaks about the name before it and is not that name's apposition."""
+    if r.tok_end >= len(doc):
+        return False
+    t = doc[r.tok_end]
+    return t.tag_ in ("VBD", "VBZ", "VBP") and t.lemma_ in _REPORTING
 
 
 def _before_role(doc: Any, k: int) -> int:
