@@ -270,7 +270,7 @@ def _claimant(tok: Any, sent: Any = None) -> Any:
         if (
             node.lemma_.lower() in _REPORT_VERBS
             and node.pos_ in ("VERB", "AUX")
-            and node is not tok
+            and node != tok
         ):
             if node.lemma_.lower() == "claim" and any(
                 c.dep_ == "dobj" and (c.i == tok.i or c.is_ancestor(tok)) for c in node.children
@@ -320,7 +320,7 @@ def _quantity_for_number(num: Any) -> tuple[str | None, Any]:
     """(quantity, anchor token) counted by a number token, or (None, None)."""
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
     # "80 dead", "80 deaths", "80 casualties"
-    fam = _family_of_token(head) if head is not num else None
+    fam = _family_of_token(head) if head != num else None
     if fam:
         return fam, head
     # the noun counted ("80 people", "80") is an argument of a family verb
@@ -333,7 +333,7 @@ def _quantity_for_number(num: Any) -> tuple[str | None, Any]:
         for c in verb.children:
             if (
                 c.dep_ in ("acomp", "oprd", "dobj", "xcomp")
-                and c is not head
+                and c != head
                 and _family_of_token(c)
             ):
                 return _family_of_token(c), c
@@ -359,7 +359,7 @@ def _quantity_for_number(num: Any) -> tuple[str | None, Any]:
     if head.lemma_.lower() in _MONEY_UNITS or num.ent_type_ == "MONEY":
         return "amount", head
     if (
-        head is not num
+        head != num
         and head.pos_ == "NOUN"
         and num.ent_type_ not in ("DATE", "TIME", "PERCENT", "ORDINAL")
     ):

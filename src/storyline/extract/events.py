@@ -633,7 +633,7 @@ def _named(tok: Any) -> Any:
     if tok.lower_ == "whose":
         # "Obama, whose criticism of Trump has sharpened": the relative clause's antecedent.
         node = tok.head
-        while node.dep_ != "relcl" and node.head is not node:
+        while node.dep_ != "relcl" and node.head.i != node.i:
             node = node.head
         if node.dep_ == "relcl":
             return node.head
@@ -1295,7 +1295,7 @@ def _verb_trigger(tok: Any) -> tuple[str, str] | None:
         role = next(
             (g for c in tok.children
              for g in ([c] if c.dep_ in ("oprd", "advmod", "npadvmod", "xcomp", "dobj", "advcl", "ccomp")
-                       and c is not held
+                       and c != held
                        else [_child(c, "pobj")] if c.dep_ == "prep" and c.lower_ == "as" else [])
              if g is not None and g.lemma_.lower() in _CAPTIVES),
             None,
@@ -1660,7 +1660,7 @@ def _possessor_subject(pron: Any, triggers: dict[int, _Trig]) -> Any:
         return None
     node = pron.head
     for _ in range(6):
-        if (node.pos_ in ("VERB", "AUX") and node.dep_ != "prep") or node.head is node:
+        if (node.pos_ in ("VERB", "AUX") and node.dep_ != "prep") or node.head == node:
             break  # "following their release": a participle used as a preposition is passed
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
@@ -2216,7 +2216,7 @@ def _verb_args(tok: Any, cat: str, lemma: str) -> tuple[Any, Any]:
                 obj = _child(c, "pobj")
                 if obj is not None and obj.ent_type_ == "PERSON":
                     target = obj
-    if cat == "DEMAND" and target is not None and target.head is not tok and (
+    if cat == "DEMAND" and target is not None and target.head != tok and (
         target.dep_ == "nsubjpass"
         or (
             target.dep_ == "pobj"
@@ -2386,7 +2386,7 @@ def _condition_party(tok: Any, marks: set[str]) -> Any:
                 subj = _child(c, _SUBJ)
                 if subj is not None and subj.pos_ != "PRON" and _is_actorlike(subj):
                     return subj
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
             break
         node, steps = node.head, steps + 1
     return None
@@ -2600,7 +2600,7 @@ def _reporter_of_conjunct(tok: Any) -> Any:
     if tok.dep_ != "conj" or _child(tok, _SUBJ) is not None or _child(tok, _PASS_SUBJ) is not None:
         return None
     head = tok.head
-    if head.dep_ != "ccomp" or head.head is head:
+    if head.dep_ != "ccomp" or head.head == head:
         return None
     gov = head.head
     if gov.lemma_.lower() not in _SPEECH and gov.lemma_.lower() not in {"maintain", "claim", "argue"}:
@@ -2879,7 +2879,7 @@ def _private_visit(t: _Trig) -> bool:
         if t.tok.lemma_.lower() != "visit":
             return False
         noun = t.tok
-    places = [_object(noun)] if not t.nominal and noun is t.tok else []
+    places = [_object(noun)] if not t.nominal and noun == t.tok else []
     places += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
                for g in c.children if g.dep_ == "pobj"]
     places = [p for p in places if p is not None]
@@ -2923,7 +2923,7 @@ def _accident(tok: Any) -> bool:
     on a clause about a natural hazard, active or passive ("an earthquake was recorded in Chile,
     killing 214 people")."""
     head = tok.head
-    if tok.dep_ not in ("advcl", "conj", "xcomp") or head is tok:
+    if tok.dep_ not in ("advcl", "conj", "xcomp") or head == tok:
         return False
     if head.lemma_.lower() in _ACCIDENT_VERBS:
         return True
@@ -2976,7 +2976,7 @@ def _conditional(tok: Any) -> bool:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
             ):
                 return True
-        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head == node:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH | {"say", "tell"}:
             # The reporter's own clause is not part of the reported condition, but a reduced
@@ -3083,7 +3083,7 @@ def _unrealised_frame(tok: Any) -> str | None:
     node = tok
     for _ in range(5):
         dep, head = node.dep_, node.head
-        if head is node:
+        if head == node:
             return None
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             found = _frame_noun_modality(head)
@@ -3093,7 +3093,7 @@ def _unrealised_frame(tok: Any) -> str | None:
             continue
         if dep in ("pobj", "pcomp"):
             prep, gov = head, head.head
-            if prep.dep_ not in ("prep", "agent") or gov is prep:
+            if prep.dep_ not in ("prep", "agent") or gov == prep:
                 return None
             if prep.lower_ == "for" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _ASKING_FOR:
                 return "possible"  # "called for a ban"
@@ -3143,7 +3143,7 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if (
         tok.dep_ == "conj"
-        and head is not tok
+        and head != tok
         and head.pos_ in ("VERB", "AUX")
         and _child(tok, _SUBJ | _PASS_SUBJ) is None
         and _child(tok, {"aux", "auxpass", "neg"}) is None
@@ -3158,14 +3158,14 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
         return None
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "without", "through", "in"):
         gov = head.head
-        if gov.pos_ in ("VERB", "AUX") and gov is not tok:
+        if gov.pos_ in ("VERB", "AUX") and gov != tok:
             governing = _modality(gov, False, depth + 1)
             if governing in ("possible", "future"):
                 return governing  # "would break the law by attacking": the means shares it
         return None
     if head.pos_ == "ADJ" and (head.lower_ in _FEASIBILITY or head.lemma_.lower() in _FEASIBILITY) and "to" in auxes:
         return "possible"  # "would make it difficult to prosecute him", "easy to attack"
-    if head is tok or head.pos_ not in ("VERB", "AUX"):
+    if head == tok or head.pos_ not in ("VERB", "AUX"):
         return None
     purpose = tok.dep_ == "advcl" and "to" in auxes and _child(tok, _SUBJ) is None
     if not (tok.dep_ in ("xcomp", "ccomp") or purpose):
@@ -3213,7 +3213,7 @@ def _own_modality(tok: Any, nominal: bool) -> str:
         # clause chain under a counterfactual or a mere possibility is no reported fact.
         node = tok
         for _ in range(8):
-            if node.dep_ in ("ccomp", "ROOT", "relcl", "parataxis") or node.head is node:
+            if node.dep_ in ("ccomp", "ROOT", "relcl", "parataxis") or node.head == node:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -3265,7 +3265,7 @@ def _own_modality(tok: Any, nominal: bool) -> str:
         return "future"  # "is committed to opening its markets"
     # "have sworn to fight": the parser sometimes makes a promised infinitive an adverbial clause.
     promised = tok.dep_ == "advcl" and "to" in auxes and head.lemma_.lower() in plover.PROMISE_VERBS
-    if (tok.dep_ in ("xcomp", "ccomp") or promised) and head is not tok:
+    if (tok.dep_ in ("xcomp", "ccomp") or promised) and head != tok:
         hl = head.lemma_.lower()
         if hl == "deny" or (tok.dep_ == "xcomp" and hl in _FAILURE_VERBS):
             return "denied"  # "failed to reach agreement", "refused to deploy troops"

@@ -340,7 +340,7 @@ def _resolve_tok(ctx: _Ctx, tok: Any) -> _Ref | None:
         if (
             low in ("who", "that", "which")
             and tok.head.dep_ == "relcl"
-            and tok.head.head is not tok
+            and tok.head.head.i != tok.i
         ):
             # "voters who said they would ...": the relative pronoun stands for the noun it follows
             ante = tok.head.head
@@ -662,7 +662,7 @@ def _issuer_of_piece(piece: Any) -> Any | None:
     if issuer is None:
         cur = verb
         # "..., releasing a statement that ...": the participle's own clause subject
-        while issuer is None and cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+        while issuer is None and cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             issuer = next((c for c in cur.children if c.dep_ == "nsubj"), None)
     if (
@@ -788,7 +788,7 @@ def _subject_raw(tok: Any) -> Any | None:
             and cur.head.head.pos_ in ("VERB", "AUX")
             and cur.head.head.i > cur.i
         )
-        if shared and cur.head is not cur:
+        if shared and cur.head.i != cur.i:
             cur = cur.head
             subj = _children(cur, "nsubj", "nsubjpass")
             if subj:
@@ -1044,7 +1044,7 @@ def _under_relcl(t: Any, stop: Any) -> bool:
     for _ in range(6):
         if cur.dep_ == "relcl":
             return True
-        if cur.head is cur or cur.head is stop:
+        if cur.head.i == cur.i or (stop is not None and cur.head.i == stop.i):
             return False
         cur = cur.head
     return False
@@ -1683,7 +1683,7 @@ def _names_speaker(fr: _Frame, q: QuoteSpan) -> bool:
     if fr.speaker_tok is None or q.open_at <= fr.cue.idx < q.outer_end:
         return False
     head = fr.speaker_tok
-    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i != head.i:
         head = head.head
     s, e = head.left_edge.idx, _tok_end(head.right_edge)
     # (a modifier between the phrase's first word and its head: the parse may also hang a
@@ -2229,13 +2229,13 @@ def _frame_channel(ctx: _Ctx, fr: _Frame) -> str:
         pieces.append(ctx.text[cue.idx : _tok_end(ctx.doc[cue.i + 1].right_edge)])
     else:
         holders = [cue]
-        if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head is not cue:
+        if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.i != cue.i:
             holders.append(cue.head)  # "mentioned it in a Twitter post, saying ..."
         for h in holders:
             for child in h.children:
                 if child.dep_ not in ("prep", "advcl", "npadvmod", "dobj", "dative", "agent"):
                     continue
-                if fr.content_head is not None and child.i == fr.content_head.i or child is cue:
+                if fr.content_head is not None and child.i == fr.content_head.i or child == cue:
                     continue
                 c_s, c_e = child.left_edge.idx, _tok_end(child.right_edge)
                 if fr.content and c_s >= fr.content[0] and c_e <= fr.content[1]:
@@ -2609,7 +2609,7 @@ def _colon_frame(ctx: _Ctx, q: QuoteSpan) -> _Frame | None:
         return None
     verb = ctx.doc[tok.i - 1]
     for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or _in_quote(ctx, verb.idx) is not None:
@@ -2647,7 +2647,7 @@ def _inner_speaker_tok(ctx: _Ctx, q: QuoteSpan) -> Any | None:
             continue
         if t.idx >= q.end:
             break
-        if t.head is t or not (q.start <= t.head.idx < q.end):
+        if t.head.i == t.i or not (q.start <= t.head.idx < q.end):
             root = t  # the quote's own main word
             break
     if root is None or root.pos_ not in ("VERB", "AUX"):
@@ -3101,7 +3101,7 @@ def _link_relays(ctx: _Ctx, frames: list[_Frame]) -> None:
                 break
             head = (
                 head.head
-                if head.head is not head and head.dep_ in ("ccomp", "conj", "advcl", "xcomp")
+                if head.head.i != head.i and head.dep_ in ("ccomp", "conj", "advcl", "xcomp")
                 else None
             )
         if inner is None or inner is fr or inner.speaker_tok is None or inner.outer is not None:
