@@ -73,6 +73,12 @@ def _group(typ: str) -> str:
     return {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}.get(typ, typ)
 
 
+def _full_name_block(words: list[str], gen: str) -> tuple[str, str]:
+    """The block of a person's full name: "Donald Trump Jr." is not "Donald Trump", so the
+    generation is part of the key."""
+    return ("PERSON", fold(" ".join(words)) + "|" + gen)
+
+
 def _name_words(e: LocalEntity) -> list[str]:
     return strip_person_name(e.name) if e.type == "PERSON" else e.name.split()
 
@@ -115,8 +121,7 @@ def resolve_corpus(
         if e.type == "PERSON":
             ws = _name_words(e)
             if len(ws) >= 2:
-                # "Donald Trump Jr." is not "Donald Trump": the generation is part of the key.
-                blocks[(g, fold(" ".join(ws)) + "|" + generation(e.name))].append(ref)
+                blocks[_full_name_block(ws, generation(e.name))].append(ref)
                 persons_by_last[fold(ws[-1])].append(ref)
             for h in e.handles:
                 blocks[("HANDLE", h.lower())].append(ref)
@@ -145,7 +150,7 @@ def resolve_corpus(
     for ref, e in local.items():
         ws = e.name.split()
         if e.type in ("ORG", "GPE", "NORP", "FAC") and 2 <= len(ws) <= 3 and all(w[:1].isupper() and w.isalpha() for w in ws):
-            person = blocks.get(("PERSON", fold(e.name) + "|"))
+            person = blocks.get(_full_name_block(ws, ""))
             if person:
                 person.append(ref)
     senses = _acronym_senses(local, blocks, acr_keys, initials_index)
