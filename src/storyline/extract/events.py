@@ -520,6 +520,7 @@ def is_country(tok: Any) -> bool:
 
 _NAMES_KEY = "storyline.events.names"
 _PERSONS_KEY = "storyline.events.persons"
+_QUESTIONS_KEY = "storyline.events.questions"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -3176,19 +3177,17 @@ def _governed_modality(tok: Any, depth: int) -> str | None:
     return governing if governing in ("denied", "possible", "future") else None
 
 
-#: The last document's question sentences, as token ranges: modality is asked for many tokens
-#: of one document in a row, and finding a token's sentence is not free.
-_QUESTIONS: dict[str, Any] = {"doc": None, "spans": ()}
-
-
 def _in_question(tok: Any) -> bool:
-    doc = tok.doc
-    if _QUESTIONS["doc"] is not doc:
-        _QUESTIONS["doc"] = doc
-        _QUESTIONS["spans"] = tuple(
-            (s.start, s.end) for s in doc.sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")
+    # Modality is asked for many tokens of one document, and finding a token's sentence is not
+    # free: the question sentences (token ranges) are found once and kept with the document
+    # itself, not in a module global that two threads of one worker would share.
+    spans = tok.doc.user_data.get(_QUESTIONS_KEY)
+    if spans is None:
+        spans = tuple(
+            (s.start, s.end) for s in tok.doc.sents if s.text.rstrip().rstrip("\"'”’)").endswith("?")
         )
-    return any(a <= tok.i < b for a, b in _QUESTIONS["spans"])
+        tok.doc.user_data[_QUESTIONS_KEY] = spans
+    return any(a <= tok.i < b for a, b in spans)
 
 
 def _own_modality(tok: Any, nominal: bool) -> str:
@@ -3315,8 +3314,8 @@ def extract_events(doc: Any, article: Article, analysis: ArticleAnalysis) -> lis
     try:
         return _extract(doc, article, analysis, quoted)
     finally:
-        doc.user_data.pop(_NAMES_KEY, None)
-        doc.user_data.pop(_PERSONS_KEY, None)
+        for key in (_NAMES_KEY, _PERSONS_KEY, _QUESTIONS_KEY):
+            doc.user_data.pop(key, None)
 
 
 def _extract(doc: Any, article: Article, analysis: ArticleAnalysis, quoted: list[tuple[int, int]]) -> list[EventMention]:
